@@ -1,0 +1,364 @@
+//! Validating blocks: one kind per block, options that fit the kind, texts and images checked.
+
+use serde_saphyr::Spanned;
+
+use super::check::Checker;
+use super::model::{Block, BlockKind, Figure, Inline, KeyFigure, Profile};
+use super::raw::{RawBlock, RawShort};
+
+/// The kinds of block, in the order documented, and the options each accepts besides `id`.
+const KINDS: [(&str, &[&str]); 9] = [
+    ("heading", &["level"]),
+    ("paragraph", &["short"]),
+    ("list", &["short", "numbered"]),
+    ("key-figures", &[]),
+    ("quote", &["by", "short"]),
+    ("profile", &[]),
+    ("image", &["alt", "caption", "credit", "decorative"]),
+    ("contact", &[]),
+    ("columns", &[]),
+];
+
+/// Headings go from 1 (a section) to 3.
+const MAX_LEVEL: u8 = 3;
+
+/// A validated block and, where it declares one, its short form for the fact sheet.
+pub struct Checked {
+    pub block: Block,
+    pub short: Option<BlockKind>,
+}
+
+impl Checker<'_> {
+    pub fn blocks(&mut self, raw: &[Spanned<RawBlock>]) -> Vec<Checked> {
+        raw.iter().filter_map(|block| self.block(block)).collect()
+    }
+
+    fn block(&mut self, raw: &Spanned<RawBlock>) -> Option<Checked> {
+        let kinds = present_kinds(&raw.value);
+        let kind = match kinds.as_slice() {
+            [kind] => *kind,
+            [] => {
+                let names: Vec<&str> = KINDS.iter().map(|(k, _)| *k).collect();
+                self.report(
+                    self.error(raw, "this block has no kind")
+                        .hint(format!("start the block with one of: {}", names.join(", "))),
+                );
+                return None;
+            }
+            [first, second, ..] => {
+                self.report(
+                    self.error(
+                        raw,
+                        format!("a block has one kind, but this one has `{first}` and `{second}`"),
+                    )
+                    .hint("start each block on its own line with `- `"),
+                );
+                return None;
+            }
+        };
+        self.check_options(raw, kind);
+        let b = &raw.value;
+        let kind_value = match kind {
+            "heading" => self.heading(b),
+            "paragraph" => b
+                .paragraph
+                .as_ref()
+                .and_then(|p| self.inline(p, "paragraph"))
+                .map(BlockKind::Paragraph),
+            "list" => self.list(b),
+            "key-figures" => self.key_figures(b),
+            "quote" => self.quote(b),
+            "profile" => self.profile(b),
+            "image" => self.figure(b),
+            "contact" => b
+                .contact
+                .as_ref()
+                .and_then(|c| self.inline(c, "contact introduction"))
+                .map(|intro| BlockKind::Contact { intro }),
+            _ => self.columns(b),
+        };
+        let short = self.short(b, kind);
+        let id = b.id.as_ref().and_then(|id| self.id(id));
+        Some(Checked {
+            block: Block {
+                id,
+                kind: kind_value?,
+                origin: self.span(raw),
+            },
+            short,
+        })
+    }
+
+    fn check_options(&mut self, raw: &Spanned<RawBlock>, kind: &str) {
+        let allowed = KINDS
+            .iter()
+            .find(|(k, _)| *k == kind)
+            .map_or(&[][..], |(_, options)| options);
+        for (option, line, column) in present_options(&raw.value) {
+            if !allowed.contains(&option) {
+                let takes = if allowed.is_empty() {
+                    format!("a {kind} block takes only `id`")
+                } else {
+                    format!("a {kind} block takes: id, {}", allowed.join(", "))
+                };
+                let diagnostic = crate::diag::Diagnostic::error(format!(
+                    "`{option}` does not apply to a {kind} block"
+                ))
+                .at(self.source, line, column)
+                .hint(takes);
+                self.report(diagnostic);
+            }
+        }
+    }
+
+    fn id(&mut self, id: &Spanned<String>) -> Option<String> {
+        let text = id.value.trim();
+        let valid = !text.is_empty()
+            && text
+                .chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
+        if !valid {
+            self.report(
+                self.error(id, format!("`{text}` is not a valid id"))
+                    .hint("an id uses lowercase letters, digits and hyphens: `who-we-are`"),
+            );
+            return None;
+        }
+        Some(text.to_owned())
+    }
+
+    fn heading(&mut self, b: &RawBlock) -> Option<BlockKind> {
+        let text = self.inline(b.heading.as_ref()?, "heading")?;
+        let level = match &b.level {
+            Some(level) if !(1..=MAX_LEVEL).contains(&level.value) => {
+                self.report(
+                    self.error(
+                        level,
+                        format!("heading level {} does not exist", level.value),
+                    )
+                    .hint(format!("use a level from 1 (a section) to {MAX_LEVEL}")),
+                );
+                return None;
+            }
+            Some(level) => level.value,
+            None => 1,
+        };
+        Some(BlockKind::Heading { level, text })
+    }
+
+    fn items(&mut self, items: &Spanned<Vec<Spanned<String>>>) -> Option<Vec<Inline>> {
+        if items.value.is_empty() {
+            self.report(self.error(items, "list has no items"));
+            return None;
+        }
+        let parsed: Vec<Option<Inline>> = items
+            .value
+            .iter()
+            .map(|item| self.inline(item, "list item"))
+            .collect();
+        parsed.into_iter().collect()
+    }
+
+    fn list(&mut self, b: &RawBlock) -> Option<BlockKind> {
+        let items = self.items(b.list.as_ref()?)?;
+        let numbered = b.numbered.as_ref().is_some_and(|n| n.value);
+        Some(BlockKind::List { items, numbered })
+    }
+
+    fn key_figures(&mut self, b: &RawBlock) -> Option<BlockKind> {
+        let raw = b.key_figures.as_ref()?;
+        if raw.value.is_empty() || raw.value.len() > 6 {
+            self.report(
+                self.error(raw, format!("key-figures has {} figures", raw.value.len()))
+                    .hint("give from 1 to 6 figures"),
+            );
+            return None;
+        }
+        let figures: Vec<Option<KeyFigure>> = raw
+            .value
+            .iter()
+            .map(|f| {
+                let value = self.text(&f.value.value, "figure value");
+                let label = self.text(&f.value.label, "figure label");
+                Some(KeyFigure {
+                    value: value?,
+                    label: label?,
+                })
+            })
+            .collect();
+        figures
+            .into_iter()
+            .collect::<Option<_>>()
+            .map(BlockKind::KeyFigures)
+    }
+
+    fn quote(&mut self, b: &RawBlock) -> Option<BlockKind> {
+        let text = self.inline(b.quote.as_ref()?, "quote")?;
+        let by = match &b.by {
+            Some(by) => Some(self.text(by, "quote's author")?),
+            None => None,
+        };
+        Some(BlockKind::Quote { text, by })
+    }
+
+    fn profile(&mut self, b: &RawBlock) -> Option<BlockKind> {
+        let p = &b.profile.as_ref()?.value;
+        let name = self.text(&p.name, "name");
+        let role = self.text(&p.role, "role");
+        let bio = self.inline(&p.bio, "biography");
+        let photo = match &p.photo {
+            Some(photo) => Some(self.image(photo, "photo")?),
+            None => None,
+        };
+        Some(BlockKind::Profile(Profile {
+            name: name?,
+            role: role?,
+            bio: bio?,
+            photo,
+        }))
+    }
+
+    fn figure(&mut self, b: &RawBlock) -> Option<BlockKind> {
+        let path = b.image.as_ref()?;
+        let image = self.image(path, "image");
+        let decorative = b.decorative.as_ref().is_some_and(|d| d.value);
+        let alt = match (&b.alt, decorative) {
+            (Some(alt), _) => Some(self.text(alt, "alternative text")?),
+            (None, true) => None,
+            (None, false) => {
+                self.report(self.error(path, "image has no alternative text").hint(
+                    "add `alt:` describing the image for screen readers, or `decorative: true`",
+                ));
+                return None;
+            }
+        };
+        let caption = match &b.caption {
+            Some(caption) => Some(self.inline(caption, "caption")?),
+            None => None,
+        };
+        let credit = match &b.credit {
+            Some(credit) => Some(self.text(credit, "credit")?),
+            None => None,
+        };
+        Some(BlockKind::Image(Figure {
+            image: image?,
+            alt,
+            caption,
+            credit,
+        }))
+    }
+
+    fn columns(&mut self, b: &RawBlock) -> Option<BlockKind> {
+        let raw = b.columns.as_ref()?;
+        if !(2..=3).contains(&raw.value.len()) {
+            self.report(
+                self.error(raw, format!("columns has {} columns", raw.value.len()))
+                    .hint("give 2 or 3 columns, each a list of blocks"),
+            );
+            return None;
+        }
+        let mut columns = Vec::new();
+        for column in &raw.value {
+            let blocks = self.blocks(&column.value);
+            if blocks
+                .iter()
+                .any(|c| matches!(c.block.kind, BlockKind::Columns(_)))
+            {
+                self.report(self.error(column, "columns cannot hold columns"));
+                return None;
+            }
+            columns.push(blocks.into_iter().map(|c| c.block).collect());
+        }
+        Some(BlockKind::Columns(columns))
+    }
+
+    /// The short form a block declares for the fact sheet.
+    fn short(&mut self, b: &RawBlock, kind: &str) -> Option<BlockKind> {
+        if kind == "profile" {
+            let p = &b.profile.as_ref()?.value;
+            let bio = self.inline(p.short.as_ref()?, "short biography")?;
+            let name = p.name.value.trim().to_owned();
+            let role = p.role.value.trim().to_owned();
+            return Some(BlockKind::Profile(Profile {
+                name,
+                role,
+                bio,
+                photo: None,
+            }));
+        }
+        let short = b.short.as_ref()?;
+        match (&short.value, kind) {
+            (RawShort::Text(text), "paragraph" | "quote") => {
+                let spanned = respan(short, text.clone());
+                let text = self.inline(&spanned, "short form")?;
+                Some(match kind {
+                    "paragraph" => BlockKind::Paragraph(text),
+                    _ => BlockKind::Quote { text, by: None },
+                })
+            }
+            (RawShort::Items(items), "list") => {
+                let numbered = b.numbered.as_ref().is_some_and(|n| n.value);
+                let spanned = respan(
+                    short,
+                    items.iter().map(|i| respan(short, i.clone())).collect(),
+                );
+                let items = self.items(&spanned)?;
+                Some(BlockKind::List { items, numbered })
+            }
+            (RawShort::Text(_), _) => {
+                self.report(self.error(short, "the short form of a list is a list of items"));
+                None
+            }
+            (RawShort::Items(_), _) => {
+                self.report(self.error(short, format!("the short form of a {kind} is a text")));
+                None
+            }
+        }
+    }
+}
+
+/// A value placed where `like` is (used for values read without their own place).
+fn respan<T, U>(like: &Spanned<T>, value: U) -> Spanned<U> {
+    Spanned {
+        value,
+        referenced: like.referenced,
+        defined: like.defined,
+    }
+}
+
+fn present_kinds(b: &RawBlock) -> Vec<&'static str> {
+    [
+        ("heading", b.heading.is_some()),
+        ("paragraph", b.paragraph.is_some()),
+        ("list", b.list.is_some()),
+        ("key-figures", b.key_figures.is_some()),
+        ("quote", b.quote.is_some()),
+        ("profile", b.profile.is_some()),
+        ("image", b.image.is_some()),
+        ("contact", b.contact.is_some()),
+        ("columns", b.columns.is_some()),
+    ]
+    .into_iter()
+    .filter_map(|(name, present)| present.then_some(name))
+    .collect()
+}
+
+/// The options a block gives, with their place.
+fn present_options(b: &RawBlock) -> Vec<(&'static str, usize, usize)> {
+    use super::check::position;
+    let mut found = Vec::new();
+    let mut add = |name, pos: Option<(usize, usize)>| {
+        if let Some((line, column)) = pos {
+            found.push((name, line, column));
+        }
+    };
+    add("short", b.short.as_ref().map(position));
+    add("level", b.level.as_ref().map(position));
+    add("numbered", b.numbered.as_ref().map(position));
+    add("by", b.by.as_ref().map(position));
+    add("alt", b.alt.as_ref().map(position));
+    add("caption", b.caption.as_ref().map(position));
+    add("credit", b.credit.as_ref().map(position));
+    add("decorative", b.decorative.as_ref().map(position));
+    found
+}

@@ -1,0 +1,132 @@
+//! The checker shared by validation passes: it knows the file being checked and collects
+//! every problem instead of stopping at the first.
+
+use std::path::Path;
+
+use serde_saphyr::Spanned;
+
+use super::markup;
+use super::model::Inline;
+use crate::diag::{Diagnostic, Diagnostics, Source, Span};
+use crate::units::{Length, Pt, Rgb};
+
+pub struct Checker<'a> {
+    pub source: &'a Source,
+    /// The content folder, which image paths are relative to and may not leave.
+    pub dir: &'a Path,
+    pub diagnostics: Diagnostics,
+}
+
+impl<'a> Checker<'a> {
+    pub fn new(source: &'a Source, dir: &'a Path) -> Self {
+        Checker {
+            source,
+            dir,
+            diagnostics: Diagnostics::default(),
+        }
+    }
+
+    pub fn span<T>(&self, value: &Spanned<T>) -> Span {
+        let (line, column) = position(value);
+        Span {
+            file: self.source.path.clone(),
+            line,
+            column,
+        }
+    }
+
+    /// An error at `value`'s place, to add hints to and [`report`](Self::report).
+    pub fn error<T>(&self, value: &Spanned<T>, message: impl Into<String>) -> Diagnostic {
+        let (line, column) = position(value);
+        Diagnostic::error(message).at(self.source, line, column)
+    }
+
+    pub fn report(&mut self, diagnostic: Diagnostic) {
+        self.diagnostics.push(diagnostic);
+    }
+
+    /// A text that must not be blank, trimmed.
+    pub fn text(&mut self, value: &Spanned<String>, what: &str) -> Option<String> {
+        let text = value.value.trim();
+        if text.is_empty() {
+            self.report(
+                self.error(value, format!("{what} is empty"))
+                    .hint(format!("write the {what}, or remove the key")),
+            );
+            return None;
+        }
+        Some(normalise_space(text))
+    }
+
+    /// A text with inline markup.
+    pub fn inline(&mut self, value: &Spanned<String>, what: &str) -> Option<Inline> {
+        let text = self.text(value, what)?;
+        match markup::parse(&text) {
+            Ok(inline) => Some(inline),
+            Err(e) => {
+                let near: String = text.chars().skip(e.offset).take(24).collect();
+                self.report(
+                    self.error(value, format!("{} in {what}, at «{near}»", e.message))
+                        .hint("write `\\*` for a literal asterisk; links are [text](https://…)"),
+                );
+                None
+            }
+        }
+    }
+
+    pub fn colour(&mut self, value: &Spanned<String>, what: &str) -> Option<Rgb> {
+        let parsed = Rgb::parse(value.value.trim());
+        if parsed.is_none() {
+            self.report(
+                self.error(
+                    value,
+                    format!("`{}` is not a colour for {what}", value.value.trim()),
+                )
+                .hint("write a colour as `#RRGGBB`, for example \"#14365D\" (with the quotes)"),
+            );
+        }
+        parsed
+    }
+
+    pub fn length(&mut self, value: &Spanned<String>, what: &str) -> Option<Pt> {
+        let parsed = Length::parse(&value.value).map(Length::pt);
+        if parsed.is_none() {
+            self.report(
+                self.error(
+                    value,
+                    format!("`{}` is not a length for {what}", value.value.trim()),
+                )
+                .hint("write a number and a unit: `20mm`, `2cm` or `12pt`"),
+            );
+        }
+        parsed
+    }
+}
+
+/// The 1-based line and column serde-saphyr recorded for a value.
+pub fn position<T>(value: &Spanned<T>) -> (usize, usize) {
+    (
+        value.referenced.line() as usize,
+        value.referenced.column() as usize,
+    )
+}
+
+/// Folded YAML keeps single spaces, but a writer's double spaces or stray line breaks in a
+/// plain scalar should not reach the page.
+fn normalise_space(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut space = false;
+    for c in text.chars() {
+        // No-break spaces are deliberate and kept.
+        if c.is_whitespace() && c != '\u{a0}' && c != '\u{202f}' {
+            space = true;
+            continue;
+        }
+        if space && !out.is_empty() {
+            out.push(' ');
+        }
+        space = false;
+        out.push(c);
+    }
+    out
+}

@@ -1,0 +1,329 @@
+//! The validated content: every value checked and typed, every block knowing where it came from.
+
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use chrono::{Datelike, NaiveDate};
+
+use crate::diag::Span;
+use crate::fonts::Family;
+use crate::units::{Pt, Rgb};
+
+/// Everything a run builds from.
+#[derive(Clone, Debug)]
+pub struct Content {
+    pub centre: Centre,
+    pub brand: Brand,
+    pub brochure: Document,
+    pub factsheet: Document,
+}
+
+#[derive(Clone, Debug)]
+pub struct Centre {
+    pub short_name: String,
+    pub full_name: String,
+    pub parent: String,
+    pub founded: YearMonth,
+    pub city: String,
+    pub country: String,
+    pub website: Url,
+    pub email: Email,
+    pub tagline: String,
+}
+
+/// A month of a year, as in "founded in March 2021".
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct YearMonth(NaiveDate);
+
+impl YearMonth {
+    /// Parses `YYYY-MM` or `YYYY-MM-DD` (the day is dropped).
+    pub fn parse(text: &str) -> Option<YearMonth> {
+        let text = text.trim();
+        let date = NaiveDate::parse_from_str(text, "%Y-%m-%d")
+            .or_else(|_| NaiveDate::parse_from_str(&format!("{text}-01"), "%Y-%m-%d"))
+            .ok()?;
+        date.with_day(1).map(YearMonth)
+    }
+
+    pub fn year(self) -> i32 {
+        self.0.year()
+    }
+
+    pub fn month(self) -> u32 {
+        self.0.month()
+    }
+}
+
+/// An `http(s)` address.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Url(String);
+
+impl Url {
+    pub fn parse(text: &str) -> Option<Url> {
+        let rest = text
+            .strip_prefix("https://")
+            .or_else(|| text.strip_prefix("http://"))?;
+        let host = rest.split('/').next().unwrap_or_default();
+        let valid = host.contains('.')
+            && !text.chars().any(char::is_whitespace)
+            && host
+                .chars()
+                .all(|c| c.is_alphanumeric() || matches!(c, '.' | '-' | ':'));
+        valid.then(|| Url(text.to_owned()))
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+
+    /// The address without its scheme, as printed: `aim.um6p.ma`.
+    pub fn display(&self) -> &str {
+        let rest = self
+            .0
+            .trim_start_matches("https://")
+            .trim_start_matches("http://");
+        rest.strip_suffix('/').unwrap_or(rest)
+    }
+}
+
+/// An e-mail address.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Email(String);
+
+impl Email {
+    pub fn parse(text: &str) -> Option<Email> {
+        let (user, domain) = text.split_once('@')?;
+        let valid = !user.is_empty()
+            && domain.contains('.')
+            && !domain.starts_with('.')
+            && !domain.ends_with('.')
+            && !domain.contains('@')
+            && !text.chars().any(char::is_whitespace);
+        valid.then(|| Email(text.to_owned()))
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+
+    pub fn mailto(&self) -> String {
+        format!("mailto:{}", self.0)
+    }
+}
+
+/// The brand: colours, fonts, logo, paper and margins.
+#[derive(Clone, Debug)]
+pub struct Brand {
+    pub colours: Palette,
+    pub fonts: Fonts,
+    pub logo: Image,
+    pub paper: Paper,
+    pub margins: Margins,
+}
+
+#[derive(Clone, Copy, Debug)]
+pub struct Palette {
+    pub primary: Rgb,
+    pub accent: Rgb,
+    pub ink: Rgb,
+    pub muted: Rgb,
+    pub surface: Rgb,
+}
+
+#[derive(Clone, Copy, Debug)]
+pub struct Fonts {
+    pub text: Family,
+    pub heading: Family,
+    pub arabic: Family,
+}
+
+/// A paper size, portrait.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Paper {
+    pub name: &'static str,
+    pub width: Pt,
+    pub height: Pt,
+}
+
+impl Paper {
+    pub const KNOWN: [(&'static str, f32, f32); 3] = [
+        ("A4", 210.0, 297.0),
+        ("A5", 148.0, 210.0),
+        ("Letter", 215.9, 279.4),
+    ];
+
+    pub fn from_name(name: &str) -> Option<Paper> {
+        Paper::KNOWN
+            .iter()
+            .find(|(known, ..)| known.eq_ignore_ascii_case(name))
+            .map(|&(name, w, h)| Paper {
+                name,
+                width: Pt::from(crate::units::Mm(w)),
+                height: Pt::from(crate::units::Mm(h)),
+            })
+    }
+}
+
+/// Page margins. Inner is the binding side (left on right-hand pages).
+#[derive(Clone, Copy, Debug)]
+pub struct Margins {
+    pub top: Pt,
+    pub bottom: Pt,
+    pub inner: Pt,
+    pub outer: Pt,
+}
+
+/// An image file from the content folder, checked and measured.
+#[derive(Clone, Debug)]
+pub struct Image {
+    /// As written in the content, for messages.
+    pub path: PathBuf,
+    pub data: Arc<Vec<u8>>,
+    pub format: ImageFormat,
+    /// Intrinsic size: pixels for raster images, user units for SVG.
+    pub width: f32,
+    pub height: f32,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ImageFormat {
+    Png,
+    Jpeg,
+    Svg,
+}
+
+/// The language a document is written in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Lang {
+    Fr,
+    En,
+    Ar,
+}
+
+impl Lang {
+    pub fn parse(code: &str) -> Option<Lang> {
+        match code {
+            "fr" => Some(Lang::Fr),
+            "en" => Some(Lang::En),
+            "ar" => Some(Lang::Ar),
+            _ => None,
+        }
+    }
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::Fr => "fr",
+            Lang::En => "en",
+            Lang::Ar => "ar",
+        }
+    }
+}
+
+/// A document: metadata and an ordered list of blocks.
+#[derive(Clone, Debug)]
+pub struct Document {
+    pub title: String,
+    pub subject: String,
+    pub keywords: Vec<String>,
+    pub lang: Lang,
+    pub edition: Option<YearMonth>,
+    pub blocks: Vec<Block>,
+}
+
+#[derive(Clone, Debug)]
+pub struct Block {
+    pub id: Option<String>,
+    pub kind: BlockKind,
+    /// Where the block starts in its file, for layout errors such as an overflow.
+    pub origin: Span,
+}
+
+#[derive(Clone, Debug)]
+pub enum BlockKind {
+    Heading {
+        level: u8,
+        text: Inline,
+    },
+    Paragraph(Inline),
+    List {
+        items: Vec<Inline>,
+        numbered: bool,
+    },
+    KeyFigures(Vec<KeyFigure>),
+    Quote {
+        text: Inline,
+        by: Option<String>,
+    },
+    Profile(Profile),
+    Image(Figure),
+    /// The centre's contact details (from `centre.yaml`), introduced by a sentence.
+    Contact {
+        intro: Inline,
+    },
+    Columns(Vec<Vec<Block>>),
+}
+
+impl BlockKind {
+    pub fn name(&self) -> &'static str {
+        match self {
+            BlockKind::Heading { .. } => "heading",
+            BlockKind::Paragraph(_) => "paragraph",
+            BlockKind::List { .. } => "list",
+            BlockKind::KeyFigures(_) => "key-figures",
+            BlockKind::Quote { .. } => "quote",
+            BlockKind::Profile(_) => "profile",
+            BlockKind::Image(_) => "image",
+            BlockKind::Contact { .. } => "contact",
+            BlockKind::Columns(_) => "columns",
+        }
+    }
+}
+
+#[derive(Clone, Debug)]
+pub struct KeyFigure {
+    pub value: String,
+    pub label: String,
+}
+
+#[derive(Clone, Debug)]
+pub struct Profile {
+    pub name: String,
+    pub role: String,
+    pub bio: Inline,
+    pub photo: Option<Image>,
+}
+
+#[derive(Clone, Debug)]
+pub struct Figure {
+    pub image: Image,
+    /// `None` only for decorative images.
+    pub alt: Option<String>,
+    pub caption: Option<Inline>,
+    pub credit: Option<String>,
+}
+
+/// Text with emphasis, strong emphasis and links.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Inline(pub Vec<InlineSpan>);
+
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct InlineSpan {
+    pub text: String,
+    pub emphasis: bool,
+    pub strong: bool,
+    pub link: Option<String>,
+}
+
+impl Inline {
+    pub fn plain(text: impl Into<String>) -> Inline {
+        Inline(vec![InlineSpan {
+            text: text.into(),
+            ..InlineSpan::default()
+        }])
+    }
+
+    /// The text without markup.
+    pub fn text(&self) -> String {
+        self.0.iter().map(|span| span.text.as_str()).collect()
+    }
+}

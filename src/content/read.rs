@@ -1,0 +1,141 @@
+//! Reading one YAML file into its raw struct, with limits, and serde's errors made plain.
+
+use std::fs;
+use std::io::Read;
+use std::path::Path;
+
+use serde::de::DeserializeOwned;
+use serde_saphyr::{DefaultMessageFormatter, MessageFormatter};
+
+use crate::diag::{Diagnostic, Source};
+
+/// The largest content file read; content is prose, not data.
+pub const MAX_FILE_BYTES: u64 = 1024 * 1024;
+/// The most aliases (`*name`) a file may use, and the deepest nesting.
+const MAX_ALIASES: usize = 200;
+const MAX_DEPTH: usize = 32;
+const MAX_NODES: usize = 50_000;
+
+/// Reads `dir/name` and deserializes it, or explains why not.
+pub fn read_yaml<T: DeserializeOwned>(dir: &Path, name: &str) -> Result<(T, Source), Diagnostic> {
+    let path = dir.join(name);
+    let text = read_text(&path)?;
+    let source = Source::new(path, text);
+    let options = serde_saphyr::options! {
+        budget: serde_saphyr::budget! {
+            max_aliases: MAX_ALIASES,
+            max_depth: MAX_DEPTH,
+            max_nodes: MAX_NODES,
+            max_total_scalar_bytes: MAX_FILE_BYTES as usize,
+        },
+        with_snippet: false,
+    };
+    if source.text.trim().is_empty() {
+        return Err(Diagnostic::error(format!("`{name}` is empty"))
+            .in_file(&source.path)
+            .hint(format!("see docs/content.md for what `{name}` holds")));
+    }
+    match serde_saphyr::from_str_with_options::<T>(&source.text, options) {
+        Ok(value) => Ok((value, source)),
+        Err(error) => Err(translate(&error, &source)),
+    }
+}
+
+fn read_text(path: &Path) -> Result<String, Diagnostic> {
+    let file = fs::File::open(path).map_err(|e| {
+        let what = match e.kind() {
+            std::io::ErrorKind::NotFound => "is missing".to_owned(),
+            _ => format!("cannot be read: {e}"),
+        };
+        Diagnostic::error(format!("content file {what}")).in_file(path)
+    })?;
+    let mut bytes = Vec::new();
+    file.take(MAX_FILE_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| {
+            Diagnostic::error(format!("content file cannot be read: {e}")).in_file(path)
+        })?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(Diagnostic::error(format!(
+            "content file is larger than {} KiB",
+            MAX_FILE_BYTES / 1024
+        ))
+        .in_file(path)
+        .hint("content files hold prose; put images in their own files"));
+    }
+    String::from_utf8(bytes).map_err(|e| {
+        let offset = e.utf8_error().valid_up_to();
+        let source = Source::new(
+            path.to_owned(),
+            String::from_utf8_lossy(e.as_bytes()).into_owned(),
+        );
+        let (line, column) = source.position(offset);
+        Diagnostic::error("content file is not valid UTF-8 text")
+            .at(&source, line, column)
+            .hint("save the file as UTF-8")
+    })
+}
+
+/// Turns a serde-saphyr error into a diagnostic at its place, in a writer's words.
+fn translate(error: &serde_saphyr::Error, source: &Source) -> Diagnostic {
+    use serde_saphyr::Error as E;
+    let mut diagnostic = match error {
+        E::SerdeUnknownField {
+            field, expected, ..
+        } => match closest(field, expected) {
+            Some(best) => {
+                Diagnostic::error(format!("unknown key `{field}`, did you mean `{best}`?"))
+            }
+            None => Diagnostic::error(format!("unknown key `{field}`"))
+                .hint(format!("expected one of: {}", expected.join(", "))),
+        },
+        E::SerdeMissingField { field, .. } => Diagnostic::error(format!("missing key `{field}`"))
+            .hint("see docs/content.md for the keys each file needs"),
+        other => {
+            let raw = DefaultMessageFormatter.format_message(other);
+            Diagnostic::error(reword(&raw))
+        }
+    };
+    diagnostic = match error.location() {
+        Some(loc) if loc.line() > 0 => {
+            diagnostic.at(source, loc.line() as usize, loc.column() as usize)
+        }
+        _ => diagnostic.in_file(&source.path),
+    };
+    diagnostic
+}
+
+/// serde's words for types ("invalid type: sequence, expected a string") in a writer's words.
+fn reword(raw: &str) -> String {
+    raw.replace("invalid type: ", "wrong type: ")
+        .replace("struct ", "")
+        .replace("a sequence", "a list")
+        .replace("sequence", "list")
+        .replace("a map", "a set of keys")
+        .replace("map", "set of keys")
+        .replace("a string", "a text")
+        .replace("string", "text")
+}
+
+/// The known name nearest to `word`, if near enough to be a typo.
+pub fn closest<'a>(word: &str, known: &[&'a str]) -> Option<&'a str> {
+    known
+        .iter()
+        .map(|k| (strsim::damerau_levenshtein(word, k), *k))
+        .filter(|(distance, k)| *distance <= (k.chars().count() / 3).max(1))
+        .min_by_key(|(distance, _)| *distance)
+        .map(|(_, k)| k)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn suggests_only_near_names() {
+        let known = ["city", "tagline", "short-name"];
+        assert_eq!(closest("tagine", &known), Some("tagline"));
+        assert_eq!(closest("shortname", &known), Some("short-name"));
+        assert_eq!(closest("zzz", &known), None);
+    }
+}

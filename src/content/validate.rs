@@ -1,0 +1,329 @@
+//! Validating the files that are not blocks: the centre, the brand, documents and the fact
+//! sheet's selection.
+
+use serde_saphyr::Spanned;
+
+use super::blocks::Checked;
+use super::check::Checker;
+use super::model::{
+    Block, BlockKind, Brand, Centre, Document, Email, Fonts, Lang, Margins, Palette, Paper, Url,
+    YearMonth,
+};
+use super::raw::{RawBrand, RawBrochure, RawCentre, RawFactsheet};
+use super::read::closest;
+use crate::fonts::Family;
+
+impl Checker<'_> {
+    pub fn centre(&mut self, raw: &RawCentre) -> Option<Centre> {
+        let founded = self.month(&raw.founded, "founding date");
+        let website = self.url(&raw.website);
+        let email = Email::parse(raw.email.value.trim());
+        if email.is_none() {
+            self.report(
+                self.error(
+                    &raw.email,
+                    format!("`{}` is not an e-mail address", raw.email.value),
+                )
+                .hint("write it as name@domain.ma"),
+            );
+        }
+        Some(Centre {
+            short_name: self.text(&raw.short_name, "short name")?,
+            full_name: self.text(&raw.full_name, "full name")?,
+            parent: self.text(&raw.parent, "parent university")?,
+            city: self.text(&raw.city, "city")?,
+            country: self.text(&raw.country, "country")?,
+            tagline: self.text(&raw.tagline, "tagline")?,
+            founded: founded?,
+            website: website?,
+            email: email?,
+        })
+    }
+
+    fn month(&mut self, value: &Spanned<String>, what: &str) -> Option<YearMonth> {
+        let parsed = YearMonth::parse(&value.value);
+        if parsed.is_none() {
+            self.report(
+                self.error(
+                    value,
+                    format!("`{}` is not a date for the {what}", value.value.trim()),
+                )
+                .hint("write a month as YYYY-MM (2021-03) or a day as YYYY-MM-DD"),
+            );
+        }
+        parsed
+    }
+
+    fn url(&mut self, value: &Spanned<String>) -> Option<Url> {
+        let parsed = Url::parse(value.value.trim());
+        if parsed.is_none() {
+            self.report(
+                self.error(
+                    value,
+                    format!("`{}` is not a web address", value.value.trim()),
+                )
+                .hint("write the full address, starting with https://"),
+            );
+        }
+        parsed
+    }
+
+    pub fn brand(&mut self, raw: &RawBrand) -> Option<Brand> {
+        let c = &raw.colours;
+        let colours = [
+            self.colour(&c.primary, "primary"),
+            self.colour(&c.accent, "accent"),
+            self.colour(&c.ink, "ink"),
+            self.colour(&c.muted, "muted"),
+            self.colour(&c.surface, "surface"),
+        ];
+        let fonts = [
+            self.family(&raw.fonts.text),
+            self.family(&raw.fonts.heading),
+            self.family(&raw.fonts.arabic),
+        ];
+        let m = &raw.margins;
+        let margins = [
+            self.length(&m.top, "the top margin"),
+            self.length(&m.bottom, "the bottom margin"),
+            self.length(&m.inner, "the inner margin"),
+            self.length(&m.outer, "the outer margin"),
+        ];
+        let paper = Paper::from_name(raw.paper.value.trim());
+        if paper.is_none() {
+            let names: Vec<&str> = Paper::KNOWN.iter().map(|(n, ..)| *n).collect();
+            self.report(
+                self.error(
+                    &raw.paper,
+                    format!("unknown paper size `{}`", raw.paper.value.trim()),
+                )
+                .hint(format!("use one of: {}", names.join(", "))),
+            );
+        }
+        let logo = self.image(&raw.logo, "logo");
+        let [
+            Some(primary),
+            Some(accent),
+            Some(ink),
+            Some(muted),
+            Some(surface),
+        ] = colours
+        else {
+            return None;
+        };
+        let [Some(text), Some(heading), Some(arabic)] = fonts else {
+            return None;
+        };
+        let [Some(top), Some(bottom), Some(inner), Some(outer)] = margins else {
+            return None;
+        };
+        let paper = paper?;
+        if (inner + outer).0 > paper.width.0 * 0.5 || (top + bottom).0 > paper.height.0 * 0.5 {
+            self.report(
+                self.error(&raw.margins.top, "the margins take more than half the page")
+                    .hint("margins of 15mm to 25mm suit an A4 brochure"),
+            );
+            return None;
+        }
+        Some(Brand {
+            colours: Palette {
+                primary,
+                accent,
+                ink,
+                muted,
+                surface,
+            },
+            fonts: Fonts {
+                text,
+                heading,
+                arabic,
+            },
+            logo: logo?,
+            paper,
+            margins: Margins {
+                top,
+                bottom,
+                inner,
+                outer,
+            },
+        })
+    }
+
+    fn family(&mut self, value: &Spanned<String>) -> Option<Family> {
+        let name = value.value.trim();
+        let family = Family::from_name(name);
+        if family.is_none() {
+            let names: Vec<&str> = Family::ALL.iter().map(|f| f.name()).collect();
+            let message = match closest(name, &names) {
+                Some(best) => format!("unknown font `{name}`, did you mean `{best}`?"),
+                None => format!("unknown font `{name}`"),
+            };
+            self.report(
+                self.error(value, message)
+                    .hint(format!("the bundled fonts are: {}", names.join(", "))),
+            );
+        }
+        family
+    }
+
+    /// The brochure, with each block's short form kept aside for the fact sheet.
+    pub fn brochure(&mut self, raw: &RawBrochure) -> Option<(Document, Vec<Checked>)> {
+        let lang = Lang::parse(raw.lang.value.trim());
+        if lang.is_none() {
+            self.report(
+                self.error(
+                    &raw.lang,
+                    format!("unknown language `{}`", raw.lang.value.trim()),
+                )
+                .hint("use fr, en or ar"),
+            );
+        }
+        let edition = match &raw.edition {
+            Some(edition) => Some(self.month(edition, "edition")?),
+            None => None,
+        };
+        let keywords = raw
+            .keywords
+            .iter()
+            .filter_map(|k| self.text(k, "keyword"))
+            .collect();
+        let title = self.text(&raw.title, "title");
+        let subject = self.text(&raw.subject, "subject");
+        let checked = self.blocks(&raw.blocks);
+        // A block that failed its checks is missing here; judging sections then would
+        // report a section as empty that is not.
+        if checked.len() == raw.blocks.len() {
+            self.sections_not_empty(&checked);
+        }
+        self.ids_unique(&raw.blocks, &checked);
+        if raw.blocks.is_empty() {
+            self.report(self.error(&raw.title, "the brochure has no blocks"));
+        }
+        let document = Document {
+            title: title?,
+            subject: subject?,
+            keywords,
+            lang: lang?,
+            edition,
+            blocks: checked.iter().map(|c| c.block.clone()).collect(),
+        };
+        Some((document, checked))
+    }
+
+    /// A heading straight after a heading of the same or a higher level leaves its section empty.
+    fn sections_not_empty(&mut self, checked: &[Checked]) {
+        let level = |c: &Checked| match &c.block.kind {
+            BlockKind::Heading { level, .. } => Some(*level),
+            _ => None,
+        };
+        for (i, c) in checked.iter().enumerate() {
+            let Some(this) = level(c) else { continue };
+            let next = checked.get(i + 1).map(level);
+            let empty = match next {
+                None => true,
+                Some(Some(next)) => next <= this,
+                Some(None) => false,
+            };
+            if empty {
+                let text = match &c.block.kind {
+                    BlockKind::Heading { text, .. } => text.text(),
+                    _ => String::new(),
+                };
+                let origin = &c.block.origin;
+                self.report(
+                    crate::diag::Diagnostic::error(format!("section «{text}» is empty"))
+                        .at(self.source, origin.line, origin.column)
+                        .hint("add its paragraphs, or remove the heading"),
+                );
+            }
+        }
+    }
+
+    fn ids_unique(&mut self, raw: &[Spanned<super::raw::RawBlock>], checked: &[Checked]) {
+        let mut seen: Vec<&str> = Vec::new();
+        for c in checked {
+            let Some(id) = c.block.id.as_deref() else {
+                continue;
+            };
+            if seen.contains(&id) {
+                let at = raw
+                    .iter()
+                    .filter_map(|b| b.value.id.as_ref())
+                    .filter(|i| i.value.trim() == id)
+                    .nth(1);
+                if let Some(at) = at {
+                    self.report(self.error(at, format!("id `{id}` is used twice")));
+                }
+            }
+            seen.push(id);
+        }
+    }
+
+    /// The fact sheet: the sections and blocks of the brochure it names, in their short forms.
+    pub fn factsheet(
+        &mut self,
+        raw: &RawFactsheet,
+        brochure: &Document,
+        checked: &[Checked],
+    ) -> Option<Document> {
+        let title = self.text(&raw.title, "title");
+        let subject = self.text(&raw.subject, "subject");
+        if raw.uses.is_empty() {
+            self.report(self.error(&raw.title, "the fact sheet uses no block"));
+        }
+        let ids: Vec<&str> = checked
+            .iter()
+            .filter_map(|c| c.block.id.as_deref())
+            .collect();
+        let mut blocks = Vec::new();
+        for wanted in &raw.uses {
+            let id = wanted.value.trim();
+            match checked
+                .iter()
+                .position(|c| c.block.id.as_deref() == Some(id))
+            {
+                Some(start) => blocks.extend(section(checked, start)),
+                None => {
+                    let message = match closest(id, &ids) {
+                        Some(best) => format!("no block has the id `{id}`, did you mean `{best}`?"),
+                        None => format!("no block has the id `{id}`"),
+                    };
+                    self.report(
+                        self.error(wanted, message)
+                            .hint(format!("the brochure's ids are: {}", ids.join(", "))),
+                    );
+                }
+            }
+        }
+        Some(Document {
+            title: title?,
+            subject: subject?,
+            keywords: brochure.keywords.clone(),
+            lang: brochure.lang,
+            edition: brochure.edition,
+            blocks,
+        })
+    }
+}
+
+/// The block at `start` in its short form; for a heading, its whole section.
+fn section(checked: &[Checked], start: usize) -> Vec<Block> {
+    let short = |c: &Checked| Block {
+        kind: c.short.clone().unwrap_or_else(|| c.block.kind.clone()),
+        ..c.block.clone()
+    };
+    let Some(first) = checked.get(start) else {
+        return Vec::new();
+    };
+    let BlockKind::Heading { level, .. } = first.block.kind else {
+        return vec![short(first)];
+    };
+    let mut blocks = vec![short(first)];
+    for c in checked.iter().skip(start + 1) {
+        match c.block.kind {
+            BlockKind::Heading { level: next, .. } if next <= level => break,
+            _ => blocks.push(short(c)),
+        }
+    }
+    blocks
+}

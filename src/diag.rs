@@ -1,0 +1,216 @@
+//! Diagnostics: what went wrong, where, and what would be right.
+//!
+//! Every problem a writer can cause is a [`Diagnostic`] with a file, a line and a column (when
+//! the problem has a place), a message, what was expected, and hints. They render like a
+//! compiler's, with the offending source line underneath:
+//!
+//! ```text
+//! error: unknown key `tagine`, did you mean `tagline`?
+//!   --> content/centre.yaml:11:1
+//!    |
+//! 11 | tagine: L’intelligence artificielle…
+//!    | ^
+//! ```
+
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+/// How serious a diagnostic is. Errors stop the build; warnings are printed and it goes on.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Severity {
+    Error,
+    Warning,
+}
+
+/// A place in a content file, 1-based.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Span {
+    pub file: PathBuf,
+    pub line: usize,
+    pub column: usize,
+}
+
+/// One problem, with where it is and what would fix it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Diagnostic {
+    pub severity: Severity,
+    pub message: String,
+    pub span: Option<Span>,
+    /// The source line the span points into, shown under the message.
+    pub snippet: Option<String>,
+    pub hints: Vec<String>,
+}
+
+impl Diagnostic {
+    pub fn error(message: impl Into<String>) -> Self {
+        Diagnostic {
+            severity: Severity::Error,
+            message: message.into(),
+            span: None,
+            snippet: None,
+            hints: Vec::new(),
+        }
+    }
+
+    pub fn warning(message: impl Into<String>) -> Self {
+        Diagnostic {
+            severity: Severity::Warning,
+            ..Diagnostic::error(message)
+        }
+    }
+
+    /// Points the diagnostic at `line:column` of `source`, taking the line as snippet.
+    pub fn at(mut self, source: &Source, line: usize, column: usize) -> Self {
+        self.snippet = source.line(line).map(str::to_owned);
+        self.span = Some(Span {
+            file: source.path.clone(),
+            line,
+            column,
+        });
+        self
+    }
+
+    /// Points at a file as a whole (for problems such as an unreadable file).
+    pub fn in_file(mut self, path: &Path) -> Self {
+        self.span = Some(Span {
+            file: path.to_owned(),
+            line: 0,
+            column: 0,
+        });
+        self
+    }
+
+    pub fn hint(mut self, hint: impl Into<String>) -> Self {
+        self.hints.push(hint.into());
+        self
+    }
+
+    pub fn is_error(&self) -> bool {
+        self.severity == Severity::Error
+    }
+}
+
+impl fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let label = match self.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        };
+        writeln!(f, "{label}: {}", self.message)?;
+        let gutter = match &self.span {
+            Some(span) if span.line > 0 => {
+                let gutter = span.line.to_string().len();
+                let pad = " ".repeat(gutter);
+                writeln!(
+                    f,
+                    "{pad}--> {}:{}:{}",
+                    span.file.display(),
+                    span.line,
+                    span.column
+                )?;
+                if let Some(snippet) = &self.snippet {
+                    let caret = " ".repeat(caret_offset(snippet, span.column));
+                    writeln!(f, "{pad} |")?;
+                    writeln!(f, "{} | {}", span.line, snippet)?;
+                    writeln!(f, "{pad} | {caret}^")?;
+                }
+                gutter
+            }
+            Some(span) => {
+                writeln!(f, " --> {}", span.file.display())?;
+                1
+            }
+            None => 1,
+        };
+        for hint in &self.hints {
+            writeln!(f, "{} = help: {hint}", " ".repeat(gutter))?;
+        }
+        Ok(())
+    }
+}
+
+/// Columns count characters; the caret is placed under the character, tabs kept as one space.
+fn caret_offset(line: &str, column: usize) -> usize {
+    line.chars().take(column.saturating_sub(1)).count()
+}
+
+/// A content file's text, kept to quote lines in diagnostics.
+#[derive(Clone, Debug)]
+pub struct Source {
+    /// The path as the writer would recognise it (relative to where they ran the tool).
+    pub path: PathBuf,
+    pub text: String,
+}
+
+impl Source {
+    pub fn new(path: PathBuf, text: String) -> Self {
+        Source { path, text }
+    }
+
+    pub fn line(&self, line: usize) -> Option<&str> {
+        self.text.lines().nth(line.checked_sub(1)?)
+    }
+
+    /// The 1-based line and column of a byte offset.
+    pub fn position(&self, offset: usize) -> (usize, usize) {
+        let before = self.text.get(..offset).unwrap_or(&self.text);
+        let line = before.matches('\n').count() + 1;
+        let column = before
+            .rsplit('\n')
+            .next()
+            .map_or(1, |tail| tail.chars().count() + 1);
+        (line, column)
+    }
+}
+
+/// Diagnostics collected over a run, so every problem is reported in one go.
+#[derive(Debug, Default)]
+pub struct Diagnostics(Vec<Diagnostic>);
+
+impl Diagnostics {
+    pub fn push(&mut self, diagnostic: Diagnostic) {
+        self.0.push(diagnostic);
+    }
+
+    pub fn extend(&mut self, other: Diagnostics) {
+        self.0.extend(other.0);
+    }
+
+    pub fn has_errors(&self) -> bool {
+        self.0.iter().any(Diagnostic::is_error)
+    }
+
+    pub fn into_vec(self) -> Vec<Diagnostic> {
+        self.0
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = &Diagnostic> {
+        self.0.iter()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn renders_like_a_compiler() {
+        let source = Source::new("content/centre.yaml".into(), "a: 1\ntagine: x\n".into());
+        let diagnostic = Diagnostic::error("unknown key `tagine`, did you mean `tagline`?")
+            .at(&source, 2, 1)
+            .hint("keys are case-sensitive");
+        assert_eq!(
+            diagnostic.to_string(),
+            "error: unknown key `tagine`, did you mean `tagline`?\n \
+             --> content/centre.yaml:2:1\n  |\n2 | tagine: x\n  | ^\n  = help: keys are case-sensitive\n"
+        );
+    }
+
+    #[test]
+    fn positions_count_characters() {
+        let source = Source::new("f".into(), "é: 1\nab: «x»\n".into());
+        assert_eq!(source.position(0), (1, 1));
+        let offset = source.text.find('«').unwrap_or_default();
+        assert_eq!(source.position(offset), (2, 5));
+    }
+}

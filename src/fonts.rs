@@ -1,0 +1,185 @@
+//! The bundled fonts, compiled into the binary so that no build ever reads a system font.
+//!
+//! A [`FontBook`] holds every bundled face, parsed once per run; layout shapes with it and render
+//! embeds from it, both addressing a face by its [`FaceId`].
+
+use skrifa::Font;
+
+/// A bundled font family, chosen by name in the brand.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Family {
+    NotoSerif,
+    NotoSans,
+    NotoNaskhArabic,
+}
+
+impl Family {
+    pub const ALL: [Family; 3] = [Family::NotoSerif, Family::NotoSans, Family::NotoNaskhArabic];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Family::NotoSerif => "Noto Serif",
+            Family::NotoSans => "Noto Sans",
+            Family::NotoNaskhArabic => "Noto Naskh Arabic",
+        }
+    }
+
+    pub fn from_name(name: &str) -> Option<Family> {
+        Family::ALL.into_iter().find(|f| f.name() == name)
+    }
+}
+
+/// One style of a family.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct FaceKey {
+    pub family: Family,
+    pub bold: bool,
+    pub italic: bool,
+}
+
+/// The index of a face in the [`FontBook`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct FaceId(u16);
+
+impl FaceId {
+    pub fn index(self) -> usize {
+        self.0 as usize
+    }
+}
+
+/// A parsed face with the metrics layout needs, in font units.
+pub struct Face {
+    pub key: FaceKey,
+    pub data: &'static [u8],
+    pub font: Font,
+    pub units_per_em: f32,
+    pub ascender: f32,
+    /// Negative, as in the font.
+    pub descender: f32,
+    pub cap_height: f32,
+}
+
+impl Face {
+    pub fn has_char(&self, c: char) -> bool {
+        self.font.charmap().map_unicode(c).is_some()
+    }
+}
+
+/// Every bundled face, parsed once.
+pub struct FontBook {
+    faces: Vec<Face>,
+}
+
+/// The error when bundled font data cannot be parsed (a corrupt build, not a content problem).
+#[derive(Debug, thiserror::Error)]
+#[error("bundled font {0} could not be parsed")]
+pub struct FontError(&'static str);
+
+macro_rules! bundled {
+    ($file:literal) => {
+        (
+            $file,
+            include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/fonts/", $file)).as_slice(),
+        )
+    };
+}
+
+/// The font files behind each face. Arabic has no italic: its italic keys use the upright face.
+fn bundled_file(key: FaceKey) -> (&'static str, &'static [u8]) {
+    match (key.family, key.bold, key.italic) {
+        (Family::NotoSerif, false, false) => bundled!("NotoSerif-Regular.ttf"),
+        (Family::NotoSerif, false, true) => bundled!("NotoSerif-Italic.ttf"),
+        (Family::NotoSerif, true, false) => bundled!("NotoSerif-Bold.ttf"),
+        (Family::NotoSerif, true, true) => bundled!("NotoSerif-BoldItalic.ttf"),
+        (Family::NotoSans, false, false) => bundled!("NotoSans-Regular.ttf"),
+        (Family::NotoSans, false, true) => bundled!("NotoSans-Italic.ttf"),
+        (Family::NotoSans, true, false) => bundled!("NotoSans-Bold.ttf"),
+        (Family::NotoSans, true, true) => bundled!("NotoSans-BoldItalic.ttf"),
+        (Family::NotoNaskhArabic, false, _) => bundled!("NotoNaskhArabic-Regular.ttf"),
+        (Family::NotoNaskhArabic, true, _) => bundled!("NotoNaskhArabic-Bold.ttf"),
+    }
+}
+
+impl FontBook {
+    /// Parses every bundled face. Parsing is lazy per table, so this costs microseconds.
+    pub fn bundled() -> Result<FontBook, FontError> {
+        let mut faces = Vec::new();
+        for family in Family::ALL {
+            for (bold, italic) in [(false, false), (false, true), (true, false), (true, true)] {
+                let key = FaceKey {
+                    family,
+                    bold,
+                    italic,
+                };
+                let (name, data) = bundled_file(key);
+                let font = Font::new(data, 0).ok_or(FontError(name))?;
+                let metrics = font.metrics();
+                let line = metrics
+                    .typo_line
+                    .filter(|_| metrics.use_typo_metrics)
+                    .or(metrics.hhea_line)
+                    .ok_or(FontError(name))?;
+                let units_per_em = f32::from(font.units_per_em());
+                let cap_height = metrics
+                    .cap_height
+                    .map_or(units_per_em * 0.7, |h| h.to_f32());
+                faces.push(Face {
+                    key,
+                    data,
+                    units_per_em,
+                    ascender: line.ascender.to_f32(),
+                    descender: line.descender.to_f32(),
+                    cap_height,
+                    font,
+                });
+            }
+        }
+        Ok(FontBook { faces })
+    }
+
+    pub fn id(&self, key: FaceKey) -> FaceId {
+        let index = self.faces.iter().position(|f| f.key == key).unwrap_or(0);
+        FaceId(index as u16)
+    }
+
+    pub fn face(&self, id: FaceId) -> &Face {
+        // Ids only come from `id`, which returns indexes into `faces`.
+        &self.faces[id.index()]
+    }
+
+    pub fn faces(&self) -> impl Iterator<Item = (FaceId, &Face)> {
+        self.faces
+            .iter()
+            .enumerate()
+            .map(|(i, face)| (FaceId(i as u16), face))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_bundled_face_parses_with_sane_metrics() {
+        let book = FontBook::bundled().expect("bundled fonts parse");
+        assert_eq!(book.faces().count(), 12);
+        for (_, face) in book.faces() {
+            assert!(
+                face.ascender > 0.0 && face.descender < 0.0,
+                "{:?}",
+                face.key
+            );
+            let sample = match face.key.family {
+                Family::NotoNaskhArabic => 'ب',
+                _ => 'é',
+            };
+            assert!(face.has_char(sample), "{:?}", face.key);
+        }
+        let arabic = book.face(book.id(FaceKey {
+            family: Family::NotoNaskhArabic,
+            bold: false,
+            italic: false,
+        }));
+        assert!(arabic.has_char('ب'));
+    }
+}

@@ -1,0 +1,193 @@
+//! Lengths and colours with their unit in the type.
+//!
+//! Everything geometric in plaquette is a [`Pt`] (1/72 inch, PDF's user unit). Writers give
+//! lengths in millimetres or points in the theme ([`Length`]), which convert once, at
+//! validation time.
+
+use std::fmt;
+use std::iter::Sum;
+use std::ops::{Add, AddAssign, Div, Mul, Neg, Sub, SubAssign};
+
+/// A length in PostScript points.
+#[derive(Clone, Copy, Debug, Default, PartialEq, PartialOrd)]
+pub struct Pt(pub f32);
+
+/// A length in millimetres.
+#[derive(Clone, Copy, Debug, Default, PartialEq, PartialOrd)]
+pub struct Mm(pub f32);
+
+impl Pt {
+    pub const ZERO: Pt = Pt(0.0);
+
+    pub fn max(self, other: Pt) -> Pt {
+        Pt(self.0.max(other.0))
+    }
+
+    pub fn min(self, other: Pt) -> Pt {
+        Pt(self.0.min(other.0))
+    }
+
+    pub fn abs(self) -> Pt {
+        Pt(self.0.abs())
+    }
+
+    pub fn to_mm(self) -> Mm {
+        Mm(self.0 * 25.4 / 72.0)
+    }
+}
+
+impl From<Mm> for Pt {
+    fn from(mm: Mm) -> Pt {
+        Pt(mm.0 * 72.0 / 25.4)
+    }
+}
+
+impl fmt::Display for Pt {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:.1} pt", self.0)
+    }
+}
+
+impl fmt::Display for Mm {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:.1} mm", self.0)
+    }
+}
+
+impl Add for Pt {
+    type Output = Pt;
+    fn add(self, rhs: Pt) -> Pt {
+        Pt(self.0 + rhs.0)
+    }
+}
+
+impl Sub for Pt {
+    type Output = Pt;
+    fn sub(self, rhs: Pt) -> Pt {
+        Pt(self.0 - rhs.0)
+    }
+}
+
+impl AddAssign for Pt {
+    fn add_assign(&mut self, rhs: Pt) {
+        self.0 += rhs.0;
+    }
+}
+
+impl SubAssign for Pt {
+    fn sub_assign(&mut self, rhs: Pt) {
+        self.0 -= rhs.0;
+    }
+}
+
+impl Mul<f32> for Pt {
+    type Output = Pt;
+    fn mul(self, rhs: f32) -> Pt {
+        Pt(self.0 * rhs)
+    }
+}
+
+impl Div<f32> for Pt {
+    type Output = Pt;
+    fn div(self, rhs: f32) -> Pt {
+        Pt(self.0 / rhs)
+    }
+}
+
+impl Div for Pt {
+    type Output = f32;
+    fn div(self, rhs: Pt) -> f32 {
+        self.0 / rhs.0
+    }
+}
+
+impl Neg for Pt {
+    type Output = Pt;
+    fn neg(self) -> Pt {
+        Pt(-self.0)
+    }
+}
+
+impl Sum for Pt {
+    fn sum<I: Iterator<Item = Pt>>(iter: I) -> Pt {
+        iter.fold(Pt::ZERO, Add::add)
+    }
+}
+
+/// A length as a writer gives it in the theme: `20mm`, `12pt` or `1.5cm`.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Length(Pt);
+
+impl Length {
+    /// Parses `<number><unit>` with unit `mm`, `cm` or `pt`; negative lengths are refused.
+    pub fn parse(text: &str) -> Option<Length> {
+        let text = text.trim();
+        let split = text.find(|c: char| c.is_ascii_alphabetic())?;
+        let (number, unit) = text.split_at(split);
+        let value: f32 = number.trim().parse().ok()?;
+        if !value.is_finite() || value < 0.0 {
+            return None;
+        }
+        let pt = match unit {
+            "mm" => Pt::from(Mm(value)),
+            "cm" => Pt::from(Mm(value * 10.0)),
+            "pt" => Pt(value),
+            _ => return None,
+        };
+        Some(Length(pt))
+    }
+
+    pub fn pt(self) -> Pt {
+        self.0
+    }
+}
+
+/// An sRGB colour, parsed from `#RRGGBB`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct Rgb(pub u8, pub u8, pub u8);
+
+impl Rgb {
+    pub const WHITE: Rgb = Rgb(255, 255, 255);
+
+    pub fn parse(text: &str) -> Option<Rgb> {
+        let hex = text.strip_prefix('#')?;
+        if hex.len() != 6 || !hex.bytes().all(|b| b.is_ascii_hexdigit()) {
+            return None;
+        }
+        let channel = |i: usize| u8::from_str_radix(hex.get(i..i + 2)?, 16).ok();
+        Some(Rgb(channel(0)?, channel(2)?, channel(4)?))
+    }
+
+    /// Mixes this colour with white: `amount` 0 gives the colour, 1 gives white.
+    pub fn tint(self, amount: f32) -> Rgb {
+        let mix = |c: u8| (c as f32 + (255.0 - c as f32) * amount.clamp(0.0, 1.0)).round() as u8;
+        Rgb(mix(self.0), mix(self.1), mix(self.2))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lengths_convert_to_points() {
+        assert_eq!(Length::parse("25.4mm").map(|l| l.pt()), Some(Pt(72.0)));
+        assert_eq!(
+            Length::parse("1cm").map(|l| l.pt().to_mm().0.round()),
+            Some(10.0)
+        );
+        assert_eq!(Length::parse("12pt").map(|l| l.pt()), Some(Pt(12.0)));
+        assert_eq!(Length::parse("12"), None);
+        assert_eq!(Length::parse("-3mm"), None);
+        assert_eq!(Length::parse("3in"), None);
+    }
+
+    #[test]
+    fn colours_parse_from_hex() {
+        assert_eq!(Rgb::parse("#14365D"), Some(Rgb(0x14, 0x36, 0x5d)));
+        assert_eq!(Rgb::parse("14365D"), None);
+        assert_eq!(Rgb::parse("#14365"), None);
+        assert_eq!(Rgb::parse("#GG365D"), None);
+        assert_eq!(Rgb(0, 0, 0).tint(1.0), Rgb::WHITE);
+    }
+}
