@@ -1,6 +1,5 @@
-fn main() {
-    match plaquette::content::load(std::path::Path::new("content")) {
-        Ok(c) => println!("{:#?}", c.factsheet.blocks.len()),
-        Err(ds) => ds.iter().for_each(|d| eprint!("{d}")),
-    }
+//! The `plaquette` binary: see [`plaquette::cli`].
+
+fn main() -> std::process::ExitCode {
+    plaquette::cli::run()
 }

@@ -1,0 +1,220 @@
+//! The command line: parse arguments, run the pipeline, write files, report.
+//!
+//! Exit codes: 0 success; 1 the content has errors, does not fit, or the output cannot be
+//! written; 2 a usage mistake (unknown option, bad `SOURCE_DATE_EPOCH`).
+//!
+//! Every document of a run is built in memory first; files are written only when all of them
+//! built, each to a temporary file in the output folder then renamed over the old one. So a
+//! failed run leaves the earlier PDFs untouched and never a partial file.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::time::Instant;
+
+use anyhow::Context;
+use chrono::{DateTime, Utc};
+use clap::{Parser, Subcommand, ValueEnum};
+
+use crate::compose::Kind;
+use crate::diag::Diagnostic;
+use crate::fonts::FontBook;
+use crate::{Built, build, content};
+
+#[derive(Parser)]
+#[command(
+    name = "plaquette",
+    version,
+    about = "Typesets YAML content into a branded PDF brochure and fact sheet."
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Option<Command>,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Build the PDFs (the default when no command is given).
+    Build(BuildArgs),
+    /// Check the content, including that the fact sheet fits its page; write nothing.
+    Check(CheckArgs),
+}
+
+#[derive(clap::Args, Default)]
+struct BuildArgs {
+    /// The content folder.
+    #[arg(long, default_value = "content")]
+    content: PathBuf,
+    /// Where the PDFs are written.
+    #[arg(long, default_value = "output")]
+    out: PathBuf,
+    /// Build only one document.
+    #[arg(long, value_enum)]
+    only: Option<Only>,
+}
+
+#[derive(clap::Args)]
+struct CheckArgs {
+    /// The content folder.
+    #[arg(long, default_value = "content")]
+    content: PathBuf,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum Only {
+    Brochure,
+    Factsheet,
+}
+
+/// Runs the command line and returns the process's exit code.
+pub fn run() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            let _ = e.print();
+            return if e.use_stderr() {
+                ExitCode::from(2)
+            } else {
+                ExitCode::SUCCESS
+            };
+        }
+    };
+    let created = match creation_date() {
+        Ok(date) => date,
+        Err(message) => {
+            eprint!("{}", Diagnostic::error(message));
+            return ExitCode::from(2);
+        }
+    };
+    let (content_dir, out, kinds) = match cli.command {
+        Some(Command::Check(args)) => (args.content, None, Kind::ALL.to_vec()),
+        Some(Command::Build(args)) => build_target(args),
+        None => build_target(BuildArgs {
+            content: "content".into(),
+            out: "output".into(),
+            only: None,
+        }),
+    };
+    match run_build(&content_dir, out.as_deref(), &kinds, created) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(Failure::Diagnostics(diagnostics)) => {
+            let errors = diagnostics.iter().filter(|d| d.is_error()).count();
+            for d in &diagnostics {
+                eprint!("{d}");
+            }
+            eprintln!(
+                "{errors} error{}; nothing was written",
+                if errors == 1 { "" } else { "s" }
+            );
+            ExitCode::from(1)
+        }
+        Err(Failure::Io(e)) => {
+            eprintln!("error: {e:#}");
+            ExitCode::from(1)
+        }
+    }
+}
+
+fn build_target(args: BuildArgs) -> (PathBuf, Option<PathBuf>, Vec<Kind>) {
+    let kinds = match args.only {
+        Some(Only::Brochure) => vec![Kind::Brochure],
+        Some(Only::Factsheet) => vec![Kind::Factsheet],
+        None => Kind::ALL.to_vec(),
+    };
+    (args.content, Some(args.out), kinds)
+}
+
+enum Failure {
+    Diagnostics(Vec<Diagnostic>),
+    Io(anyhow::Error),
+}
+
+/// `SOURCE_DATE_EPOCH` when set (reproducible builds), else now.
+fn creation_date() -> Result<DateTime<Utc>, String> {
+    match std::env::var("SOURCE_DATE_EPOCH") {
+        Ok(value) => value
+            .trim()
+            .parse::<i64>()
+            .ok()
+            .and_then(|secs| DateTime::from_timestamp(secs, 0))
+            .ok_or_else(|| {
+                format!("SOURCE_DATE_EPOCH `{value}` is not a number of seconds since 1970")
+            }),
+        Err(_) => Ok(Utc::now()),
+    }
+}
+
+fn run_build(
+    content_dir: &Path,
+    out: Option<&Path>,
+    kinds: &[Kind],
+    created: DateTime<Utc>,
+) -> Result<(), Failure> {
+    let started = Instant::now();
+    let content = content::load(content_dir).map_err(Failure::Diagnostics)?;
+    let fonts = FontBook::bundled().map_err(|e| Failure::Io(e.into()))?;
+    let mut built = Vec::new();
+    let mut errors = Vec::new();
+    for &kind in kinds {
+        let begun = Instant::now();
+        match build(&content, kind, &fonts, created) {
+            Ok(doc) => built.push((doc, begun.elapsed())),
+            Err(e) => errors.push(e.to_diagnostic()),
+        }
+    }
+    if !errors.is_empty() {
+        return Err(Failure::Diagnostics(errors));
+    }
+    let lang = content.brochure.lang.code();
+    for (doc, _) in &built {
+        for warning in &doc.warnings {
+            eprint!(
+                "{}",
+                Diagnostic::warning(format!("{}: {warning}", doc.kind.stem()))
+            );
+        }
+    }
+    let Some(out) = out else {
+        eprintln!(
+            "content is valid: {} documents fit ({} ms)",
+            built.len(),
+            started.elapsed().as_millis()
+        );
+        return Ok(());
+    };
+    std::fs::create_dir_all(out)
+        .with_context(|| format!("cannot create the output folder {}", out.display()))
+        .map_err(Failure::Io)?;
+    for (doc, time) in &built {
+        let path = out.join(format!("{}-{lang}.pdf", doc.kind.stem()));
+        write_atomically(&path, doc).map_err(Failure::Io)?;
+        eprintln!(
+            "wrote {}: {} page{}, {} KB, {} ms",
+            path.display(),
+            doc.pages,
+            if doc.pages == 1 { "" } else { "s" },
+            doc.pdf.len().div_ceil(1024),
+            time.as_millis()
+        );
+    }
+    Ok(())
+}
+
+/// Writes to a temporary file beside `path`, then renames it over `path`.
+fn write_atomically(path: &Path, doc: &Built) -> anyhow::Result<()> {
+    if path.is_dir() {
+        anyhow::bail!("cannot write {}: it is a folder", path.display());
+    }
+    let dir = path.parent().unwrap_or(Path::new("."));
+    let mut file = tempfile::Builder::new()
+        .prefix(".plaquette-")
+        .suffix(".pdf.tmp")
+        .tempfile_in(dir)
+        .with_context(|| format!("cannot write in {}", dir.display()))?;
+    file.write_all(&doc.pdf)
+        .and_then(|()| file.as_file().sync_all())
+        .with_context(|| format!("cannot write {}", path.display()))?;
+    file.persist(path)
+        .with_context(|| format!("cannot write {}", path.display()))?;
+    Ok(())
+}

@@ -1,0 +1,219 @@
+//! Content blocks as styled flows.
+
+use super::styles::Styles;
+use super::{Align, Flow, Para, Role, Run, TextStyle};
+use crate::content::{Block, BlockKind, Centre, Inline, Lang};
+use crate::units::Pt;
+
+/// The flows of `blocks`, in order.
+pub fn flows(blocks: &[Block], centre: &Centre, s: &Styles) -> Vec<Flow> {
+    blocks
+        .iter()
+        .flat_map(|b| {
+            let mut flows = flow(b, centre, s);
+            for f in &mut flows {
+                if let Flow::Para(p) = f {
+                    p.origin = Some(b.origin.clone());
+                }
+            }
+            flows
+        })
+        .collect()
+}
+
+fn flow(block: &Block, centre: &Centre, s: &Styles) -> Vec<Flow> {
+    let origin = Some(block.origin.clone());
+    match &block.kind {
+        BlockKind::Heading { level, text } => vec![Flow::Para(s.heading(text, *level))],
+        BlockKind::Paragraph(text) => {
+            vec![Flow::Para(s.para(s.runs(text, s.body), Role::Paragraph))]
+        }
+        BlockKind::List { items, numbered } => items
+            .iter()
+            .enumerate()
+            .map(|(i, item)| {
+                let marker = if *numbered {
+                    format!("{}.", i + 1)
+                } else {
+                    "•".to_owned()
+                };
+                Flow::Para(s.list_item(item, marker))
+            })
+            .collect(),
+        BlockKind::KeyFigures(figures) => {
+            // Two figures a row keeps numbers large in a column.
+            let cells: Vec<Vec<Flow>> = figures
+                .iter()
+                .map(|f| {
+                    vec![
+                        Flow::Para(Para {
+                            space_after: Pt(2.0),
+                            ..s.display(s.plain(&f.value, s.figure), Role::Paragraph, 1.05)
+                        }),
+                        Flow::Para(Para {
+                            space_after: Pt::ZERO,
+                            ..s.display(s.plain(&f.label, s.caption), Role::Paragraph, 1.3)
+                        }),
+                    ]
+                })
+                .collect();
+            let mut rows: Vec<Flow> = cells
+                .chunks(2)
+                .map(|pair| Flow::Row {
+                    cells: pair.to_vec(),
+                    gap: s.gap * 2.0,
+                    space_after: s.gap * 1.4,
+                    origin: origin.clone(),
+                })
+                .collect();
+            if let Some(Flow::Row { space_after, .. }) = rows.last_mut() {
+                *space_after = Pt::ZERO;
+            }
+            vec![boxed(s, rows, origin, false)]
+        }
+        BlockKind::Quote { text, by } => {
+            let mut content = vec![Flow::Para(Para {
+                align: Align::Left,
+                leading: s.quote.size * 1.35,
+                ..s.para(s.runs(&quoted(text, s.lang), s.quote), Role::Quote)
+            })];
+            if let Some(by) = by {
+                content.push(Flow::Para(Para {
+                    space_after: Pt::ZERO,
+                    ..s.display(s.plain(&format!("— {by}"), s.caption), Role::Quote, 1.3)
+                }));
+            }
+            vec![boxed(s, content, origin, true)]
+        }
+        BlockKind::Profile(p) => {
+            let mut content = Vec::new();
+            if let Some(photo) = &p.photo {
+                content.push(Flow::Image {
+                    image: photo.clone(),
+                    width: 0.35,
+                    role: Role::Figure {
+                        alt: Some(format!("Portrait : {}", p.name)),
+                    },
+                    space_after: s.gap,
+                });
+            }
+            let name = TextStyle {
+                size: s.subheading.size,
+                ..s.subheading
+            };
+            content.push(Flow::Para(Para {
+                space_after: Pt(1.0),
+                ..s.display(s.plain(&p.name, name), Role::Paragraph, 1.25)
+            }));
+            content.push(Flow::Para(Para {
+                space_after: s.gap,
+                ..s.display(
+                    s.plain(&p.role.to_uppercase(), s.label),
+                    Role::Paragraph,
+                    1.4,
+                )
+            }));
+            content.push(Flow::Para(Para {
+                space_after: Pt::ZERO,
+                ..s.para(s.runs(&p.bio, s.body), Role::Paragraph)
+            }));
+            vec![boxed(s, content, origin, true)]
+        }
+        BlockKind::Image(figure) => {
+            let mut flows = vec![Flow::Image {
+                image: figure.image.clone(),
+                width: 1.0,
+                role: Role::Figure {
+                    alt: figure.alt.clone(),
+                },
+                space_after: Pt(4.0),
+            }];
+            let mut caption = figure.caption.clone().unwrap_or_default();
+            if let Some(credit) = &figure.credit {
+                let credit = Inline::plain(format!(" © {credit}"));
+                caption.0.extend(credit.0);
+            }
+            if !caption.0.is_empty() {
+                flows.push(Flow::Para(Para {
+                    align: Align::Left,
+                    leading: s.caption.size * 1.35,
+                    ..s.para(s.runs(&caption, s.caption), Role::Caption)
+                }));
+            }
+            flows
+        }
+        BlockKind::Contact { intro } => {
+            let mut content = vec![Flow::Para(s.para(s.runs(intro, s.body), Role::Paragraph))];
+            content.extend(contact_lines(centre, s).into_iter().map(Flow::Para));
+            vec![boxed(s, content, origin, false)]
+        }
+        BlockKind::Columns(columns) => vec![Flow::Row {
+            cells: columns.iter().map(|c| flows(c, centre, s)).collect(),
+            gap: s.gap * 2.0,
+            space_after: s.gap,
+            origin,
+        }],
+    }
+}
+
+/// The centre's address, website and e-mail, one paragraph each; the last two are links.
+pub fn contact_lines(centre: &Centre, s: &Styles) -> Vec<Para> {
+    let line = |runs: Vec<Run>| Para {
+        space_after: Pt(2.0),
+        ..s.display(runs, Role::Paragraph, 1.4)
+    };
+    let strong = TextStyle {
+        face: crate::fonts::FaceKey {
+            bold: true,
+            ..s.caption.face
+        },
+        colour: s.colours.primary,
+        size: s.body.size,
+        ..s.caption
+    };
+    let link = |text: &str, target: String| {
+        vec![Run {
+            text: text.to_owned(),
+            style: strong,
+            link: Some(target),
+        }]
+    };
+    vec![
+        line(s.plain(
+            &format!("{} · {}, {}", centre.parent, centre.city, centre.country),
+            TextStyle {
+                size: s.body.size,
+                ..s.caption
+            },
+        )),
+        line(link(
+            centre.website.display(),
+            centre.website.as_str().to_owned(),
+        )),
+        line(link(centre.email.as_str(), centre.email.mailto())),
+    ]
+}
+
+fn boxed(s: &Styles, content: Vec<Flow>, origin: Option<crate::diag::Span>, bar: bool) -> Flow {
+    Flow::Boxed {
+        fill: s.colours.surface,
+        bar: bar.then_some(s.colours.accent),
+        padding: s.gap * 1.6,
+        space_after: s.gap * 1.5,
+        content,
+        origin,
+    }
+}
+
+/// Quotation marks around a quote, in the document's language.
+fn quoted(text: &Inline, lang: Lang) -> Inline {
+    let (open, close) = match lang {
+        Lang::Fr => ("«\u{202f}", "\u{202f}»"),
+        Lang::En => ("“", "”"),
+        Lang::Ar => ("«", "»"),
+    };
+    let mut spans = Inline::plain(open).0;
+    spans.extend(text.0.iter().cloned());
+    spans.extend(Inline::plain(close).0);
+    Inline(spans)
+}

@@ -1,0 +1,236 @@
+//! Stage 2: apply the brand and a document template to the content.
+//!
+//! The output, [`Composed`], is styled blocks: text runs with faces, sizes and colours,
+//! boxes, rows and images, plus the template's fixed parts (cover, fact sheet header, back
+//! cover). It holds no positions: where things go is the layout stage's business.
+
+mod blocks;
+mod styles;
+mod templates;
+
+use crate::content::{Content, Image, Lang};
+use crate::diag::Span;
+use crate::fonts::FaceKey;
+use crate::units::{Pt, Rgb};
+
+pub use styles::Styles;
+
+/// The documents plaquette makes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Kind {
+    Brochure,
+    Factsheet,
+}
+
+impl Kind {
+    pub const ALL: [Kind; 2] = [Kind::Brochure, Kind::Factsheet];
+
+    /// The file stem: `brochure`, `factsheet`.
+    pub fn stem(self) -> &'static str {
+        match self {
+            Kind::Brochure => "brochure",
+            Kind::Factsheet => "factsheet",
+        }
+    }
+}
+
+/// A document ready for layout.
+#[derive(Clone, Debug)]
+pub struct Composed {
+    pub kind: Kind,
+    pub meta: Meta,
+    pub page: PageStyle,
+    /// The brochure's cover page.
+    pub cover: Option<Cover>,
+    /// The fact sheet's header band, at the top of its page.
+    pub header: Option<Header>,
+    pub body: Vec<Flow>,
+    /// The brochure's back cover.
+    pub back: Option<BackCover>,
+}
+
+/// What the PDF says about itself.
+#[derive(Clone, Debug)]
+pub struct Meta {
+    pub title: String,
+    pub author: String,
+    pub subject: String,
+    pub keywords: Vec<String>,
+    pub lang: Lang,
+}
+
+/// The page: paper, margins, columns and footer.
+#[derive(Clone, Debug)]
+pub struct PageStyle {
+    pub width: Pt,
+    pub height: Pt,
+    pub top: Pt,
+    pub bottom: Pt,
+    pub inner: Pt,
+    pub outer: Pt,
+    pub columns: usize,
+    pub gutter: Pt,
+    /// Page numbers and a running title at the foot of inside pages.
+    pub footer: Option<Footer>,
+    /// The page must hold everything: an overflow is an error, not a new page.
+    pub single_page: bool,
+}
+
+#[derive(Clone, Debug)]
+pub struct Footer {
+    pub text: String,
+    pub style: TextStyle,
+    pub rule: Rgb,
+}
+
+/// A face at a size, in a colour.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct TextStyle {
+    pub face: FaceKey,
+    pub size: Pt,
+    pub colour: Rgb,
+    /// Extra space between letters, in em (for small capitals-like labels).
+    pub tracking: f32,
+}
+
+/// A run of text in one style, perhaps a link.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Run {
+    pub text: String,
+    pub style: TextStyle,
+    pub link: Option<String>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Align {
+    Left,
+    Justify,
+    Center,
+}
+
+/// What a piece of the page is, kept through layout so that the PDF can be tagged.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Role {
+    Title,
+    Heading(u8),
+    Paragraph,
+    ListItem,
+    /// A list item's bullet or number.
+    Label,
+    Quote,
+    Figure {
+        alt: Option<String>,
+    },
+    Caption,
+    /// Decoration and running furniture (bands, rules, page numbers): not content.
+    Artifact,
+}
+
+/// A paragraph: runs set as lines.
+#[derive(Clone, Debug)]
+pub struct Para {
+    pub runs: Vec<Run>,
+    pub align: Align,
+    /// Baseline-to-baseline distance.
+    pub leading: Pt,
+    pub space_before: Pt,
+    pub space_after: Pt,
+    /// A list marker hung in the indent before the first line.
+    pub marker: Option<Marker>,
+    /// Left indent of every line (the hanging indent of list items).
+    pub indent: Pt,
+    /// Set on headings: never the last thing in a column.
+    pub keep_with_next: bool,
+    pub role: Role,
+    pub lang: Lang,
+    /// The content block this paragraph sets, for messages.
+    pub origin: Option<Span>,
+}
+
+#[derive(Clone, Debug)]
+pub struct Marker {
+    pub text: String,
+    pub style: TextStyle,
+}
+
+/// One item of the flow, in reading order.
+#[derive(Clone, Debug)]
+pub enum Flow {
+    Para(Para),
+    /// A filled box around flows; never split.
+    Boxed {
+        fill: Rgb,
+        /// A bar of the accent colour on the box's start edge.
+        bar: Option<Rgb>,
+        padding: Pt,
+        space_after: Pt,
+        content: Vec<Flow>,
+        origin: Option<Span>,
+    },
+    /// Cells side by side, of equal width; never split.
+    Row {
+        cells: Vec<Vec<Flow>>,
+        gap: Pt,
+        space_after: Pt,
+        origin: Option<Span>,
+    },
+    Image {
+        image: Image,
+        /// Width as a fraction of the column.
+        width: f32,
+        role: Role,
+        space_after: Pt,
+    },
+    /// A thin horizontal line across the column.
+    Rule {
+        colour: Rgb,
+        thickness: Pt,
+        space_after: Pt,
+    },
+}
+
+/// The brochure's cover.
+#[derive(Clone, Debug)]
+pub struct Cover {
+    pub band: Rgb,
+    pub accent: Rgb,
+    pub logo: Image,
+    /// From the top: name, full name, tagline; each a paragraph.
+    pub titles: Vec<Para>,
+    /// At the foot of the cover: the parent university and the edition.
+    pub footnote: Vec<Para>,
+}
+
+/// The fact sheet's header band.
+#[derive(Clone, Debug)]
+pub struct Header {
+    pub band: Rgb,
+    pub accent: Rgb,
+    pub logo: Image,
+    pub titles: Vec<Para>,
+}
+
+/// The brochure's back cover: contact details on the brand colour.
+#[derive(Clone, Debug)]
+pub struct BackCover {
+    pub band: Rgb,
+    pub accent: Rgb,
+    pub logo: Image,
+    pub content: Vec<Para>,
+}
+
+/// Composes `kind` from the content.
+pub fn compose(content: &Content, kind: Kind) -> Composed {
+    let styles = Styles::new(
+        &content.brand,
+        match kind {
+            Kind::Brochure => content.brochure.lang,
+            Kind::Factsheet => content.factsheet.lang,
+        },
+        kind,
+    );
+    match kind {
+        Kind::Brochure => templates::brochure(content, &styles),
+        Kind::Factsheet => templates::factsheet(content, &styles),
+    }
+}

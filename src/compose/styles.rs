@@ -1,0 +1,150 @@
+//! The type scale and spacing, derived from the brand for one document.
+
+use super::{Align, Kind, Marker, Para, Role, Run, TextStyle};
+use crate::content::{Brand, Inline, Lang};
+use crate::fonts::FaceKey;
+use crate::units::{Pt, Rgb};
+
+/// Every text style a template uses. The fact sheet is set a step smaller than the brochure.
+#[derive(Clone, Debug)]
+pub struct Styles {
+    pub body: TextStyle,
+    pub body_leading: Pt,
+    pub heading: TextStyle,
+    pub subheading: TextStyle,
+    pub label: TextStyle,
+    pub figure: TextStyle,
+    pub caption: TextStyle,
+    pub quote: TextStyle,
+    pub colours: crate::content::Palette,
+    pub lang: Lang,
+    /// The unit of vertical rhythm: space between paragraphs.
+    pub gap: Pt,
+}
+
+impl Styles {
+    pub fn new(brand: &Brand, lang: Lang, kind: Kind) -> Styles {
+        let c = brand.colours;
+        let text = brand.fonts.text;
+        let heading = brand.fonts.heading;
+        let scale = match kind {
+            Kind::Brochure => 1.0,
+            Kind::Factsheet => 0.86,
+        };
+        let style = |family, bold, italic, size: f32, colour: Rgb| TextStyle {
+            face: FaceKey {
+                family,
+                bold,
+                italic,
+            },
+            size: Pt(size * scale),
+            colour,
+            tracking: 0.0,
+        };
+        Styles {
+            body: style(text, false, false, 10.5, c.ink),
+            body_leading: Pt(15.0 * scale),
+            heading: style(heading, true, false, 17.0, c.primary),
+            subheading: style(heading, true, false, 12.5, c.primary),
+            label: TextStyle {
+                tracking: 0.06,
+                ..style(heading, true, false, 8.5, c.accent)
+            },
+            figure: style(heading, true, false, 26.0, c.accent),
+            caption: style(heading, false, false, 8.5, c.muted),
+            quote: style(text, false, true, 13.0, c.primary),
+            colours: c,
+            lang,
+            gap: Pt(7.0 * scale),
+        }
+    }
+
+    /// Runs of `inline` in `base`, with emphasis, strong and links applied.
+    pub fn runs(&self, inline: &Inline, base: TextStyle) -> Vec<Run> {
+        inline
+            .0
+            .iter()
+            .map(|span| {
+                let mut style = base;
+                style.face.bold |= span.strong;
+                style.face.italic ^= span.emphasis;
+                if span.link.is_some() {
+                    style.colour = self.colours.primary;
+                }
+                Run {
+                    text: span.text.clone(),
+                    style,
+                    link: span.link.clone(),
+                }
+            })
+            .collect()
+    }
+
+    pub fn plain(&self, text: &str, style: TextStyle) -> Vec<Run> {
+        vec![Run {
+            text: text.to_owned(),
+            style,
+            link: None,
+        }]
+    }
+
+    /// A paragraph of running text.
+    pub fn para(&self, runs: Vec<Run>, role: Role) -> Para {
+        Para {
+            runs,
+            align: Align::Justify,
+            leading: self.body_leading,
+            space_before: Pt::ZERO,
+            space_after: self.gap,
+            marker: None,
+            indent: Pt::ZERO,
+            keep_with_next: false,
+            role,
+            lang: self.lang,
+            origin: None,
+        }
+    }
+
+    /// A line or more of display text (headings, labels, figures): ragged, leading from size.
+    pub fn display(&self, runs: Vec<Run>, role: Role, leading: f32) -> Para {
+        let size = runs.first().map_or(self.body.size, |r| r.style.size);
+        Para {
+            align: Align::Left,
+            leading: size * leading,
+            ..self.para(runs, role)
+        }
+    }
+
+    pub fn heading(&self, inline: &Inline, level: u8) -> Para {
+        let style = if level <= 1 {
+            self.heading
+        } else {
+            self.subheading
+        };
+        Para {
+            space_before: self.gap * if level <= 1 { 1.6 } else { 0.8 },
+            space_after: self.gap * 0.7,
+            keep_with_next: true,
+            ..self.display(self.runs(inline, style), Role::Heading(level), 1.2)
+        }
+    }
+
+    pub fn list_item(&self, inline: &Inline, marker: String) -> Para {
+        Para {
+            marker: Some(Marker {
+                text: marker,
+                style: TextStyle {
+                    face: FaceKey {
+                        bold: true,
+                        ..self.body.face
+                    },
+                    colour: self.colours.accent,
+                    ..self.body
+                },
+            }),
+            indent: self.body.size * 1.6,
+            space_after: self.gap * 0.5,
+            ..self.para(self.runs(inline, self.body), Role::ListItem)
+        }
+    }
+}

@@ -1,0 +1,263 @@
+//! The two document templates: the brochure and the fact sheet.
+
+use super::blocks::{contact_lines, flows};
+use super::styles::Styles;
+use super::{
+    BackCover, Composed, Cover, Flow, Footer, Header, Kind, Meta, PageStyle, Para, Role, TextStyle,
+};
+use crate::content::{Content, Document, Lang, YearMonth};
+use crate::units::{Mm, Pt, Rgb};
+
+pub fn brochure(content: &Content, s: &Styles) -> Composed {
+    let doc = &content.brochure;
+    let centre = &content.centre;
+    let c = s.colours;
+    let white = |style: TextStyle, size: f32| TextStyle {
+        colour: Rgb::WHITE,
+        size: Pt(size),
+        ..style
+    };
+    let mut titles = vec![
+        Para {
+            space_after: Pt(10.0),
+            ..s.display(
+                s.plain(&centre.short_name, white(s.heading, 46.0)),
+                Role::Title,
+                1.05,
+            )
+        },
+        Para {
+            space_after: Pt(18.0),
+            ..s.display(
+                s.plain(&centre.full_name, white(s.subheading, 17.0)),
+                Role::Paragraph,
+                1.25,
+            )
+        },
+    ];
+    titles.push(s.display(
+        s.plain(&centre.tagline, white(s.quote, 14.0)),
+        Role::Paragraph,
+        1.35,
+    ));
+    let mut footnote = vec![s.display(
+        s.plain(&centre.parent, white(s.subheading, 11.0)),
+        Role::Paragraph,
+        1.3,
+    )];
+    if let Some(edition) = doc.edition {
+        footnote.push(s.display(
+            s.plain(&edition_line(edition, doc.lang), white(s.caption, 9.0)),
+            Role::Paragraph,
+            1.3,
+        ));
+    }
+    let mut back = vec![Para {
+        space_after: Pt(6.0),
+        ..s.display(
+            s.plain(&centre.short_name, white(s.heading, 22.0)),
+            Role::Paragraph,
+            1.2,
+        )
+    }];
+    back.push(Para {
+        space_after: Pt(14.0),
+        ..s.display(
+            s.plain(&centre.full_name, white(s.caption, 10.5)),
+            Role::Paragraph,
+            1.3,
+        )
+    });
+    back.extend(contact_lines(centre, s).into_iter().map(|mut p| {
+        for run in &mut p.runs {
+            run.style.colour = Rgb::WHITE;
+        }
+        p
+    }));
+    Composed {
+        kind: Kind::Brochure,
+        meta: meta(content, doc),
+        page: page_style(content, 2, Some(footer(content, s))),
+        cover: Some(Cover {
+            band: c.primary,
+            accent: c.accent,
+            logo: content.brand.logo.clone(),
+            titles,
+            footnote,
+        }),
+        header: None,
+        body: flows(&doc.blocks, centre, s),
+        back: Some(BackCover {
+            band: c.primary,
+            accent: c.accent,
+            logo: content.brand.logo.clone(),
+            content: back,
+        }),
+    }
+}
+
+pub fn factsheet(content: &Content, s: &Styles) -> Composed {
+    let doc = &content.factsheet;
+    let centre = &content.centre;
+    let white = |style: TextStyle, size: f32| TextStyle {
+        colour: Rgb::WHITE,
+        size: Pt(size),
+        ..style
+    };
+    let titles = vec![
+        Para {
+            space_after: Pt(3.0),
+            ..s.display(
+                s.plain(&centre.short_name, white(s.heading, 26.0)),
+                Role::Title,
+                1.1,
+            )
+        },
+        Para {
+            space_after: Pt(4.0),
+            ..s.display(
+                s.plain(&centre.full_name, white(s.subheading, 11.5)),
+                Role::Paragraph,
+                1.25,
+            )
+        },
+        s.display(
+            s.plain(&centre.tagline, white(s.quote, 10.0)),
+            Role::Paragraph,
+            1.3,
+        ),
+    ];
+    let mut page = page_style(content, 2, None);
+    page.single_page = true;
+    let mut body: Vec<Flow> = flows(&doc.blocks, centre, s);
+    // The fact sheet opens on its figures; a heading over them would repeat the band.
+    if let Some(Flow::Para(p)) = body.first()
+        && matches!(p.role, Role::Heading(_))
+        && matches!(body.get(1), Some(Flow::Boxed { .. }))
+    {
+        body.remove(0);
+    }
+    Composed {
+        kind: Kind::Factsheet,
+        meta: meta(content, doc),
+        page,
+        cover: None,
+        header: Some(Header {
+            band: s.colours.primary,
+            accent: s.colours.accent,
+            logo: content.brand.logo.clone(),
+            titles,
+        }),
+        body,
+        back: None,
+    }
+}
+
+fn meta(content: &Content, doc: &Document) -> Meta {
+    Meta {
+        title: doc.title.clone(),
+        author: format!("{} ({})", content.centre.short_name, content.centre.parent),
+        subject: doc.subject.clone(),
+        keywords: doc.keywords.clone(),
+        lang: doc.lang,
+    }
+}
+
+fn page_style(content: &Content, columns: usize, footer: Option<Footer>) -> PageStyle {
+    let b = &content.brand;
+    PageStyle {
+        width: b.paper.width,
+        height: b.paper.height,
+        top: b.margins.top,
+        bottom: b.margins.bottom,
+        inner: b.margins.inner,
+        outer: b.margins.outer,
+        columns,
+        gutter: Pt::from(Mm(8.0)),
+        footer,
+        single_page: false,
+    }
+}
+
+fn footer(content: &Content, s: &Styles) -> Footer {
+    Footer {
+        text: format!(
+            "{} · {}",
+            content.centre.short_name,
+            content.centre.website.display()
+        ),
+        style: s.caption,
+        rule: s.colours.accent,
+    }
+}
+
+/// "Édition de novembre 2026", "November 2026 edition".
+fn edition_line(edition: YearMonth, lang: Lang) -> String {
+    let month = month_name(edition.month(), lang);
+    match lang {
+        Lang::Fr => {
+            let de = if month.starts_with(['a', 'o']) {
+                "d’"
+            } else {
+                "de "
+            };
+            format!("Édition {de}{month} {}", edition.year())
+        }
+        Lang::En => format!("{month} {} edition", edition.year()),
+        Lang::Ar => format!("إصدار {month} {}", edition.year()),
+    }
+}
+
+fn month_name(month: u32, lang: Lang) -> &'static str {
+    const FR: [&str; 12] = [
+        "janvier",
+        "février",
+        "mars",
+        "avril",
+        "mai",
+        "juin",
+        "juillet",
+        "août",
+        "septembre",
+        "octobre",
+        "novembre",
+        "décembre",
+    ];
+    const EN: [&str; 12] = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    const AR: [&str; 12] = [
+        "يناير",
+        "فبراير",
+        "مارس",
+        "أبريل",
+        "ماي",
+        "يونيو",
+        "يوليوز",
+        "غشت",
+        "شتنبر",
+        "أكتوبر",
+        "نونبر",
+        "دجنبر",
+    ];
+    let names = match lang {
+        Lang::Fr => &FR,
+        Lang::En => &EN,
+        Lang::Ar => &AR,
+    };
+    names
+        .get(month.saturating_sub(1) as usize)
+        .copied()
+        .unwrap_or_default()
+}

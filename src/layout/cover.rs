@@ -1,0 +1,269 @@
+//! The template pages with fixed places: the brochure's cover and back cover, the fact
+//! sheet's header band, and the running footer.
+
+use super::LayoutError;
+use super::frame::{Fill, Item, Page, PlacedImage, Rect};
+use super::place::Placer;
+use crate::compose::{BackCover, Cover, Footer, Header, PageStyle, Para, Role, Run};
+use crate::units::{Mm, Pt, Rgb};
+
+fn fill(x: Pt, y: Pt, width: Pt, height: Pt, colour: Rgb, round: bool) -> Item {
+    Item::Fill(Fill {
+        rect: Rect {
+            x,
+            y,
+            width,
+            height,
+        },
+        colour,
+        role: Role::Artifact,
+        round,
+    })
+}
+
+fn circle(cx: Pt, cy: Pt, r: Pt, colour: Rgb) -> Item {
+    fill(cx - r, cy - r, r * 2.0, r * 2.0, colour, true)
+}
+
+fn logo(image: &crate::content::Image, x: Pt, y: Pt, size: Pt) -> Item {
+    let ratio = image.height / image.width.max(1.0);
+    Item::Image(PlacedImage {
+        rect: Rect {
+            x,
+            y,
+            width: size,
+            height: size * ratio,
+        },
+        image: image.clone(),
+        role: Role::Figure {
+            alt: Some("Logo".into()),
+        },
+    })
+}
+
+/// Sets paragraphs one under the other from `y`; returns the y after the last.
+fn column(
+    placer: &mut Placer,
+    paras: &[Para],
+    x: Pt,
+    mut y: Pt,
+    width: Pt,
+    items: &mut Vec<Item>,
+) -> Result<Pt, LayoutError> {
+    for para in paras {
+        let set = placer
+            .set(para, width)
+            .map_err(|e| LayoutError::from_break(e, para.origin.clone()))?;
+        let block = placer.block_id();
+        placer.emit_lines(&set, 0..set.lines.len(), x, y, width, block, items);
+        y += set.height(set.lines.len()) + para.space_after;
+    }
+    Ok(y)
+}
+
+fn height_of(placer: &mut Placer, paras: &[Para], width: Pt) -> Result<Pt, LayoutError> {
+    let mut scratch = Vec::new();
+    column(placer, paras, Pt::ZERO, Pt::ZERO, width, &mut scratch)
+}
+
+/// The cover: brand colour to the edges, quiet circles, the logo, the names and the tagline.
+pub fn cover(
+    placer: &mut Placer,
+    style: &PageStyle,
+    cover: &Cover,
+    page: &mut Page,
+) -> Result<(), LayoutError> {
+    let (w, h) = (style.width, style.height);
+    let margin = style.inner.max(style.outer);
+    let items = &mut page.items;
+    let b = page.bleed;
+    items.push(fill(b.x, b.y, b.width, b.height, cover.band, false));
+    items.push(circle(
+        w * 0.92,
+        h * 0.16,
+        Pt::from(Mm(78.0)),
+        cover.band.tint(0.08),
+    ));
+    items.push(circle(
+        w * 0.92,
+        h * 0.16,
+        Pt::from(Mm(52.0)),
+        cover.band.tint(0.15),
+    ));
+    items.push(circle(w * 0.78, h * 0.36, Pt::from(Mm(9.0)), cover.accent));
+    items.push(circle(
+        w * 1.02,
+        h * 0.62,
+        Pt::from(Mm(38.0)),
+        cover.band.tint(0.05),
+    ));
+    items.push(logo(&cover.logo, margin, style.top, Pt::from(Mm(30.0))));
+    let width = w - margin * 2.0;
+    let title_top = h * 0.46;
+    items.push(fill(
+        margin,
+        title_top - Pt(20.0),
+        Pt::from(Mm(24.0)),
+        Pt(3.0),
+        cover.accent,
+        false,
+    ));
+    column(
+        placer,
+        &cover.titles,
+        margin,
+        title_top,
+        width * 0.85,
+        items,
+    )?;
+    let foot = height_of(placer, &cover.footnote, width)?;
+    column(
+        placer,
+        &cover.footnote,
+        margin,
+        h - style.bottom - foot,
+        width,
+        items,
+    )?;
+    Ok(())
+}
+
+/// The back cover: the brand colour again, the logo and the contact details.
+pub fn back(
+    placer: &mut Placer,
+    style: &PageStyle,
+    back: &BackCover,
+    page: &mut Page,
+) -> Result<(), LayoutError> {
+    let (w, h) = (style.width, style.height);
+    let margin = style.inner.max(style.outer);
+    let items = &mut page.items;
+    let b = page.bleed;
+    items.push(fill(b.x, b.y, b.width, b.height, back.band, false));
+    items.push(circle(
+        Pt::ZERO,
+        h,
+        Pt::from(Mm(70.0)),
+        back.band.tint(0.07),
+    ));
+    items.push(circle(w * 0.85, h * 0.2, Pt::from(Mm(6.0)), back.accent));
+    let size = Pt::from(Mm(36.0));
+    items.push(logo(&back.logo, margin, h * 0.18, size));
+    let width = w - margin * 2.0;
+    let tall = height_of(placer, &back.content, width)?;
+    let top = h - style.bottom - tall - Pt::from(Mm(20.0));
+    items.push(fill(
+        margin,
+        top - Pt(16.0),
+        Pt::from(Mm(24.0)),
+        Pt(3.0),
+        back.accent,
+        false,
+    ));
+    column(placer, &back.content, margin, top, width, items)?;
+    Ok(())
+}
+
+/// The fact sheet's header band; returns where the columns start.
+pub fn header(
+    placer: &mut Placer,
+    style: &PageStyle,
+    header: &Header,
+    page: &mut Page,
+) -> Result<Pt, LayoutError> {
+    let w = style.width;
+    let items = &mut page.items;
+    let margin = style.inner;
+    let logo_size = Pt::from(Mm(24.0));
+    let text_width = w - margin * 2.0 - logo_size - Pt::from(Mm(8.0));
+    let tall = height_of(placer, &header.titles, text_width)?;
+    let band = style.top + tall + Pt::from(Mm(10.0));
+    let b = page.bleed;
+    items.push(fill(b.x, b.y, b.width, band - b.y, header.band, false));
+    items.push(circle(
+        w - margin - logo_size / 2.0,
+        band * 0.5,
+        logo_size * 0.9,
+        header.band.tint(0.1),
+    ));
+    items.push(fill(b.x, band, b.width, Pt(3.0), header.accent, false));
+    items.push(logo(
+        &header.logo,
+        w - margin - logo_size,
+        (band - logo_size) / 2.0,
+        logo_size,
+    ));
+    column(placer, &header.titles, margin, style.top, text_width, items)?;
+    Ok(band + Pt::from(Mm(8.0)))
+}
+
+/// The footer of an inside page: a short rule, the running text, and the page number on the
+/// outer edge.
+pub fn footer(
+    placer: &mut Placer,
+    style: &PageStyle,
+    footer: &Footer,
+    page: &mut Page,
+) -> Result<(), LayoutError> {
+    let Some(number) = page.number else {
+        return Ok(());
+    };
+    let left = super::flow::content_left(style, number);
+    let width = style.width - style.inner - style.outer;
+    let y = style.height - style.bottom + Pt::from(Mm(8.0));
+    let odd = number % 2 == 1;
+    page.items.push(fill(
+        left,
+        y - Pt(6.0),
+        width,
+        Pt(0.5),
+        footer.rule.tint(0.5),
+        false,
+    ));
+    let line = |text: String, align| Para {
+        align,
+        ..crate::compose::Para {
+            runs: vec![Run {
+                text,
+                style: footer.style,
+                link: None,
+            }],
+            align: crate::compose::Align::Left,
+            leading: footer.style.size * 1.2,
+            space_before: Pt::ZERO,
+            space_after: Pt::ZERO,
+            marker: None,
+            indent: Pt::ZERO,
+            keep_with_next: false,
+            role: Role::Artifact,
+            lang: crate::content::Lang::Fr,
+            origin: None,
+        }
+    };
+    // Page number on the outer edge: right on odd pages, left on even ones.
+    let number_para = line(number.to_string(), crate::compose::Align::Left);
+    let set = placer
+        .set(&number_para, width)
+        .map_err(|e| LayoutError::from_break(e, None))?;
+    let number_width = set.lines.first().map_or(Pt::ZERO, |l| l.width);
+    let (number_x, text_x) = if odd {
+        (left + width - number_width, left)
+    } else {
+        (left, left + number_width + Pt::from(Mm(4.0)))
+    };
+    let block = placer.block_id();
+    placer.emit_lines(&set, 0..1, number_x, y, width, block, &mut page.items);
+    let text = line(footer.text.clone(), crate::compose::Align::Left);
+    let set = placer
+        .set(&text, width / 2.0)
+        .map_err(|e| LayoutError::from_break(e, None))?;
+    let text_width = set.lines.first().map_or(Pt::ZERO, |l| l.width);
+    let text_x = if odd {
+        left + width - number_width - Pt::from(Mm(4.0)) - text_width
+    } else {
+        text_x
+    };
+    let block = placer.block_id();
+    placer.emit_lines(&set, 0..1, text_x, y, width, block, &mut page.items);
+    Ok(())
+}

@@ -1,0 +1,108 @@
+//! The output of layout: pages of positioned items. Nothing here knows of PDF.
+//!
+//! Coordinates are in points from the top-left corner of the page (the bleed box's corner,
+//! when there is bleed), y growing downwards.
+
+use std::ops::Range;
+
+use crate::compose::Role;
+use crate::content::Image;
+use crate::fonts::FaceId;
+use crate::units::{Pt, Rgb};
+
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Rect {
+    pub x: Pt,
+    pub y: Pt,
+    pub width: Pt,
+    pub height: Pt,
+}
+
+impl Rect {
+    pub fn right(&self) -> Pt {
+        self.x + self.width
+    }
+
+    pub fn bottom(&self) -> Pt {
+        self.y + self.height
+    }
+}
+
+/// A page and everything on it, in reading order.
+#[derive(Clone, Debug)]
+pub struct Page {
+    /// The whole sheet, bleed included.
+    pub media: Rect,
+    /// The finished page after trimming.
+    pub trim: Rect,
+    /// The area backgrounds extend into, to be trimmed off.
+    pub bleed: Rect,
+    /// The printed page number, if the page shows one.
+    pub number: Option<usize>,
+    pub items: Vec<Item>,
+}
+
+#[derive(Clone, Debug)]
+pub enum Item {
+    Text(TextRun),
+    Fill(Fill),
+    Image(PlacedImage),
+    Link(Link),
+}
+
+/// Glyphs in one face, size and colour, on one baseline.
+#[derive(Clone, Debug)]
+pub struct TextRun {
+    /// Start of the baseline.
+    pub x: Pt,
+    pub y: Pt,
+    pub face: FaceId,
+    pub size: Pt,
+    pub colour: Rgb,
+    pub glyphs: Vec<Glyph>,
+    /// The text the glyphs show; glyph ranges index into it.
+    pub text: String,
+    pub role: Role,
+    /// The index of the block (paragraph, list item, …) the run belongs to, so that runs of
+    /// one paragraph can be grouped into one structure element.
+    pub block: usize,
+}
+
+impl TextRun {
+    pub fn width(&self) -> Pt {
+        self.glyphs.iter().map(|g| g.advance).sum()
+    }
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Glyph {
+    pub id: u32,
+    pub advance: Pt,
+    pub x_offset: Pt,
+    pub y_offset: Pt,
+    /// The bytes of the run's text this glyph shows.
+    pub range: Range<usize>,
+}
+
+/// A filled rectangle (bands, boxes, rules) or, when `round`, the ellipse inside it.
+#[derive(Clone, Debug)]
+pub struct Fill {
+    pub rect: Rect,
+    pub colour: Rgb,
+    pub role: Role,
+    pub round: bool,
+}
+
+#[derive(Clone, Debug)]
+pub struct PlacedImage {
+    pub rect: Rect,
+    pub image: Image,
+    pub role: Role,
+}
+
+/// A clickable area.
+#[derive(Clone, Debug)]
+pub struct Link {
+    pub rect: Rect,
+    pub target: String,
+}

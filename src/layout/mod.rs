@@ -1,0 +1,132 @@
+//! Stage 3: shape, break lines and flow a composed document into pages of positioned frames.
+//!
+//! Sub-passes, one file each: [`shape`] (harfrust, cached) → [`lines`] (line breaking,
+//! hyphenation, justification) → [`place`] (lines and boxes as items) → [`flow`] (columns and
+//! pages) and [`cover`] (the template pages). The result, [`frame::Page`], knows no PDF.
+
+mod cover;
+mod flow;
+pub mod frame;
+mod lines;
+mod place;
+mod shape;
+
+use crate::compose::{Composed, PageStyle};
+use crate::diag::{Diagnostic, Span};
+use crate::fonts::FontBook;
+use crate::units::Pt;
+use frame::{Page, Rect};
+use lines::BreakError;
+use place::Placer;
+
+/// Pages, and what layout noticed without failing (a word broken by force, say).
+#[derive(Debug)]
+pub struct Laid {
+    pub pages: Vec<Page>,
+    pub warnings: Vec<String>,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum LayoutError {
+    #[error("character {ch:?} (U+{code:04X}) is in no bundled font", code = *.ch as u32)]
+    Uncovered { ch: char, origin: Option<Span> },
+    #[error("the content does not fit on one page: it overflows by {:.0} mm", by.to_mm().0)]
+    Overflow { origin: Option<Span>, by: Pt },
+    #[error("a block is {:.0} mm tall, taller than a column ({:.0} mm)", height.to_mm().0, column.to_mm().0)]
+    TooTall {
+        origin: Option<Span>,
+        height: Pt,
+        column: Pt,
+    },
+}
+
+impl LayoutError {
+    fn from_break(error: BreakError, origin: Option<Span>) -> Self {
+        match error {
+            BreakError::Uncovered(u) => LayoutError::Uncovered { ch: u.0, origin },
+        }
+    }
+
+    /// The error as a diagnostic pointing at the block it concerns.
+    pub fn to_diagnostic(&self) -> Diagnostic {
+        let (origin, hint) = match self {
+            LayoutError::Uncovered { origin, .. } => {
+                (origin, "use a character the bundled fonts have")
+            }
+            LayoutError::Overflow { origin, .. } => (
+                origin,
+                "this block is the first that does not fit: shorten the fact sheet's blocks, or give them a `short` form",
+            ),
+            LayoutError::TooTall { origin, .. } => (origin, "split the block, or shorten it"),
+        };
+        let mut d = Diagnostic::error(self.to_string()).hint(hint);
+        if let Some(origin) = origin {
+            let where_ = format!(
+                "{}:{}:{}",
+                origin.file.display(),
+                origin.line,
+                origin.column
+            );
+            d.message = format!("{} (block at {where_})", d.message);
+            d.span = Some(origin.clone());
+        }
+        d
+    }
+}
+
+/// Lays out `doc` with the fonts of `book`.
+pub fn layout(doc: &Composed, book: &FontBook) -> Result<Laid, LayoutError> {
+    let mut placer = Placer {
+        shaper: shape::Shaper::new(book),
+        next_block: 0,
+        warnings: Vec::new(),
+    };
+    let style = &doc.page;
+    let mut pages = Vec::new();
+    let mut number = 1;
+    if let Some(c) = &doc.cover {
+        let mut page = page_frame(style, None);
+        cover::cover(&mut placer, style, c, &mut page)?;
+        pages.push(page);
+        number += 1;
+    }
+    let mut first = page_frame(style, Some(number));
+    let mut top = style.top;
+    if let Some(h) = &doc.header {
+        first.number = None;
+        top = cover::header(&mut placer, style, h, &mut first)?;
+    }
+    let body = flow::flow(&mut placer, style, &doc.body, first, top, number)?;
+    pages.extend(body);
+    if let Some(f) = &style.footer {
+        for page in &mut pages {
+            cover::footer(&mut placer, style, f, page)?;
+        }
+    }
+    if let Some(b) = &doc.back {
+        let mut page = page_frame(style, None);
+        cover::back(&mut placer, style, b, &mut page)?;
+        pages.push(page);
+    }
+    Ok(Laid {
+        pages,
+        warnings: placer.warnings,
+    })
+}
+
+/// An empty page of the document's size; without bleed, all boxes are the page.
+fn page_frame(style: &PageStyle, number: Option<usize>) -> Page {
+    let page = Rect {
+        x: Pt::ZERO,
+        y: Pt::ZERO,
+        width: style.width,
+        height: style.height,
+    };
+    Page {
+        media: page,
+        trim: page,
+        bleed: page,
+        number,
+        items: Vec::new(),
+    }
+}

@@ -1,0 +1,309 @@
+//! Placing set material: lines become text runs and links; boxes, rows and images become
+//! items measured as a whole.
+
+use super::frame::{Fill, Item, Link, PlacedImage, Rect, TextRun};
+use super::lines::{BreakError, Line, break_lines};
+use super::shape::Shaper;
+use crate::compose::{Flow, Para, Role};
+use crate::units::Pt;
+
+/// A paragraph broken into lines for a width.
+pub struct SetPara {
+    pub para: Para,
+    pub lines: Vec<Line>,
+    /// Distance from a line's top to its baseline.
+    pub ascent: Pt,
+}
+
+impl SetPara {
+    /// Height of `n` lines.
+    pub fn height(&self, n: usize) -> Pt {
+        self.para.leading * n as f32
+    }
+}
+
+/// Layout's working state: the shaper, block numbering and warnings.
+pub struct Placer<'a> {
+    pub shaper: Shaper<'a>,
+    pub next_block: usize,
+    pub warnings: Vec<String>,
+}
+
+impl<'a> Placer<'a> {
+    pub fn set(&mut self, para: &Para, width: Pt) -> Result<SetPara, BreakError> {
+        let lines = break_lines(&mut self.shaper, para, width, &mut self.warnings)?;
+        let size = para.runs.first().map_or(Pt(10.0), |r| r.style.size);
+        let face = para.runs.first().map(|r| self.shaper.book.id(r.style.face));
+        let (asc, desc) = face.map_or((0.9, -0.25), |f| {
+            let face = self.shaper.book.face(f);
+            (
+                face.ascender / face.units_per_em,
+                face.descender / face.units_per_em,
+            )
+        });
+        // Centre the font's line box in the leading.
+        let half_leading = (para.leading - size * (asc - desc)) / 2.0;
+        Ok(SetPara {
+            para: para.clone(),
+            lines,
+            ascent: half_leading + size * asc,
+        })
+    }
+
+    pub fn block_id(&mut self) -> usize {
+        self.next_block += 1;
+        self.next_block
+    }
+
+    /// Emits lines `range` of `set` with their top at `y`.
+    pub fn emit_lines(
+        &mut self,
+        set: &SetPara,
+        range: std::ops::Range<usize>,
+        x: Pt,
+        mut y: Pt,
+        width: Pt,
+        block: usize,
+        items: &mut Vec<Item>,
+    ) {
+        let para = &set.para;
+        for i in range {
+            let Some(line) = set.lines.get(i) else { break };
+            let baseline = y + set.ascent;
+            if i == 0
+                && let Some(marker) = &para.marker
+            {
+                let marker_para = Para {
+                    runs: vec![crate::compose::Run {
+                        text: marker.text.clone(),
+                        style: marker.style,
+                        link: None,
+                    }],
+                    marker: None,
+                    indent: Pt::ZERO,
+                    ..para.clone()
+                };
+                if let Ok(mut lines) =
+                    break_lines(&mut self.shaper, &marker_para, width, &mut self.warnings)
+                    && let Some(line) = lines.pop()
+                {
+                    emit_line(&line, x, baseline, Role::Label, block, items);
+                }
+            }
+            let start = x + para.indent;
+            let offset = match para.align {
+                crate::compose::Align::Center => (width - para.indent - line.width) / 2.0,
+                _ => Pt::ZERO,
+            };
+            emit_line(
+                line,
+                start + offset,
+                baseline,
+                para.role.clone(),
+                block,
+                items,
+            );
+            y += para.leading;
+        }
+    }
+
+    /// Sets a flow that is placed as a whole: its items relative to (0, 0), and its height
+    /// (space after excluded).
+    pub fn atomic(&mut self, flow: &Flow, width: Pt) -> Result<(Vec<Item>, Pt), BreakError> {
+        let mut items = Vec::new();
+        let height = match flow {
+            Flow::Para(para) => {
+                let set = self.set(para, width)?;
+                let block = self.block_id();
+                self.emit_lines(
+                    &set,
+                    0..set.lines.len(),
+                    Pt::ZERO,
+                    Pt::ZERO,
+                    width,
+                    block,
+                    &mut items,
+                );
+                set.height(set.lines.len())
+            }
+            Flow::Boxed {
+                fill,
+                bar,
+                padding,
+                content,
+                ..
+            } => {
+                let bar_width = if bar.is_some() { Pt(3.0) } else { Pt::ZERO };
+                let inner = width - *padding * 2.0 - bar_width;
+                let (mut inside, height) = self.stack(content, inner)?;
+                let height = height + *padding * 2.0;
+                items.push(Item::Fill(Fill {
+                    rect: Rect {
+                        x: Pt::ZERO,
+                        y: Pt::ZERO,
+                        width,
+                        height,
+                    },
+                    colour: *fill,
+                    role: Role::Artifact,
+                    round: false,
+                }));
+                if let Some(bar) = bar {
+                    items.push(Item::Fill(Fill {
+                        rect: Rect {
+                            x: Pt::ZERO,
+                            y: Pt::ZERO,
+                            width: bar_width,
+                            height,
+                        },
+                        colour: *bar,
+                        role: Role::Artifact,
+                        round: false,
+                    }));
+                }
+                translate(&mut inside, *padding + bar_width, *padding);
+                items.extend(inside);
+                height
+            }
+            Flow::Row { cells, gap, .. } => {
+                let n = cells.len().max(1) as f32;
+                let cell_width = (width - *gap * (n - 1.0)) / n;
+                let mut height = Pt::ZERO;
+                for (i, cell) in cells.iter().enumerate() {
+                    let (mut inside, h) = self.stack(cell, cell_width)?;
+                    translate(&mut inside, (cell_width + *gap) * i as f32, Pt::ZERO);
+                    items.extend(inside);
+                    height = height.max(h);
+                }
+                height
+            }
+            Flow::Image {
+                image,
+                width: fraction,
+                role,
+                ..
+            } => {
+                let w = width * fraction.clamp(0.05, 1.0);
+                let h = w * (image.height / image.width.max(1.0));
+                items.push(Item::Image(PlacedImage {
+                    rect: Rect {
+                        x: Pt::ZERO,
+                        y: Pt::ZERO,
+                        width: w,
+                        height: h,
+                    },
+                    image: image.clone(),
+                    role: role.clone(),
+                }));
+                h
+            }
+            Flow::Rule {
+                colour, thickness, ..
+            } => {
+                items.push(Item::Fill(Fill {
+                    rect: Rect {
+                        x: Pt::ZERO,
+                        y: Pt::ZERO,
+                        width,
+                        height: *thickness,
+                    },
+                    colour: *colour,
+                    role: Role::Artifact,
+                    round: false,
+                }));
+                *thickness
+            }
+        };
+        Ok((items, height))
+    }
+
+    /// Sets flows one under the other, as a whole; returns the items and the total height.
+    pub fn stack(&mut self, flows: &[Flow], width: Pt) -> Result<(Vec<Item>, Pt), BreakError> {
+        let mut items = Vec::new();
+        let mut y = Pt::ZERO;
+        let count = flows.len();
+        for (i, flow) in flows.iter().enumerate() {
+            if let Flow::Para(p) = flow
+                && i > 0
+            {
+                y += p.space_before;
+            }
+            let (mut inside, h) = self.atomic(flow, width)?;
+            translate(&mut inside, Pt::ZERO, y);
+            items.extend(inside);
+            y += h;
+            if i + 1 < count {
+                y += space_after(flow);
+            }
+        }
+        Ok((items, y))
+    }
+}
+
+pub fn space_after(flow: &Flow) -> Pt {
+    match flow {
+        Flow::Para(p) => p.space_after,
+        Flow::Boxed { space_after, .. }
+        | Flow::Row { space_after, .. }
+        | Flow::Image { space_after, .. }
+        | Flow::Rule { space_after, .. } => *space_after,
+    }
+}
+
+/// Moves items by (dx, dy).
+pub fn translate(items: &mut [Item], dx: Pt, dy: Pt) {
+    for item in items {
+        match item {
+            Item::Text(run) => {
+                run.x += dx;
+                run.y += dy;
+            }
+            Item::Fill(Fill { rect, .. })
+            | Item::Image(PlacedImage { rect, .. })
+            | Item::Link(Link { rect, .. }) => {
+                rect.x += dx;
+                rect.y += dy;
+            }
+        }
+    }
+}
+
+/// A line's segments as text runs from `x` on `baseline`, with link areas over linked text.
+fn emit_line(
+    line: &Line,
+    mut x: Pt,
+    baseline: Pt,
+    role: Role,
+    block: usize,
+    items: &mut Vec<Item>,
+) {
+    for seg in &line.segments {
+        let width = seg.width();
+        if !seg.glyphs.is_empty() {
+            items.push(Item::Text(TextRun {
+                x,
+                y: baseline,
+                face: seg.face,
+                size: seg.style.size,
+                colour: seg.style.colour,
+                glyphs: seg.glyphs.clone(),
+                text: seg.text.clone(),
+                role: role.clone(),
+                block,
+            }));
+        }
+        if let Some(target) = &seg.link {
+            let size = seg.style.size;
+            items.push(Item::Link(Link {
+                rect: Rect {
+                    x,
+                    y: baseline - size,
+                    width,
+                    height: size * 1.3,
+                },
+                target: target.clone(),
+            }));
+        }
+        x += width;
+    }
+}

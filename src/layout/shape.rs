@@ -1,0 +1,92 @@
+//! Shaping with harfrust: text in a face becomes glyphs with advances, kerning and ligatures.
+//!
+//! Results are cached per (face, text) for the run: words repeat a lot in a brochure.
+
+use std::collections::HashMap;
+use std::rc::Rc;
+use std::str::FromStr;
+
+use harfrust::{Buffer, Language, ShapeOptions, ShaperFont};
+
+use crate::content::Lang;
+use crate::fonts::{FaceId, FaceKey, Family, FontBook};
+
+/// A glyph in font units per em (advance 0.5 is half an em); `cluster` is a byte offset into
+/// the shaped text.
+#[derive(Clone, Copy, Debug)]
+pub struct Shaped {
+    pub id: u32,
+    pub advance: f32,
+    pub x_offset: f32,
+    pub y_offset: f32,
+    pub cluster: usize,
+}
+
+/// A character no bundled face has.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Uncovered(pub char);
+
+pub struct Shaper<'a> {
+    pub book: &'a FontBook,
+    cache: HashMap<(FaceId, Lang, String), Rc<[Shaped]>>,
+}
+
+impl<'a> Shaper<'a> {
+    pub fn new(book: &'a FontBook) -> Self {
+        Shaper {
+            book,
+            cache: HashMap::new(),
+        }
+    }
+
+    /// Shapes `text` in `face` (the caller has checked the face covers it).
+    pub fn shape(&mut self, face: FaceId, text: &str, lang: Lang) -> Rc<[Shaped]> {
+        if let Some(hit) = self.cache.get(&(face, lang, text.to_owned())) {
+            return hit.clone();
+        }
+        let shaped: Rc<[Shaped]> = shape_uncached(self.book, face, text, lang).into();
+        self.cache
+            .insert((face, lang, text.to_owned()), shaped.clone());
+        shaped
+    }
+
+    /// The face to set `c` in: the wanted one if it has the character, else the first bundled
+    /// face of the same weight and style that has it.
+    pub fn face_for(&self, wanted: FaceKey, c: char) -> Result<FaceId, Uncovered> {
+        let id = self.book.id(wanted);
+        // Spaces and marks that every face treats alike stay in the wanted face.
+        if self.book.face(id).has_char(c) || c.is_whitespace() || c == '\u{ad}' {
+            return Ok(id);
+        }
+        Family::ALL
+            .into_iter()
+            .map(|family| self.book.id(FaceKey { family, ..wanted }))
+            .find(|&id| self.book.face(id).has_char(c))
+            .ok_or(Uncovered(c))
+    }
+}
+
+fn shape_uncached(book: &FontBook, face: FaceId, text: &str, lang: Lang) -> Vec<Shaped> {
+    let face = book.face(face);
+    let font = ShaperFont::new(&face.font);
+    let mut buffer = Buffer::new();
+    buffer.push_str(text);
+    buffer.guess_segment_properties();
+    buffer.set_language(Language::from_str(lang.code()).ok());
+    let upem = face.units_per_em;
+    if harfrust::shape(&font, &mut buffer, ShapeOptions::new()).is_err() {
+        return Vec::new();
+    }
+    buffer
+        .glyph_infos()
+        .iter()
+        .zip(buffer.glyph_positions())
+        .map(|(info, pos)| Shaped {
+            id: info.glyph_id,
+            advance: pos.x_advance as f32 / upem,
+            x_offset: pos.x_offset as f32 / upem,
+            y_offset: pos.y_offset as f32 / upem,
+            cluster: info.cluster as usize,
+        })
+        .collect()
+}

@@ -1,0 +1,250 @@
+//! Stage 4: frames to PDF bytes, with krilla. Knows no YAML and never writes files.
+//!
+//! Text is drawn from the glyphs layout shaped (krilla's own shaping is not used), so fonts
+//! are subset to what the document uses and every glyph maps back to its text for copying.
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use chrono::{DateTime, Datelike, Timelike, Utc};
+use krilla::action::LinkAction;
+use krilla::annotation::{Annotation, LinkAnnotation, Target};
+use krilla::color::rgb;
+use krilla::geom::{Path, PathBuilder, Point, Size, Transform};
+use krilla::metadata::{DateTime as PdfDate, Metadata};
+use krilla::num::NormalizedF32;
+use krilla::page::PageSettings;
+use krilla::paint::{Fill as PdfFill, FillRule};
+use krilla::surface::Surface;
+use krilla::text::{Font, GlyphId, KrillaGlyph};
+use krilla::{Data, Document, SerializeSettings};
+use krilla_svg::{SurfaceExt, SvgSettings};
+
+use crate::compose::Meta;
+use crate::content::ImageFormat;
+use crate::fonts::{FaceId, FontBook};
+use crate::layout::frame::{Fill, Item, Page, PlacedImage, Rect, TextRun};
+use crate::units::Rgb;
+
+/// What went wrong writing the PDF.
+#[derive(Debug, thiserror::Error)]
+pub enum RenderError {
+    #[error("image `{path}` could not be decoded: {reason}")]
+    Image { path: String, reason: String },
+    #[error("the PDF could not be written: {0}")]
+    Pdf(String),
+}
+
+/// Renders `pages` to PDF bytes. `created` is the document's creation date (from
+/// `SOURCE_DATE_EPOCH` for reproducible builds).
+pub fn render(
+    pages: &[Page],
+    meta: &Meta,
+    book: &FontBook,
+    created: DateTime<Utc>,
+) -> Result<Vec<u8>, RenderError> {
+    let settings = SerializeSettings {
+        enable_tagging: false,
+        ..SerializeSettings::default()
+    };
+    let mut document = Document::new_with(settings);
+    let mut fonts = Fonts::new(book);
+    let svg_options = svg_options(book);
+    for page in pages {
+        let size = page.media;
+        let Some(settings) = PageSettings::from_wh(size.width.0, size.height.0) else {
+            return Err(RenderError::Pdf("a page has no size".into()));
+        };
+        let mut pdf_page = document.start_page_with(settings);
+        let mut surface = pdf_page.surface();
+        for item in &page.items {
+            match item {
+                Item::Fill(f) => draw_fill(&mut surface, f),
+                Item::Text(run) => draw_text(&mut surface, run, &mut fonts)?,
+                Item::Image(image) => draw_image(&mut surface, image, &svg_options)?,
+                Item::Link(_) => {}
+            }
+        }
+        surface.finish();
+        for item in &page.items {
+            if let Item::Link(link) = item
+                && let Some(rect) = krilla_rect(&link.rect)
+            {
+                let target = Target::Action(LinkAction::new(link.target.clone()).into());
+                pdf_page.add_annotation(Annotation::new_link(
+                    LinkAnnotation::new(rect, target),
+                    None,
+                ));
+            }
+        }
+        pdf_page.finish();
+    }
+    document.set_metadata(metadata(meta, created));
+    document
+        .finish()
+        .map_err(|e| RenderError::Pdf(e.to_string()))
+}
+
+fn metadata(meta: &Meta, created: DateTime<Utc>) -> Metadata {
+    let date = PdfDate::new(created.year().clamp(0, 9999) as u16)
+        .month(created.month() as u8)
+        .day(created.day() as u8)
+        .hour(created.hour() as u8)
+        .minute(created.minute() as u8)
+        .second(created.second() as u8)
+        .utc_offset_hour(0)
+        .utc_offset_minute(0);
+    Metadata::new()
+        .title(meta.title.clone())
+        .authors(vec![meta.author.clone()])
+        .description(meta.subject.clone())
+        .keywords(meta.keywords.clone())
+        .language(meta.lang.code().to_owned())
+        .creator(format!("plaquette {}", env!("CARGO_PKG_VERSION")))
+        .producer(format!("plaquette {} (krilla)", env!("CARGO_PKG_VERSION")))
+        .creation_date(date)
+}
+
+/// krilla fonts, made once per face used.
+struct Fonts<'a> {
+    book: &'a FontBook,
+    made: HashMap<FaceId, Font>,
+}
+
+impl<'a> Fonts<'a> {
+    fn new(book: &'a FontBook) -> Self {
+        Fonts {
+            book,
+            made: HashMap::new(),
+        }
+    }
+
+    fn get(&mut self, id: FaceId) -> Result<Font, RenderError> {
+        if let Some(font) = self.made.get(&id) {
+            return Ok(font.clone());
+        }
+        let data: Data = self.book.face(id).data.into();
+        let font = Font::new(data, 0)
+            .ok_or_else(|| RenderError::Pdf("a bundled font could not be read".into()))?;
+        self.made.insert(id, font.clone());
+        Ok(font)
+    }
+}
+
+fn paint(colour: Rgb) -> PdfFill {
+    PdfFill {
+        paint: rgb::Color::new(colour.0, colour.1, colour.2).into(),
+        opacity: NormalizedF32::ONE,
+        rule: FillRule::NonZero,
+    }
+}
+
+fn krilla_rect(r: &Rect) -> Option<krilla::geom::Rect> {
+    krilla::geom::Rect::from_xywh(r.x.0, r.y.0, r.width.0, r.height.0)
+}
+
+fn draw_fill(surface: &mut Surface, fill: &Fill) {
+    let path = if fill.round {
+        ellipse(&fill.rect)
+    } else {
+        krilla_rect(&fill.rect).and_then(|rect| {
+            let mut pb = PathBuilder::new();
+            pb.push_rect(rect);
+            pb.finish()
+        })
+    };
+    if let Some(path) = path {
+        surface.set_fill(Some(paint(fill.colour)));
+        surface.draw_path(&path);
+    }
+}
+
+/// An ellipse inscribed in `r`, as four cubic arcs.
+fn ellipse(r: &Rect) -> Option<Path> {
+    const K: f32 = 0.552_284_8;
+    let (rx, ry) = (r.width.0 / 2.0, r.height.0 / 2.0);
+    let (cx, cy) = (r.x.0 + rx, r.y.0 + ry);
+    let (kx, ky) = (rx * K, ry * K);
+    let mut pb = PathBuilder::new();
+    pb.move_to(cx + rx, cy);
+    pb.cubic_to(cx + rx, cy + ky, cx + kx, cy + ry, cx, cy + ry);
+    pb.cubic_to(cx - kx, cy + ry, cx - rx, cy + ky, cx - rx, cy);
+    pb.cubic_to(cx - rx, cy - ky, cx - kx, cy - ry, cx, cy - ry);
+    pb.cubic_to(cx + kx, cy - ry, cx + rx, cy - ky, cx + rx, cy);
+    pb.close();
+    pb.finish()
+}
+
+fn draw_text(surface: &mut Surface, run: &TextRun, fonts: &mut Fonts) -> Result<(), RenderError> {
+    let font = fonts.get(run.face)?;
+    let size = run.size.0;
+    // krilla wants advances and offsets per em.
+    let glyphs: Vec<KrillaGlyph> = run
+        .glyphs
+        .iter()
+        .map(|g| {
+            KrillaGlyph::new(
+                GlyphId::new(g.id),
+                g.advance.0 / size,
+                g.x_offset.0 / size,
+                g.y_offset.0 / size,
+                0.0,
+                g.range.clone(),
+                None,
+            )
+        })
+        .collect();
+    surface.set_fill(Some(paint(run.colour)));
+    surface.draw_glyphs(
+        Point::from_xy(run.x.0, run.y.0),
+        &glyphs,
+        font,
+        &run.text,
+        size,
+        false,
+    );
+    Ok(())
+}
+
+fn svg_options(book: &FontBook) -> usvg::Options<'static> {
+    let mut options = usvg::Options::default();
+    // SVG text is set in the bundled fonts too, never in system ones.
+    let db = Arc::make_mut(&mut options.fontdb);
+    for (_, face) in book.faces() {
+        db.load_font_data(face.data.to_vec());
+    }
+    options
+}
+
+fn draw_image(
+    surface: &mut Surface,
+    placed: &PlacedImage,
+    svg: &usvg::Options,
+) -> Result<(), RenderError> {
+    let image = &placed.image;
+    let failed = |reason: String| RenderError::Image {
+        path: image.path.display().to_string(),
+        reason,
+    };
+    let Some(size) = Size::from_wh(placed.rect.width.0, placed.rect.height.0) else {
+        return Ok(());
+    };
+    surface.push_transform(&Transform::from_translate(placed.rect.x.0, placed.rect.y.0));
+    let drawn = match image.format {
+        ImageFormat::Svg => usvg::Tree::from_data(&image.data, svg)
+            .map_err(|e| failed(e.to_string()))
+            .and_then(|tree| {
+                surface
+                    .draw_svg(&tree, size, SvgSettings::default())
+                    .ok_or_else(|| failed("krilla could not draw it".into()))
+            }),
+        ImageFormat::Png => krilla::image::Image::from_png(Data::from(image.data.clone()), true)
+            .map(|img| surface.draw_image(img, size))
+            .map_err(failed),
+        ImageFormat::Jpeg => krilla::image::Image::from_jpeg(Data::from(image.data.clone()), true)
+            .map(|img| surface.draw_image(img, size))
+            .map_err(failed),
+    };
+    surface.pop();
+    drawn
+}
