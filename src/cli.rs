@@ -213,8 +213,21 @@ fn write_atomically(path: &Path, doc: &Built) -> anyhow::Result<()> {
         .with_context(|| format!("cannot write in {}", dir.display()))?;
     file.write_all(&doc.pdf)
         .and_then(|()| file.as_file().sync_all())
+        .and_then(|()| set_readable(file.as_file()))
         .with_context(|| format!("cannot write {}", path.display()))?;
     file.persist(path)
         .with_context(|| format!("cannot write {}", path.display()))?;
+    Ok(())
+}
+
+/// Temporary files are private; a PDF is for sharing.
+#[cfg(unix)]
+fn set_readable(file: &std::fs::File) -> std::io::Result<()> {
+    use std::os::unix::fs::PermissionsExt;
+    file.set_permissions(std::fs::Permissions::from_mode(0o644))
+}
+
+#[cfg(not(unix))]
+fn set_readable(_: &std::fs::File) -> std::io::Result<()> {
     Ok(())
 }

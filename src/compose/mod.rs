@@ -141,6 +141,8 @@ pub struct Para {
     pub indent: Pt,
     /// Set on headings: never the last thing in a column.
     pub keep_with_next: bool,
+    /// Running text may be hyphenated; display text (headings, names, labels) never is.
+    pub hyphenate: bool,
     pub role: Role,
     pub lang: Lang,
     /// The content block this paragraph sets, for messages.

@@ -99,6 +99,7 @@ impl Styles {
             marker: None,
             indent: Pt::ZERO,
             keep_with_next: false,
+            hyphenate: true,
             role,
             lang: self.lang,
             origin: None,
@@ -111,6 +112,7 @@ impl Styles {
         Para {
             align: Align::Left,
             leading: size * leading,
+            hyphenate: false,
             ..self.para(runs, role)
         }
     }

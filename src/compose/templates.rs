@@ -129,14 +129,6 @@ pub fn factsheet(content: &Content, s: &Styles) -> Composed {
     ];
     let mut page = page_style(content, 2, None);
     page.single_page = true;
-    let mut body: Vec<Flow> = flows(&doc.blocks, centre, s);
-    // The fact sheet opens on its figures; a heading over them would repeat the band.
-    if let Some(Flow::Para(p)) = body.first()
-        && matches!(p.role, Role::Heading(_))
-        && matches!(body.get(1), Some(Flow::Boxed { .. }))
-    {
-        body.remove(0);
-    }
     Composed {
         kind: Kind::Factsheet,
         meta: meta(content, doc),
@@ -148,7 +140,7 @@ pub fn factsheet(content: &Content, s: &Styles) -> Composed {
             logo: content.brand.logo.clone(),
             titles,
         }),
-        body,
+        body: flows(&doc.blocks, centre, s),
         back: None,
     }
 }

@@ -235,6 +235,7 @@ pub fn footer(
             marker: None,
             indent: Pt::ZERO,
             keep_with_next: false,
+            hyphenate: false,
             role: Role::Artifact,
             lang: crate::content::Lang::Fr,
             origin: None,

@@ -237,7 +237,7 @@ impl Ctx<'_> {
         piece: &Piece,
         room: Pt,
     ) -> Result<Option<(Piece, Piece)>, BreakError> {
-        let Some(lang) = hyphenation_lang(self.para.lang) else {
+        let Some(lang) = hyphenation_lang(self.para.lang).filter(|_| self.para.hyphenate) else {
             return Ok(None);
         };
         let slice = self.text.get(piece.range.clone()).unwrap_or_default();
@@ -386,8 +386,31 @@ fn is_space(segment: &Segment, glyph: &super::frame::Glyph) -> bool {
     segment.text.get(glyph.range.clone()) == Some(" ")
 }
 
+/// Joins neighbouring segments of one face, style and link into one, so that a line is as
+/// few text runs as possible (smaller PDFs, and words that extract as one string).
+fn merge(segments: Vec<Segment>) -> Vec<Segment> {
+    let mut merged: Vec<Segment> = Vec::with_capacity(segments.len());
+    for seg in segments {
+        match merged.last_mut() {
+            Some(last)
+                if last.face == seg.face && last.style == seg.style && last.link == seg.link =>
+            {
+                let shift = last.text.len();
+                last.text.push_str(&seg.text);
+                last.glyphs.extend(seg.glyphs.into_iter().map(|mut g| {
+                    g.range = g.range.start + shift..g.range.end + shift;
+                    g
+                }));
+            }
+            _ => merged.push(seg),
+        }
+    }
+    merged
+}
+
 /// Drops the spaces that end the line and justifies it by adjusting inter-word spaces.
-fn finish(mut segments: Vec<Segment>, measure: Pt, align: Align, last: bool) -> Line {
+fn finish(segments: Vec<Segment>, measure: Pt, align: Align, last: bool) -> Line {
+    let mut segments = merge(segments);
     // Trailing spaces take no room at a line end.
     if let Some(seg) = segments.last_mut() {
         while seg.glyphs.last().is_some_and(|g| {

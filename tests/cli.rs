@@ -1,0 +1,284 @@
+//! End-to-end: the real binary on a copy of the default content.
+
+mod common;
+
+use std::fs;
+
+use common::*;
+use plaquette::content::{self, BlockKind, Inline};
+
+/// Every sentence a document's blocks hold, as plain text.
+fn sentences(blocks: &[content::Block]) -> Vec<String> {
+    fn texts(kind: &BlockKind, out: &mut Vec<String>) {
+        let mut push = |i: &Inline| out.push(i.text());
+        match kind {
+            BlockKind::Heading { text, .. } | BlockKind::Paragraph(text) => push(text),
+            BlockKind::List { items, .. } => items.iter().for_each(push),
+            BlockKind::KeyFigures(figures) => figures.iter().for_each(|f| {
+                out.push(f.value.clone());
+                out.push(f.label.clone());
+            }),
+            BlockKind::Quote { text, by } => {
+                push(text);
+                out.extend(by.clone());
+            }
+            BlockKind::Profile(p) => {
+                push(&p.bio);
+                out.push(p.name.clone());
+            }
+            BlockKind::Image(f) => out.extend(f.caption.as_ref().map(Inline::text)),
+            BlockKind::Contact { intro } => push(intro),
+            BlockKind::Columns(columns) => {
+                for block in columns.iter().flatten() {
+                    texts(&block.kind, out);
+                }
+            }
+        }
+    }
+    let mut out = Vec::new();
+    for block in blocks {
+        texts(&block.kind, &mut out);
+    }
+    out.iter()
+        .flat_map(|t| {
+            t.split_inclusive(['.', '!', '?', ':', ';'])
+                .map(str::to_owned)
+                .collect::<Vec<_>>()
+        })
+        .map(|s| s.trim().to_owned())
+        .filter(|s| !s.is_empty())
+        .collect()
+}
+
+fn assert_every_sentence(pdf: &std::path::Path, blocks: &[content::Block]) {
+    let text = normalise(&pdf_text(pdf));
+    for sentence in sentences(blocks) {
+        let wanted = normalise(&sentence);
+        let count = text.matches(&wanted).count();
+        assert!(
+            count >= 1,
+            "«{sentence}» is missing from {}\n{text}",
+            pdf.display()
+        );
+    }
+}
+
+#[test]
+fn default_content_builds_both_documents() {
+    let dir = workspace("content");
+    let output = run(dir.path(), &[]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let out = dir.path().join("output");
+    let brochure = out.join("brochure-fr.pdf");
+    let factsheet = out.join("factsheet-fr.pdf");
+    assert_eq!(page_count(&factsheet), 1, "the fact sheet is one page");
+    assert!(
+        page_count(&brochure) >= 3,
+        "cover, inside pages, back cover"
+    );
+
+    let log = stderr(&output);
+    assert!(log.contains("wrote output/brochure-fr.pdf: "), "{log}");
+    assert!(
+        log.contains("wrote output/factsheet-fr.pdf: 1 page, "),
+        "{log}"
+    );
+
+    let content = content::load(&dir.path().join("content")).expect("default content is valid");
+    assert_every_sentence(&brochure, &content.brochure.blocks);
+    assert_every_sentence(&factsheet, &content.factsheet.blocks);
+    // The cover and back cover carry the identity.
+    let text = normalise(&pdf_text(&brochure));
+    for needle in [
+        &content.centre.full_name,
+        &content.centre.tagline,
+        &content.centre.parent,
+    ] {
+        assert!(text.contains(&normalise(needle)), "{needle} missing");
+    }
+}
+
+#[test]
+fn every_block_kind_builds() {
+    let dir = workspace("tests/fixtures/all-blocks");
+    let output = run(dir.path(), &["build"]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let content = content::load(&dir.path().join("content")).expect("fixture is valid");
+    let kinds: Vec<&str> = content
+        .brochure
+        .blocks
+        .iter()
+        .map(|b| b.kind.name())
+        .collect();
+    for kind in [
+        "heading",
+        "paragraph",
+        "list",
+        "key-figures",
+        "quote",
+        "profile",
+        "image",
+        "contact",
+        "columns",
+    ] {
+        assert!(kinds.contains(&kind), "the fixture lacks a {kind} block");
+    }
+    let out = dir.path().join("output");
+    assert_every_sentence(&out.join("brochure-en.pdf"), &content.brochure.blocks);
+    assert_every_sentence(&out.join("factsheet-en.pdf"), &content.factsheet.blocks);
+
+    // The PNG and JPEG are embedded as images; the SVGs are drawn as vectors.
+    let doc = lopdf::Document::load(out.join("brochure-en.pdf")).expect("parses");
+    let images = doc
+        .objects
+        .values()
+        .filter_map(|o| o.as_stream().ok())
+        .filter(|s| {
+            s.dict.get(b"Subtype").and_then(|t| t.as_name()).ok() == Some(b"Image".as_slice())
+        })
+        .count();
+    assert!(
+        images >= 2,
+        "the PNG and the JPEG are embedded ({images} images found)"
+    );
+}
+
+#[test]
+fn metadata_language_and_links() {
+    let dir = workspace("content");
+    assert!(
+        run(dir.path(), &["build", "--only", "factsheet"])
+            .status
+            .success()
+    );
+    let path = dir.path().join("output/factsheet-fr.pdf");
+    assert!(
+        !dir.path().join("output/brochure-fr.pdf").exists(),
+        "--only builds one document"
+    );
+    let doc = lopdf::Document::load(&path).expect("parses");
+    let catalog = doc.catalog().expect("catalog");
+    assert_eq!(
+        catalog.get(b"Lang").and_then(|l| l.as_str()).ok(),
+        Some(b"fr".as_slice())
+    );
+    let info = doc
+        .trailer
+        .get(b"Info")
+        .and_then(|i| i.as_reference())
+        .expect("Info");
+    let info = doc.get_dictionary(info).expect("Info dictionary");
+    for key in [
+        b"Title".as_slice(),
+        b"Author",
+        b"Subject",
+        b"Keywords",
+        b"Creator",
+        b"Producer",
+        b"CreationDate",
+    ] {
+        assert!(info.has(key), "{} missing", String::from_utf8_lossy(key));
+    }
+    let uris: Vec<String> = doc
+        .objects
+        .values()
+        .filter_map(|o| o.as_dict().ok())
+        .filter_map(|d| d.get(b"A").and_then(|a| a.as_dict()).ok())
+        .filter_map(|a| a.get(b"URI").ok())
+        .filter_map(|u| u.as_str().ok())
+        .map(|u| String::from_utf8_lossy(u).into_owned())
+        .collect();
+    assert!(uris.contains(&"https://aim.um6p.ma".to_owned()), "{uris:?}");
+    assert!(
+        uris.contains(&"mailto:contact@aim.um6p.ma".to_owned()),
+        "{uris:?}"
+    );
+}
+
+#[test]
+fn same_inputs_give_the_same_bytes() {
+    let dir = workspace("content");
+    assert!(run(dir.path(), &["build", "--out", "a"]).status.success());
+    assert!(run(dir.path(), &["build", "--out", "b"]).status.success());
+    for name in ["brochure-fr.pdf", "factsheet-fr.pdf"] {
+        let a = fs::read(dir.path().join("a").join(name)).expect("a");
+        let b = fs::read(dir.path().join("b").join(name)).expect("b");
+        assert!(a == b, "{name} differs between two runs");
+    }
+}
+
+#[test]
+fn check_writes_nothing() {
+    let dir = workspace("content");
+    let output = run(dir.path(), &["check"]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert!(!dir.path().join("output").exists());
+}
+
+#[test]
+fn a_failed_build_leaves_earlier_output_untouched() {
+    let dir = workspace("content");
+    assert!(run(dir.path(), &[]).status.success());
+    let out = dir.path().join("output");
+    let before = fs::read(out.join("brochure-fr.pdf")).expect("first build");
+
+    // Break the content: the next build must fail and write nothing.
+    let centre = dir.path().join("content/centre.yaml");
+    let text = fs::read_to_string(&centre).expect("centre.yaml");
+    fs::write(
+        &centre,
+        text.replace("founded: 2021-03", "founded: mars 2021"),
+    )
+    .expect("write");
+    let output = run(dir.path(), &[]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(
+        stderr(&output).ends_with("1 error; nothing was written\n"),
+        "{}",
+        stderr(&output)
+    );
+    assert_eq!(
+        fs::read(out.join("brochure-fr.pdf")).expect("still there"),
+        before
+    );
+    let names: Vec<String> = fs::read_dir(&out)
+        .expect("output")
+        .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(names.len(), 2, "no temporary file left behind: {names:?}");
+}
+
+#[test]
+fn usage_mistakes_exit_with_2() {
+    let dir = workspace("content");
+    assert_eq!(
+        run(dir.path(), &["build", "--only", "poster"])
+            .status
+            .code(),
+        Some(2)
+    );
+    assert_eq!(run(dir.path(), &["--frobnicate"]).status.code(), Some(2));
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_plaquette"))
+        .current_dir(dir.path())
+        .env("SOURCE_DATE_EPOCH", "yesterday")
+        .output()
+        .expect("runs");
+    assert_eq!(output.status.code(), Some(2));
+    assert_eq!(
+        stderr(&output),
+        "error: SOURCE_DATE_EPOCH `yesterday` is not a number of seconds since 1970\n"
+    );
+}
+
+#[test]
+fn an_output_path_that_is_a_folder_is_an_error() {
+    let dir = workspace("content");
+    fs::create_dir_all(dir.path().join("output/factsheet-fr.pdf")).expect("folder");
+    let output = run(dir.path(), &[]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(
+        stderr(&output).contains("it is a folder"),
+        "{}",
+        stderr(&output)
+    );
+}

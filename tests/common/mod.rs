@@ -1,0 +1,90 @@
+//! Helpers shared by the integration tests: temporary content folders, running the real
+//! binary, and reading back the PDFs it wrote.
+
+#![allow(dead_code)]
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+pub fn repo() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// Copies a folder recursively.
+pub fn copy_dir(from: &Path, to: &Path) {
+    fs::create_dir_all(to).expect("create folder");
+    for entry in fs::read_dir(from).expect("read folder") {
+        let entry = entry.expect("entry");
+        let target = to.join(entry.file_name());
+        if entry.file_type().expect("type").is_dir() {
+            copy_dir(&entry.path(), &target);
+        } else {
+            fs::copy(entry.path(), &target).expect("copy file");
+        }
+    }
+}
+
+/// A temporary working folder holding `content/`, a copy of `source` (relative to the repo).
+pub fn workspace(source: &str) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("temporary folder");
+    copy_dir(&repo().join(source), &dir.path().join("content"));
+    dir
+}
+
+/// Runs the binary in `dir` with `args`, with a fixed `SOURCE_DATE_EPOCH`.
+pub fn run(dir: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_plaquette"))
+        .args(args)
+        .current_dir(dir)
+        .env("SOURCE_DATE_EPOCH", "1700000000")
+        .output()
+        .expect("run plaquette")
+}
+
+pub fn stderr(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stderr).into_owned()
+}
+
+/// The text of every page, as a PDF reader extracts it (through the fonts' ToUnicode maps).
+pub fn pdf_text(path: &Path) -> String {
+    let doc = lopdf::Document::load(path).expect("the PDF parses");
+    let pages: Vec<u32> = doc.get_pages().keys().copied().collect();
+    doc.extract_text(&pages).expect("text extracts")
+}
+
+pub fn page_count(path: &Path) -> usize {
+    lopdf::Document::load(path)
+        .expect("the PDF parses")
+        .get_pages()
+        .len()
+}
+
+/// Text with line-end hyphens rejoined, other hyphens dropped and all whitespace made single
+/// spaces, so that a sentence can be searched whatever the line breaks. (A line may break
+/// after the hyphen of "savoir-faire" too, so hyphens are dropped on both sides.)
+pub fn normalise(text: &str) -> String {
+    let mut joined = String::with_capacity(text.len());
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            // A hyphen ends its line: drop it and the break after it.
+            '-' | '\u{ad}' => {
+                while chars.peek().is_some_and(|n| n.is_whitespace()) {
+                    chars.next();
+                }
+            }
+            '\u{a0}' | '\u{202f}' => joined.push(' '),
+            c => joined.push(c),
+        }
+    }
+    let spaced = joined.split_whitespace().collect::<Vec<_>>().join(" ");
+    // Text extraction puts a space between runs of different fonts ("emphasis ,").
+    spaced
+        .replace(" ,", ",")
+        .replace(" .", ".")
+        .replace(" ;", ";")
+        .replace(" :", ":")
+        .replace(" ?", "?")
+        .replace(" !", "!")
+}
