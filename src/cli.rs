@@ -159,7 +159,13 @@ fn run_build(
         let begun = Instant::now();
         match build(&content, kind, &fonts, created) {
             Ok(doc) => built.push((doc, begun.elapsed())),
-            Err(e) => errors.push(e.to_diagnostic()),
+            Err(e) => {
+                let d = e.to_diagnostic().with_snippet_from_file();
+                // Both documents may trip on the same block; say it once.
+                if !errors.contains(&d) {
+                    errors.push(d);
+                }
+            }
         }
     }
     if !errors.is_empty() {

@@ -80,6 +80,19 @@ impl Diagnostic {
         self
     }
 
+    /// Quotes the source line from the file itself, for diagnostics made after reading (such
+    /// as layout's), which point at a place but carry no text.
+    pub fn with_snippet_from_file(mut self) -> Self {
+        if let Some(span) = &self.span
+            && self.snippet.is_none()
+            && span.line > 0
+            && let Ok(text) = std::fs::read_to_string(&span.file)
+        {
+            self.snippet = text.lines().nth(span.line - 1).map(str::to_owned);
+        }
+        self
+    }
+
     pub fn hint(mut self, hint: impl Into<String>) -> Self {
         self.hints.push(hint.into());
         self

@@ -3,7 +3,7 @@
 use super::blocks::{contact_lines, flows};
 use super::styles::Styles;
 use super::{
-    BackCover, Composed, Cover, Flow, Footer, Header, Kind, Meta, PageStyle, Para, Role, TextStyle,
+    BackCover, Composed, Cover, Footer, Header, Kind, Meta, PageStyle, Para, Role, TextStyle,
 };
 use crate::content::{Content, Document, Lang, YearMonth};
 use crate::units::{Mm, Pt, Rgb};

@@ -91,10 +91,28 @@ fn translate(error: &serde_saphyr::Error, source: &Source) -> Diagnostic {
         },
         E::SerdeMissingField { field, .. } => Diagnostic::error(format!("missing key `{field}`"))
             .hint("see docs/content.md for the keys each file needs"),
-        other => {
-            let raw = DefaultMessageFormatter.format_message(other);
-            Diagnostic::error(reword(&raw))
+        E::DuplicateMappingKey { key: Some(key), .. } => {
+            Diagnostic::error(format!("key `{key}` is given twice"))
+                .hint("keep one of the two lines")
         }
+        E::Unexpected { expected, .. } => match *expected {
+            "sequence start" => Diagnostic::error("expected a list here")
+                .hint("write each item on its own line, starting with `- `"),
+            "mapping start" => Diagnostic::error("expected `key: value` lines here")
+                .hint("indent the keys under this one by two spaces"),
+            "string scalar" | "scalar" => Diagnostic::error("expected a text here"),
+            other => Diagnostic::error(format!("expected {other}")),
+        },
+        E::SerdeInvalidType {
+            unexpected,
+            expected,
+            ..
+        } => Diagnostic::error(format!(
+            "expected {}, found {}",
+            plain_words(expected),
+            plain_words(unexpected)
+        )),
+        other => Diagnostic::error(DefaultMessageFormatter.format_message(other).into_owned()),
     };
     diagnostic = match error.location() {
         Some(loc) if loc.line() > 0 => {
@@ -105,16 +123,15 @@ fn translate(error: &serde_saphyr::Error, source: &Source) -> Diagnostic {
     diagnostic
 }
 
-/// serde's words for types ("invalid type: sequence, expected a string") in a writer's words.
-fn reword(raw: &str) -> String {
-    raw.replace("invalid type: ", "wrong type: ")
-        .replace("struct ", "")
-        .replace("a sequence", "a list")
-        .replace("sequence", "list")
-        .replace("a map", "a set of keys")
-        .replace("map", "set of keys")
-        .replace("a string", "a text")
-        .replace("string", "text")
+/// serde's names of YAML shapes in a writer's words.
+fn plain_words(serde: &str) -> String {
+    match serde {
+        "sequence" | "a sequence" => "a list".into(),
+        "map" | "a map" => "`key: value` lines".into(),
+        "string" | "a string" => "a text".into(),
+        "boolean" | "a boolean" => "true or false".into(),
+        other => other.replace("struct ", "").replace("string", "text"),
+    }
 }
 
 /// The known name nearest to `word`, if near enough to be a typo.

@@ -288,10 +288,12 @@ impl Checker<'_> {
                         Some(best) => format!("no block has the id `{id}`, did you mean `{best}`?"),
                         None => format!("no block has the id `{id}`"),
                     };
-                    self.report(
-                        self.error(wanted, message)
-                            .hint(format!("the brochure's ids are: {}", ids.join(", "))),
-                    );
+                    let hint = if ids.is_empty() {
+                        "give the block an `id:` in brochure.yaml".to_owned()
+                    } else {
+                        format!("the brochure's ids are: {}", ids.join(", "))
+                    };
+                    self.report(self.error(wanted, message).hint(hint));
                 }
             }
         }

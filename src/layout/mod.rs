@@ -30,7 +30,7 @@ pub struct Laid {
 pub enum LayoutError {
     #[error("character {ch:?} (U+{code:04X}) is in no bundled font", code = *.ch as u32)]
     Uncovered { ch: char, origin: Option<Span> },
-    #[error("the content does not fit on one page: it overflows by {:.0} mm", by.to_mm().0)]
+    #[error("the fact sheet does not fit on one page: it overflows by {:.0} mm", by.to_mm().0)]
     Overflow { origin: Option<Span>, by: Pt },
     #[error("a block is {:.0} mm tall, taller than a column ({:.0} mm)", height.to_mm().0, column.to_mm().0)]
     TooTall {
@@ -50,26 +50,18 @@ impl LayoutError {
     /// The error as a diagnostic pointing at the block it concerns.
     pub fn to_diagnostic(&self) -> Diagnostic {
         let (origin, hint) = match self {
-            LayoutError::Uncovered { origin, .. } => {
-                (origin, "use a character the bundled fonts have")
-            }
+            LayoutError::Uncovered { origin, .. } => (
+                origin,
+                "the bundled fonts cover Latin, Greek, Cyrillic and Arabic; write the character another way",
+            ),
             LayoutError::Overflow { origin, .. } => (
                 origin,
-                "this block is the first that does not fit: shorten the fact sheet's blocks, or give them a `short` form",
+                "the first block that does not fit starts here: shorten the fact sheet's blocks, or give them a `short` form",
             ),
             LayoutError::TooTall { origin, .. } => (origin, "split the block, or shorten it"),
         };
         let mut d = Diagnostic::error(self.to_string()).hint(hint);
-        if let Some(origin) = origin {
-            let where_ = format!(
-                "{}:{}:{}",
-                origin.file.display(),
-                origin.line,
-                origin.column
-            );
-            d.message = format!("{} (block at {where_})", d.message);
-            d.span = Some(origin.clone());
-        }
+        d.span = origin.clone();
         d
     }
 }
