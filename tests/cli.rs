@@ -1,5 +1,8 @@
 //! End-to-end: the real binary on a copy of the default content.
 
+// Tests may panic: a panic is a failed assertion.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 mod common;
 
 use std::fs;

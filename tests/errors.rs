@@ -4,6 +4,9 @@
 //! Run with `UPDATE_EXPECTED=1` to write the expected files after a deliberate change of
 //! wording, then review the diff.
 
+// Tests may panic: a panic is a failed assertion.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 mod common;
 
 use std::fs;

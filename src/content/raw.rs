@@ -9,6 +9,9 @@ use serde_saphyr::Spanned;
 
 pub type S<T> = Spanned<T>;
 
+/// One column of a `columns` block: a list of blocks.
+pub type RawColumn = S<Vec<S<RawBlock>>>;
+
 /// `centre.yaml`: who the centre is.
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
@@ -102,7 +105,7 @@ pub struct RawBlock {
     pub profile: Option<S<RawProfile>>,
     pub image: Option<S<String>>,
     pub contact: Option<S<String>>,
-    pub columns: Option<S<Vec<S<Vec<S<RawBlock>>>>>>,
+    pub columns: Option<S<Vec<RawColumn>>>,
 
     pub id: Option<S<String>>,
     pub short: Option<S<RawShort>>,

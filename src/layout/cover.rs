@@ -3,7 +3,7 @@
 
 use super::LayoutError;
 use super::frame::{Fill, Item, Page, PlacedImage, Rect};
-use super::place::Placer;
+use super::place::{Placer, Slot};
 use crate::compose::{BackCover, Cover, Footer, Header, PageStyle, Para, Role, Run};
 use crate::units::{Mm, Pt, Rgb};
 
@@ -55,7 +55,7 @@ fn column(
             .set(para, width)
             .map_err(|e| LayoutError::from_break(e, para.origin.clone()))?;
         let block = placer.block_id();
-        placer.emit_lines(&set, 0..set.lines.len(), x, y, width, block, items);
+        placer.emit_lines(&set, 0..set.lines.len(), Slot { x, y, width }, block, items);
         y += set.height(set.lines.len()) + para.space_after;
     }
     Ok(y)
@@ -253,7 +253,12 @@ pub fn footer(
         (left, left + number_width + Pt::from(Mm(4.0)))
     };
     let block = placer.block_id();
-    placer.emit_lines(&set, 0..1, number_x, y, width, block, &mut page.items);
+    let slot = Slot {
+        x: number_x,
+        y,
+        width,
+    };
+    placer.emit_lines(&set, 0..1, slot, block, &mut page.items);
     let text = line(footer.text.clone(), crate::compose::Align::Left);
     let set = placer
         .set(&text, width / 2.0)
@@ -265,6 +270,11 @@ pub fn footer(
         text_x
     };
     let block = placer.block_id();
-    placer.emit_lines(&set, 0..1, text_x, y, width, block, &mut page.items);
+    let slot = Slot {
+        x: text_x,
+        y,
+        width,
+    };
+    placer.emit_lines(&set, 0..1, slot, block, &mut page.items);
     Ok(())
 }

@@ -3,7 +3,7 @@
 //! moved whole to the next column when they do not fit.
 
 use super::frame::{Item, Page};
-use super::place::{Placer, SetPara, space_after, translate};
+use super::place::{Placer, SetPara, Slot, space_after, translate};
 use super::{LayoutError, page_frame};
 use crate::compose::{Flow, PageStyle};
 use crate::diag::Span;
@@ -220,10 +220,12 @@ fn place_lines(
             }
         }
         if take > 0 {
-            let x = cursor.x();
-            let width = cursor.column_width();
-            let y = cursor.y;
-            placer.emit_lines(set, i..i + take, x, y, width, block, cursor.items());
+            let slot = Slot {
+                x: cursor.x(),
+                y: cursor.y,
+                width: cursor.column_width(),
+            };
+            placer.emit_lines(set, i..i + take, slot, block, cursor.items());
             cursor.y += set.height(take);
             i += take;
         }

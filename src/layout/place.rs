@@ -7,6 +7,14 @@ use super::shape::Shaper;
 use crate::compose::{Flow, Para, Role};
 use crate::units::Pt;
 
+/// Where lines go: the left edge and top of the first line, and the measure.
+#[derive(Clone, Copy, Debug)]
+pub struct Slot {
+    pub x: Pt,
+    pub y: Pt,
+    pub width: Pt,
+}
+
 /// A paragraph broken into lines for a width.
 pub struct SetPara {
     pub para: Para,
@@ -55,17 +63,16 @@ impl<'a> Placer<'a> {
         self.next_block
     }
 
-    /// Emits lines `range` of `set` with their top at `y`.
+    /// Emits lines `range` of `set` into `slot`, the first line's top at the slot's top.
     pub fn emit_lines(
         &mut self,
         set: &SetPara,
         range: std::ops::Range<usize>,
-        x: Pt,
-        mut y: Pt,
-        width: Pt,
+        slot: Slot,
         block: usize,
         items: &mut Vec<Item>,
     ) {
+        let Slot { x, mut y, width } = slot;
         let para = &set.para;
         for i in range {
             let Some(line) = set.lines.get(i) else { break };
@@ -115,15 +122,12 @@ impl<'a> Placer<'a> {
             Flow::Para(para) => {
                 let set = self.set(para, width)?;
                 let block = self.block_id();
-                self.emit_lines(
-                    &set,
-                    0..set.lines.len(),
-                    Pt::ZERO,
-                    Pt::ZERO,
+                let slot = Slot {
+                    x: Pt::ZERO,
+                    y: Pt::ZERO,
                     width,
-                    block,
-                    &mut items,
-                );
+                };
+                self.emit_lines(&set, 0..set.lines.len(), slot, block, &mut items);
                 set.height(set.lines.len())
             }
             Flow::Boxed {
