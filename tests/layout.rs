@@ -1,0 +1,189 @@
+//! Properties of layout on generated content: every line fits its measure, justified lines
+//! fill it, text is neither lost nor repeated, paragraphs split across columns keep at least
+//! two lines on each side, and nothing leaves the text area.
+
+// Tests may panic: a panic is a failed assertion.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use plaquette::compose::{self, Kind, Role};
+use plaquette::content::{self, Block, BlockKind, Content, Inline};
+use plaquette::diag::Span;
+use plaquette::fonts::FontBook;
+use plaquette::layout::{self, frame::Item};
+use proptest::prelude::*;
+
+fn default_content() -> Content {
+    content::load(&Path::new(env!("CARGO_MANIFEST_DIR")).join("content")).expect("valid")
+}
+
+fn paragraph(text: String) -> Block {
+    Block {
+        id: None,
+        kind: BlockKind::Paragraph(Inline::plain(text)),
+        origin: Span {
+            file: "generated.yaml".into(),
+            line: 1,
+            column: 1,
+        },
+    }
+}
+
+/// Words of French text, some long enough to need hyphenation, and one that needs a forced
+/// break in a narrow column.
+const WORDS: &[&str] = &[
+    "le",
+    "centre",
+    "de",
+    "recherche",
+    "en",
+    "intelligence",
+    "artificielle",
+    "au",
+    "Maroc,",
+    "développement",
+    "transformations",
+    "opérationnelles",
+    "et",
+    "éthiques.",
+    "l’écosystème",
+    "savoir-faire",
+    "2021",
+    "internationales",
+    "UM6P",
+    "Afrique",
+    "anticonstitutionnellement",
+];
+
+fn text_strategy() -> impl Strategy<Value = String> {
+    prop::collection::vec(prop::sample::select(WORDS), 1..120).prop_map(|w| w.join(" "))
+}
+
+/// Text for comparison: no whitespace, no hyphens (added ones at line ends, or real ones a
+/// line may break after).
+fn squash(text: &str) -> String {
+    text.chars()
+        .filter(|c| !c.is_whitespace() && *c != '-')
+        .collect()
+}
+
+struct Line {
+    x: f32,
+    right: f32,
+    y: f32,
+    text: String,
+}
+
+/// The body lines of each paragraph block, in reading order, with the page and column they
+/// are on.
+fn body_lines(pages: &[layout::frame::Page]) -> BTreeMap<usize, Vec<(usize, Line)>> {
+    let mut blocks: BTreeMap<usize, Vec<(usize, Line)>> = BTreeMap::new();
+    for (p, page) in pages.iter().enumerate() {
+        for item in &page.items {
+            let Item::Text(run) = item else { continue };
+            if run.role != Role::Paragraph {
+                continue;
+            }
+            let lines = blocks.entry(run.block).or_default();
+            match lines.last_mut() {
+                Some((lp, line)) if *lp == p && (line.y - run.y.0).abs() < 0.01 => {
+                    line.right = line.right.max(run.x.0 + run.width().0);
+                    line.x = line.x.min(run.x.0);
+                    line.text.push_str(&run.text);
+                }
+                _ => lines.push((
+                    p,
+                    Line {
+                        x: run.x.0,
+                        right: run.x.0 + run.width().0,
+                        y: run.y.0,
+                        text: run.text.clone(),
+                    },
+                )),
+            }
+        }
+    }
+    blocks
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(48))]
+
+    #[test]
+    fn paragraphs_fit_fill_and_keep_their_text(texts in prop::collection::vec(text_strategy(), 1..14)) {
+        let mut content = default_content();
+        content.brochure.blocks = texts.iter().cloned().map(paragraph).collect();
+        let composed = compose::compose(&content, Kind::Brochure);
+        let book = FontBook::bundled().expect("fonts");
+        let laid = layout::layout(&composed, &book).expect("brochures grow pages");
+        let style = &composed.page;
+        let column = (style.width.0 - style.inner.0 - style.outer.0 - style.gutter.0) / 2.0;
+        let blocks = body_lines(&laid.pages);
+        // Cover and footer paragraphs are not body blocks: keep the ones set from `texts`.
+        let body: Vec<&Vec<(usize, Line)>> = blocks
+            .values()
+            .filter(|lines| lines.iter().all(|(p, _)| *p > 0 && *p + 1 < laid.pages.len()))
+            .collect();
+        prop_assert_eq!(body.len(), texts.len());
+        for (lines, text) in body.iter().zip(&texts) {
+            let joined: String = lines.iter().map(|(_, l)| l.text.as_str()).collect::<Vec<_>>().join(" ");
+            prop_assert_eq!(squash(&joined), squash(text), "text lost or repeated");
+            for (i, (p, line)) in lines.iter().enumerate() {
+                let page = &laid.pages[*p];
+                let top = style.top.0 - 0.01;
+                let bottom = style.height.0 - style.bottom.0 + 0.01;
+                prop_assert!(line.y > top && line.y < bottom, "line off the text area at y {}", line.y);
+                let left_edge = if page.number.unwrap_or(1) % 2 == 1 { style.inner.0 } else { style.outer.0 };
+                let column_left = if line.x < left_edge + column { left_edge } else { left_edge + column + style.gutter.0 };
+                prop_assert!(line.x >= column_left - 0.01, "line starts before its column");
+                let overshoot = line.right - (column_left + column);
+                prop_assert!(overshoot <= 0.05, "line «{}» overshoots its column by {overshoot} pt", line.text);
+                let last = i + 1 == lines.len();
+                if !last && line.text.trim().contains(' ') {
+                    prop_assert!(overshoot.abs() <= 0.05, "justified line «{}» ends {overshoot} pt short", line.text);
+                }
+            }
+            // Split paragraphs keep at least two lines on each side of every split.
+            let mut runs: Vec<usize> = Vec::new();
+            let mut previous: Option<(usize, f32)> = None;
+            for (p, line) in lines.iter() {
+                let same_column = previous.is_some_and(|(pp, py)| pp == *p && line.y > py);
+                match runs.last_mut() {
+                    Some(count) if same_column => *count += 1,
+                    _ => runs.push(1),
+                }
+                previous = Some((*p, line.y));
+            }
+            if lines.len() >= 4 && runs.len() > 1 {
+                prop_assert!(runs.iter().all(|&n| n >= 2), "a split leaves a lone line: {runs:?}");
+            }
+        }
+    }
+}
+
+#[test]
+fn the_fact_sheet_is_one_page_and_overflow_names_the_block() {
+    let mut content = default_content();
+    let book = FontBook::bundled().expect("fonts");
+    let composed = compose::compose(&content, Kind::Factsheet);
+    assert_eq!(
+        layout::layout(&composed, &book).expect("fits").pages.len(),
+        1
+    );
+
+    let long = "Un paragraphe qui se répète pour remplir la page. ".repeat(60);
+    let mut block = paragraph(long);
+    block.origin.line = 42;
+    content.factsheet.blocks.push(block);
+    let composed = compose::compose(&content, Kind::Factsheet);
+    let error = layout::layout(&composed, &book).expect_err("too long");
+    let diagnostic = error.to_diagnostic();
+    assert!(
+        diagnostic
+            .message
+            .starts_with("the fact sheet does not fit on one page: it overflows by ")
+    );
+    assert_eq!(diagnostic.span.map(|s| s.line), Some(42));
+}
