@@ -81,6 +81,7 @@ pub struct Footer {
     pub text: String,
     pub style: TextStyle,
     pub rule: Rgb,
+    pub lang: Lang,
 }
 
 /// A face at a size, in a colour.

@@ -180,6 +180,7 @@ fn footer(content: &Content, s: &Styles) -> Footer {
         ),
         style: s.caption,
         rule: s.colours.accent,
+        lang: s.lang,
     }
 }
 

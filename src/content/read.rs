@@ -112,6 +112,21 @@ fn translate(error: &serde_saphyr::Error, source: &Source) -> Diagnostic {
             plain_words(expected),
             plain_words(unexpected)
         )),
+        E::Budget { breach, .. } => {
+            use serde_saphyr::budget::BudgetBreach as B;
+            let what = match breach {
+                B::Aliases { .. } | B::AliasAnchorRatio { .. } => {
+                    format!("more than {MAX_ALIASES} aliases (`*name`)")
+                }
+                B::Depth { .. } => format!("nesting deeper than {MAX_DEPTH} levels"),
+                B::Nodes { .. } | B::Events { .. } => {
+                    format!("more than {MAX_NODES} values")
+                }
+                _ => "more than plaquette reads in one file".to_owned(),
+            };
+            Diagnostic::error(format!("the file has {what}"))
+                .hint("content files are written by hand; see the limits in docs/content.md")
+        }
         other => Diagnostic::error(DefaultMessageFormatter.format_message(other).into_owned()),
     };
     diagnostic = match error.location() {

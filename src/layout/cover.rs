@@ -220,29 +220,26 @@ pub fn footer(
         footer.rule.tint(0.5),
         false,
     ));
-    let line = |text: String, align| Para {
-        align,
-        ..crate::compose::Para {
-            runs: vec![Run {
-                text,
-                style: footer.style,
-                link: None,
-            }],
-            align: crate::compose::Align::Left,
-            leading: footer.style.size * 1.2,
-            space_before: Pt::ZERO,
-            space_after: Pt::ZERO,
-            marker: None,
-            indent: Pt::ZERO,
-            keep_with_next: false,
-            hyphenate: false,
-            role: Role::Artifact,
-            lang: crate::content::Lang::Fr,
-            origin: None,
-        }
+    let line = |text: String| Para {
+        runs: vec![Run {
+            text,
+            style: footer.style,
+            link: None,
+        }],
+        align: crate::compose::Align::Left,
+        leading: footer.style.size * 1.2,
+        space_before: Pt::ZERO,
+        space_after: Pt::ZERO,
+        marker: None,
+        indent: Pt::ZERO,
+        keep_with_next: false,
+        hyphenate: false,
+        role: Role::Artifact,
+        lang: footer.lang,
+        origin: None,
     };
     // Page number on the outer edge: right on odd pages, left on even ones.
-    let number_para = line(number.to_string(), crate::compose::Align::Left);
+    let number_para = line(number.to_string());
     let set = placer
         .set(&number_para, width)
         .map_err(|e| LayoutError::from_break(e, None))?;
@@ -259,7 +256,7 @@ pub fn footer(
         width,
     };
     placer.emit_lines(&set, 0..1, slot, block, &mut page.items);
-    let text = line(footer.text.clone(), crate::compose::Align::Left);
+    let text = line(footer.text.clone());
     let set = placer
         .set(&text, width / 2.0)
         .map_err(|e| LayoutError::from_break(e, None))?;
