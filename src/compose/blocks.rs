@@ -57,19 +57,14 @@ fn flow(block: &Block, centre: &Centre, s: &Styles) -> Vec<Flow> {
                     ]
                 })
                 .collect();
-            let mut rows: Vec<Flow> = cells
-                .chunks(2)
-                .map(|pair| Flow::Row {
-                    cells: pair.to_vec(),
-                    gap: s.gap * 2.0,
-                    space_after: s.gap * 1.4,
-                    origin: origin.clone(),
-                })
-                .collect();
-            if let Some(Flow::Row { space_after, .. }) = rows.last_mut() {
-                *space_after = Pt::ZERO;
-            }
-            vec![boxed(s, rows, origin, false)]
+            let row = Flow::Row {
+                cells,
+                gap: s.gap * 2.0,
+                min_cell: Pt::from(crate::units::Mm(26.0)),
+                space_after: Pt::ZERO,
+                origin: origin.clone(),
+            };
+            vec![boxed(s, vec![row], origin, false)]
         }
         BlockKind::Quote { text, by } => {
             let mut content = vec![Flow::Para(Para {
@@ -150,6 +145,7 @@ fn flow(block: &Block, centre: &Centre, s: &Styles) -> Vec<Flow> {
         BlockKind::Columns(columns) => vec![Flow::Row {
             cells: columns.iter().map(|c| flows(c, centre, s)).collect(),
             gap: s.gap * 2.0,
+            min_cell: Pt::ZERO,
             space_after: s.gap,
             origin,
         }],

@@ -74,6 +74,19 @@ pub struct PageStyle {
     pub footer: Option<Footer>,
     /// The page must hold everything: an overflow is an error, not a new page.
     pub single_page: bool,
+    /// The baseline grid: body lines sit on multiples of it from the top of the columns, so
+    /// that lines in facing columns and pages line up.
+    pub grid: Pt,
+    /// A column beside the text, on the inner side, that holds section headings.
+    pub sidebar: Option<Sidebar>,
+    /// Even out the columns of the last page.
+    pub balance: bool,
+}
+
+#[derive(Clone, Copy, Debug)]
+pub struct Sidebar {
+    pub width: Pt,
+    pub gap: Pt,
 }
 
 #[derive(Clone, Debug)]
@@ -90,8 +103,19 @@ pub struct TextStyle {
     pub face: FaceKey,
     pub size: Pt,
     pub colour: Rgb,
-    /// Extra space between letters, in em (for small capitals-like labels).
+    /// Extra space between letters, in em (for small capitals-like labels). Letter-spaced
+    /// text gets no ligatures.
     pub tracking: f32,
+    pub figures: Figures,
+}
+
+/// Which digits a style uses: proportional old-style-free figures read best in running text,
+/// tabular lining figures line up in figure boxes and tables.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
+pub enum Figures {
+    #[default]
+    Proportional,
+    Tabular,
 }
 
 /// A run of text in one style, perhaps a link.
@@ -144,6 +168,8 @@ pub struct Para {
     pub keep_with_next: bool,
     /// Running text may be hyphenated; display text (headings, names, labels) never is.
     pub hyphenate: bool,
+    /// Set in the sidebar, level with what follows it (section headings of the brochure).
+    pub side: bool,
     pub role: Role,
     pub lang: Lang,
     /// The content block this paragraph sets, for messages.
@@ -170,10 +196,12 @@ pub enum Flow {
         content: Vec<Flow>,
         origin: Option<Span>,
     },
-    /// Cells side by side, of equal width; never split.
+    /// Cells side by side, of equal width; never split. Cells narrower than `min_cell` wrap
+    /// onto more rows of even length.
     Row {
         cells: Vec<Vec<Flow>>,
         gap: Pt,
+        min_cell: Pt,
         space_after: Pt,
         origin: Option<Span>,
     },

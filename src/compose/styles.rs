@@ -1,6 +1,6 @@
 //! The type scale and spacing, derived from the brand for one document.
 
-use super::{Align, Kind, Marker, Para, Role, Run, TextStyle};
+use super::{Align, Figures, Kind, Marker, Para, Role, Run, TextStyle};
 use crate::content::{Brand, Inline, Lang};
 use crate::fonts::FaceKey;
 use crate::units::{Pt, Rgb};
@@ -40,9 +40,10 @@ impl Styles {
             size: Pt(size * scale),
             colour,
             tracking: 0.0,
+            figures: Figures::Proportional,
         };
         Styles {
-            body: style(text, false, false, 10.5, c.ink),
+            body: style(text, false, false, 10.0, c.ink),
             body_leading: Pt(15.0 * scale),
             heading: style(heading, true, false, 17.0, c.primary),
             subheading: style(heading, true, false, 12.5, c.primary),
@@ -50,7 +51,10 @@ impl Styles {
                 tracking: 0.06,
                 ..style(heading, true, false, 8.5, c.accent)
             },
-            figure: style(heading, true, false, 26.0, c.accent),
+            figure: TextStyle {
+                figures: Figures::Tabular,
+                ..style(heading, true, false, 26.0, c.accent)
+            },
             caption: style(heading, false, false, 8.5, c.muted),
             quote: style(text, false, true, 13.0, c.primary),
             colours: c,
@@ -100,6 +104,7 @@ impl Styles {
             indent: Pt::ZERO,
             keep_with_next: false,
             hyphenate: true,
+            side: false,
             role,
             lang: self.lang,
             origin: None,
@@ -145,7 +150,8 @@ impl Styles {
                 },
             }),
             indent: self.body.size * 1.6,
-            space_after: self.gap * 0.5,
+            // Items follow each other on the baseline grid.
+            space_after: Pt::ZERO,
             ..self.para(self.runs(inline, self.body), Role::ListItem)
         }
     }

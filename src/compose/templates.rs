@@ -3,7 +3,8 @@
 use super::blocks::{contact_lines, flows};
 use super::styles::Styles;
 use super::{
-    BackCover, Composed, Cover, Footer, Header, Kind, Meta, PageStyle, Para, Role, TextStyle,
+    BackCover, Composed, Cover, Footer, Header, Kind, Meta, PageStyle, Para, Role, Sidebar,
+    TextStyle,
 };
 use crate::content::{Content, Document, Lang, YearMonth};
 use crate::units::{Mm, Pt, Rgb};
@@ -77,7 +78,13 @@ pub fn brochure(content: &Content, s: &Styles) -> Composed {
     Composed {
         kind: Kind::Brochure,
         meta: meta(content, doc),
-        page: page_style(content, 2, Some(footer(content, s))),
+        page: PageStyle {
+            sidebar: Some(Sidebar {
+                width: Pt::from(Mm(40.0)),
+                gap: Pt::from(Mm(6.0)),
+            }),
+            ..page_style(content, s, 1, Some(footer(content, s)))
+        },
         cover: Some(Cover {
             band: c.primary,
             accent: c.accent,
@@ -86,7 +93,7 @@ pub fn brochure(content: &Content, s: &Styles) -> Composed {
             footnote,
         }),
         header: None,
-        body: flows(&doc.blocks, centre, s),
+        body: side_headings(flows(&doc.blocks, centre, s)),
         back: Some(BackCover {
             band: c.primary,
             accent: c.accent,
@@ -127,8 +134,11 @@ pub fn factsheet(content: &Content, s: &Styles) -> Composed {
             1.3,
         ),
     ];
-    let mut page = page_style(content, 2, None);
-    page.single_page = true;
+    let page = PageStyle {
+        single_page: true,
+        balance: true,
+        ..page_style(content, s, 2, None)
+    };
     Composed {
         kind: Kind::Factsheet,
         meta: meta(content, doc),
@@ -155,7 +165,7 @@ fn meta(content: &Content, doc: &Document) -> Meta {
     }
 }
 
-fn page_style(content: &Content, columns: usize, footer: Option<Footer>) -> PageStyle {
+fn page_style(content: &Content, s: &Styles, columns: usize, footer: Option<Footer>) -> PageStyle {
     let b = &content.brand;
     PageStyle {
         width: b.paper.width,
@@ -168,6 +178,9 @@ fn page_style(content: &Content, columns: usize, footer: Option<Footer>) -> Page
         gutter: Pt::from(Mm(8.0)),
         footer,
         single_page: false,
+        grid: s.body_leading,
+        sidebar: None,
+        balance: false,
     }
 }
 
@@ -253,4 +266,22 @@ fn month_name(month: u32, lang: Lang) -> &'static str {
         .get(month.saturating_sub(1) as usize)
         .copied()
         .unwrap_or_default()
+}
+
+/// Section headings go in the sidebar, a size smaller to fit its width.
+fn side_headings(mut body: Vec<super::Flow>) -> Vec<super::Flow> {
+    for flow in &mut body {
+        if let super::Flow::Para(p) = flow
+            && p.role == Role::Heading(1)
+        {
+            p.side = true;
+            // A long word may be hyphenated rather than cut: the sidebar is narrow.
+            p.hyphenate = true;
+            for run in &mut p.runs {
+                run.style.size = Pt(14.0);
+            }
+            p.leading = Pt(17.0);
+        }
+    }
+    body
 }

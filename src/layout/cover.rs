@@ -234,6 +234,7 @@ pub fn footer(
         indent: Pt::ZERO,
         keep_with_next: false,
         hyphenate: false,
+        side: false,
         role: Role::Artifact,
         lang: footer.lang,
         origin: None,

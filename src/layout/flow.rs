@@ -1,6 +1,10 @@
-//! Flowing the body into columns and pages: paragraphs split between lines (never leaving
-//! fewer than two lines on either side), headings kept with what follows, boxes and rows
-//! moved whole to the next column when they do not fit.
+//! Flowing the body into columns and pages.
+//!
+//! Rules, in the order they bite: body lines sit on the baseline grid; a paragraph splits only
+//! between lines, leaving at least two on each side, and not after a hyphenated line; a heading
+//! moves with at least two lines of what follows; boxes and rows move whole; section headings
+//! of a layout with a sidebar sit beside their first block. The last page's columns (the fact
+//! sheet's only page) can be balanced.
 
 use super::frame::{Item, Page};
 use super::place::{Placer, SetPara, Slot, space_after, translate};
@@ -9,7 +13,7 @@ use crate::compose::{Flow, PageStyle};
 use crate::diag::Span;
 use crate::units::Pt;
 
-/// A flow prepared for the column width: lines to split, or a block to place whole.
+/// A flow prepared for its width: lines to split, or a block to place whole.
 enum Prep {
     Lines(SetPara),
     Whole {
@@ -24,13 +28,14 @@ impl Prep {
     /// The least height that must follow a heading on its column: two lines, or a whole block.
     fn min_start(&self) -> Pt {
         match self {
-            Prep::Lines(set) => set.para.space_before + set.height(set.lines.len().min(2)),
+            Prep::Lines(set) => set.height(set.lines.len().min(2)),
             Prep::Whole { height, .. } => *height,
         }
     }
 
     fn height(&self) -> Pt {
         match self {
+            Prep::Lines(set) if set.para.side => Pt::ZERO,
             Prep::Lines(set) => {
                 set.para.space_before + set.height(set.lines.len()) + set.para.space_after
             }
@@ -59,25 +64,40 @@ struct Cursor<'s> {
     /// Top of the column area on the current page.
     top: Pt,
     first_number: usize,
+    /// The foot of the last sidebar heading: the next one goes below it.
+    sidebar_floor: Pt,
+    /// A shorter column foot for one page (balancing): (page index, bottom).
+    short: Option<(usize, Pt)>,
 }
 
 impl Cursor<'_> {
     fn bottom(&self) -> Pt {
-        self.style.height - self.style.bottom
+        match self.short {
+            Some((page, bottom)) if page + 1 == self.pages.len() => bottom,
+            _ => self.style.height - self.style.bottom,
+        }
     }
 
-    fn column_width(&self) -> Pt {
-        column_width(self.style)
+    fn number(&self) -> usize {
+        self.first_number + self.pages.len() - 1
     }
 
     fn x(&self) -> Pt {
-        let number = self.first_number + self.pages.len() - 1;
-        let left = content_left(self.style, number);
-        left + (self.column_width() + self.style.gutter) * self.column as f32
+        text_left(self.style, self.number())
+            + (column_width(self.style) + self.style.gutter) * self.column as f32
     }
 
     fn at_top(&self) -> bool {
         self.y <= self.top
+    }
+
+    /// Moves `y` down to the next line of the baseline grid.
+    fn snap(&mut self) {
+        let grid = self.style.grid.0;
+        if grid > 0.0 {
+            let steps = ((self.y - self.top).0 / grid - 0.01).ceil().max(0.0);
+            self.y = self.top + Pt(steps * grid);
+        }
     }
 
     fn items(&mut self) -> &mut Vec<Item> {
@@ -93,7 +113,11 @@ impl Cursor<'_> {
             self.y = self.top;
             return Ok(());
         }
-        if self.style.single_page {
+        if self.style.single_page
+            || self
+                .short
+                .is_some_and(|(page, _)| page + 1 == self.pages.len())
+        {
             return Err(LayoutError::Overflow {
                 origin: prep.origin().cloned(),
                 by: rest,
@@ -104,22 +128,43 @@ impl Cursor<'_> {
         self.column = 0;
         self.top = self.style.top;
         self.y = self.top;
+        self.sidebar_floor = self.top;
         Ok(())
     }
 }
 
+/// The width of a text column (beside the sidebar, if any).
 pub fn column_width(style: &PageStyle) -> Pt {
     let n = style.columns.max(1) as f32;
-    (style.width - style.inner - style.outer - style.gutter * (n - 1.0)) / n
+    let sidebar = style.sidebar.map_or(Pt::ZERO, |s| s.width + s.gap);
+    (style.width - style.inner - style.outer - sidebar - style.gutter * (n - 1.0)) / n
 }
 
-/// The left edge of the text area: the inner margin is on the left of right-hand (odd) pages.
+/// The left edge of the type area: the inner margin is on the left of right-hand (odd) pages.
 pub fn content_left(style: &PageStyle, number: usize) -> Pt {
     if number % 2 == 1 || style.single_page {
         style.inner
     } else {
         style.outer
     }
+}
+
+/// The text columns of page `number`: their left edge and width.
+pub fn columns(style: &PageStyle, number: usize) -> Vec<(Pt, Pt)> {
+    let width = column_width(style);
+    (0..style.columns.max(1))
+        .map(|c| {
+            (
+                text_left(style, number) + (width + style.gutter) * c as f32,
+                width,
+            )
+        })
+        .collect()
+}
+
+/// The left edge of the text columns, right of the sidebar.
+fn text_left(style: &PageStyle, number: usize) -> Pt {
+    content_left(style, number) + style.sidebar.map_or(Pt::ZERO, |s| s.width + s.gap)
 }
 
 /// Flows `body` onto `first` (already holding a header, say) with columns starting at `top`,
@@ -132,33 +177,105 @@ pub fn flow(
     top: Pt,
     first_number: usize,
 ) -> Result<Vec<Page>, LayoutError> {
-    let width = column_width(style);
     let mut preps = Vec::with_capacity(body.len());
     for flow in body {
-        preps.push(prepare(placer, flow, width)?);
+        preps.push(prepare(placer, style, flow)?);
     }
-    let mut cursor = Cursor {
-        style,
-        pages: vec![first],
-        column: 0,
-        y: top,
+    let start = Start {
+        first: &first,
         top,
         first_number,
     };
+    let pages = run(placer, style, &preps, &start, None)?;
+    if !style.balance {
+        return Ok(pages);
+    }
+    // Balance: the shortest foot for the last page that still holds everything on it.
+    let last = pages.len() - 1;
+    let column_top = if last == 0 { top } else { style.top };
+    let grid = style.grid.0.max(1.0);
+    let full = style.height - style.bottom;
+    let steps = ((full - column_top).0 / grid).floor() as usize;
+    let (mut lo, mut hi) = (1usize, steps);
+    let mut best = None;
+    while lo <= hi {
+        let mid = (lo + hi) / 2;
+        let bottom = column_top + Pt(mid as f32 * grid);
+        match run(placer, style, &preps, &start, Some((last, bottom))) {
+            Ok(balanced) if balanced.len() == pages.len() => {
+                best = Some(balanced);
+                hi = mid - 1;
+            }
+            _ => lo = mid + 1,
+        }
+    }
+    Ok(best.unwrap_or(pages))
+}
+
+/// Where the flow begins.
+struct Start<'a> {
+    first: &'a Page,
+    top: Pt,
+    first_number: usize,
+}
+
+fn run(
+    placer: &mut Placer,
+    style: &PageStyle,
+    preps: &[Prep],
+    start: &Start,
+    short: Option<(usize, Pt)>,
+) -> Result<Vec<Page>, LayoutError> {
+    let mut cursor = Cursor {
+        style,
+        pages: vec![start.first.clone()],
+        column: 0,
+        y: start.top,
+        top: start.top,
+        first_number: start.first_number,
+        sidebar_floor: start.top,
+        short,
+    };
     let column_height = style.height - style.top - style.bottom;
+    // A block right after a sidebar heading starts level with it, without its space before.
+    let mut beside_heading = false;
     for (k, prep) in preps.iter().enumerate() {
         let rest = |from: usize| -> Pt { preps.iter().skip(from).map(Prep::height).sum() };
         match prep {
-            Prep::Lines(set) => {
+            Prep::Lines(set) if set.para.side && style.sidebar.is_some() => {
                 if !cursor.at_top() {
                     cursor.y += set.para.space_before;
                 }
+                cursor.y = cursor.y.max(cursor.sidebar_floor);
+                cursor.snap();
+                let own = set.height(set.lines.len());
+                let need = own.max(preps.get(k + 1).map_or(Pt::ZERO, Prep::min_start));
+                if cursor.y + need > cursor.bottom() && !cursor.at_top() {
+                    cursor.next_column(prep, rest(k))?;
+                }
+                let slot = Slot {
+                    x: content_left(style, cursor.number()),
+                    y: cursor.y,
+                    width: style.sidebar.map_or(Pt::ZERO, |s| s.width),
+                };
+                let block = placer.block_id();
+                placer.emit_lines(set, 0..set.lines.len(), slot, block, cursor.items());
+                cursor.sidebar_floor = cursor.y + own + set.para.space_after;
+                beside_heading = true;
+            }
+            Prep::Lines(set) => {
+                if !cursor.at_top() && !beside_heading {
+                    cursor.y += set.para.space_before;
+                }
+                beside_heading = false;
+                cursor.snap();
                 if set.para.keep_with_next {
                     let need = set.height(set.lines.len())
                         + set.para.space_after
                         + preps.get(k + 1).map_or(Pt::ZERO, Prep::min_start);
                     if cursor.y + need > cursor.bottom() && !cursor.at_top() {
                         cursor.next_column(prep, rest(k) - (cursor.bottom() - cursor.y))?;
+                        cursor.snap();
                     }
                 }
                 place_lines(placer, &mut cursor, set, prep, rest(k + 1))?;
@@ -170,6 +287,8 @@ pub fn flow(
                 space_after,
                 origin,
             } => {
+                beside_heading = false;
+                cursor.snap();
                 if *height > column_height {
                     return Err(LayoutError::TooTall {
                         origin: origin.clone(),
@@ -179,6 +298,12 @@ pub fn flow(
                 }
                 if cursor.y + *height > cursor.bottom() && !cursor.at_top() {
                     cursor.next_column(prep, rest(k) - (cursor.bottom() - cursor.y))?;
+                }
+                if cursor.y + *height > cursor.bottom() {
+                    return Err(LayoutError::Overflow {
+                        origin: origin.clone(),
+                        by: rest(k) - (cursor.bottom() - cursor.y),
+                    });
                 }
                 let mut items = items.clone();
                 translate(&mut items, cursor.x(), cursor.y);
@@ -190,7 +315,8 @@ pub fn flow(
     Ok(cursor.pages)
 }
 
-/// Places a paragraph's lines, splitting it across columns with at least two lines each side.
+/// Places a paragraph's lines, splitting it across columns with at least two lines each side
+/// and never after a hyphenated line.
 fn place_lines(
     placer: &mut Placer,
     cursor: &mut Cursor,
@@ -210,12 +336,18 @@ fn place_lines(
         if take < remaining {
             // Widows: leave at least two lines for the next column.
             take = take.min(remaining.saturating_sub(2));
+            // A column does not end on a hyphen when one line less keeps the rules.
+            let hyphenated =
+                |t: usize| t > 0 && set.lines.get(i + t - 1).is_some_and(|l| l.hyphenated);
+            if hyphenated(take) && (take >= 3 || i > 0 && take >= 2) {
+                take -= 1;
+            }
             // Orphans: never start a paragraph with a single line at a column foot.
             if i == 0 && take < 2 {
                 take = 0;
             }
             if take == 0 && cursor.at_top() {
-                // A column too short for the rule: better a short split than no progress.
+                // A column too short for the rules: better a short split than no progress.
                 take = fit.max(1).min(remaining);
             }
         }
@@ -223,7 +355,7 @@ fn place_lines(
             let slot = Slot {
                 x: cursor.x(),
                 y: cursor.y,
-                width: cursor.column_width(),
+                width: column_width(cursor.style),
             };
             placer.emit_lines(set, i..i + take, slot, block, cursor.items());
             cursor.y += set.height(take);
@@ -237,12 +369,19 @@ fn place_lines(
     Ok(())
 }
 
-fn prepare(placer: &mut Placer, flow: &Flow, width: Pt) -> Result<Prep, LayoutError> {
+fn prepare(placer: &mut Placer, style: &PageStyle, flow: &Flow) -> Result<Prep, LayoutError> {
+    let width = column_width(style);
     match flow {
-        Flow::Para(para) => placer
-            .set(para, width)
-            .map(Prep::Lines)
-            .map_err(|e| LayoutError::from_break(e, para.origin.clone())),
+        Flow::Para(para) => {
+            let width = match style.sidebar {
+                Some(sidebar) if para.side => sidebar.width,
+                _ => width,
+            };
+            placer
+                .set(para, width)
+                .map(Prep::Lines)
+                .map_err(|e| LayoutError::from_break(e, para.origin.clone()))
+        }
         other => {
             let origin = match other {
                 Flow::Boxed { origin, .. } | Flow::Row { origin, .. } => origin.clone(),

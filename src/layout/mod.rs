@@ -1,22 +1,24 @@
 //! Stage 3: shape, break lines and flow a composed document into pages of positioned frames.
 //!
-//! Sub-passes, one file each: [`shape`] (harfrust, cached) → [`lines`] (line breaking,
-//! hyphenation, justification) → [`place`] (lines and boxes as items) → [`flow`] (columns and
+//! Sub-passes, one file each: [`shape`] (harfrust, cached) → [`par`] (Knuth–Plass line
+//! breaking, hyphenation, justification) → [`place`] (lines and boxes as items) → [`flow`] (columns and
 //! pages) and [`cover`] (the template pages). The result, [`frame::Page`], knows no PDF.
 
 mod cover;
 mod flow;
 pub mod frame;
-mod lines;
+mod par;
 mod place;
 mod shape;
+
+pub use flow::columns;
 
 use crate::compose::{Composed, PageStyle};
 use crate::diag::{Diagnostic, Span};
 use crate::fonts::FontBook;
 use crate::units::Pt;
 use frame::{Page, Rect};
-use lines::BreakError;
+use par::BreakError;
 use place::Placer;
 
 /// Pages, and what layout noticed without failing (a word broken by force, say).

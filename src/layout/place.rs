@@ -2,7 +2,7 @@
 //! items measured as a whole.
 
 use super::frame::{Fill, Item, Link, PlacedImage, Rect, TextRun};
-use super::lines::{BreakError, Line, break_lines};
+use super::par::{BreakError, Line, break_lines};
 use super::shape::Shaper;
 use crate::compose::{Flow, Para, Role};
 use crate::units::Pt;
@@ -169,17 +169,37 @@ impl<'a> Placer<'a> {
                 items.extend(inside);
                 height
             }
-            Flow::Row { cells, gap, .. } => {
-                let n = cells.len().max(1) as f32;
-                let cell_width = (width - *gap * (n - 1.0)) / n;
-                let mut height = Pt::ZERO;
-                for (i, cell) in cells.iter().enumerate() {
-                    let (mut inside, h) = self.stack(cell, cell_width)?;
-                    translate(&mut inside, (cell_width + *gap) * i as f32, Pt::ZERO);
-                    items.extend(inside);
-                    height = height.max(h);
+            Flow::Row {
+                cells,
+                gap,
+                min_cell,
+                ..
+            } => {
+                // As many cells a row as fit at their least width, rows evened out.
+                let n = cells.len().max(1);
+                let fit = if min_cell.0 > 0.0 {
+                    (((width + *gap) / (*min_cell + *gap)).floor() as usize).clamp(1, n)
+                } else {
+                    n
+                };
+                let rows = n.div_ceil(fit);
+                let per_row = n.div_ceil(rows);
+                let cell_width = (width - *gap * (per_row as f32 - 1.0)) / per_row as f32;
+                let mut y = Pt::ZERO;
+                for (r, row) in cells.chunks(per_row).enumerate() {
+                    if r > 0 {
+                        y += *gap;
+                    }
+                    let mut height = Pt::ZERO;
+                    for (i, cell) in row.iter().enumerate() {
+                        let (mut inside, h) = self.stack(cell, cell_width)?;
+                        translate(&mut inside, (cell_width + *gap) * i as f32, y);
+                        items.extend(inside);
+                        height = height.max(h);
+                    }
+                    y += height;
                 }
-                height
+                y
             }
             Flow::Image {
                 image,

@@ -6,8 +6,9 @@ use std::collections::HashMap;
 use std::rc::Rc;
 use std::str::FromStr;
 
-use harfrust::{Buffer, Language, ShapeOptions, ShaperFont};
+use harfrust::{Buffer, Feature, Language, ShapeOptions, ShaperFont, Tag};
 
+use crate::compose::{Figures, TextStyle};
 use crate::content::Lang;
 use crate::fonts::{FaceId, FaceKey, Family, FontBook};
 
@@ -26,9 +27,42 @@ pub struct Shaped {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Uncovered(pub char);
 
+/// OpenType features beyond the defaults (kerning and standard ligatures stay on).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
+pub struct Features {
+    /// Tabular lining figures.
+    pub tabular: bool,
+    /// No ligatures: letter-spaced text must not join letters.
+    pub no_ligatures: bool,
+}
+
+impl Features {
+    pub fn of(style: &TextStyle) -> Features {
+        Features {
+            tabular: style.figures == Figures::Tabular,
+            no_ligatures: style.tracking != 0.0,
+        }
+    }
+
+    fn list(self) -> Vec<Feature> {
+        let mut list = Vec::new();
+        if self.tabular {
+            list.push(Feature::new(Tag::new(b"tnum"), 1, ..));
+            list.push(Feature::new(Tag::new(b"lnum"), 1, ..));
+        }
+        if self.no_ligatures {
+            list.push(Feature::new(Tag::new(b"liga"), 0, ..));
+            list.push(Feature::new(Tag::new(b"clig"), 0, ..));
+        }
+        list
+    }
+}
+
+type Key = (FaceId, Lang, Features, String);
+
 pub struct Shaper<'a> {
     pub book: &'a FontBook,
-    cache: HashMap<(FaceId, Lang, String), Rc<[Shaped]>>,
+    cache: HashMap<Key, Rc<[Shaped]>>,
 }
 
 impl<'a> Shaper<'a> {
@@ -40,13 +74,19 @@ impl<'a> Shaper<'a> {
     }
 
     /// Shapes `text` in `face` (the caller has checked the face covers it).
-    pub fn shape(&mut self, face: FaceId, text: &str, lang: Lang) -> Rc<[Shaped]> {
-        if let Some(hit) = self.cache.get(&(face, lang, text.to_owned())) {
+    pub fn shape(
+        &mut self,
+        face: FaceId,
+        text: &str,
+        lang: Lang,
+        features: Features,
+    ) -> Rc<[Shaped]> {
+        let key = (face, lang, features, text.to_owned());
+        if let Some(hit) = self.cache.get(&key) {
             return hit.clone();
         }
-        let shaped: Rc<[Shaped]> = shape_uncached(self.book, face, text, lang).into();
-        self.cache
-            .insert((face, lang, text.to_owned()), shaped.clone());
+        let shaped: Rc<[Shaped]> = shape_uncached(self.book, face, text, lang, features).into();
+        self.cache.insert(key, shaped.clone());
         shaped
     }
 
@@ -66,7 +106,13 @@ impl<'a> Shaper<'a> {
     }
 }
 
-fn shape_uncached(book: &FontBook, face: FaceId, text: &str, lang: Lang) -> Vec<Shaped> {
+fn shape_uncached(
+    book: &FontBook,
+    face: FaceId,
+    text: &str,
+    lang: Lang,
+    features: Features,
+) -> Vec<Shaped> {
     let face = book.face(face);
     let font = ShaperFont::new(&face.font);
     let mut buffer = Buffer::new();
@@ -74,7 +120,8 @@ fn shape_uncached(book: &FontBook, face: FaceId, text: &str, lang: Lang) -> Vec<
     buffer.guess_segment_properties();
     buffer.set_language(Language::from_str(lang.code()).ok());
     let upem = face.units_per_em;
-    if harfrust::shape(&font, &mut buffer, ShapeOptions::new()).is_err() {
+    let features = features.list();
+    if harfrust::shape(&font, &mut buffer, ShapeOptions::new().features(&features)).is_err() {
         return Vec::new();
     }
     buffer

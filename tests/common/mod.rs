@@ -70,6 +70,10 @@ pub fn normalise(text: &str) -> String {
         match c {
             // A hyphen ends its line: drop it and the break after it.
             '-' | '\u{ad}' => {
+                // Extraction may also put a space before a marked hyphen.
+                while joined.ends_with(char::is_whitespace) {
+                    joined.pop();
+                }
                 while chars.peek().is_some_and(|n| n.is_whitespace()) {
                     chars.next();
                 }

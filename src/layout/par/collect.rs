@@ -1,0 +1,449 @@
+//! Collect: shape a paragraph's runs and describe it as Knuth–Plass items.
+
+use std::collections::BTreeMap;
+use std::ops::Range;
+
+use unicode_linebreak::{BreakOpportunity, linebreaks};
+
+use super::BreakError;
+use crate::compose::Para;
+use crate::content::Lang;
+use crate::fonts::FaceId;
+use crate::layout::frame::Glyph;
+use crate::layout::shape::{Features, Shaper};
+use crate::units::Pt;
+
+/// How much inter-word space may stretch and shrink, as a fraction of its width: lines are
+/// set with spaces between 0.8 and 1.5 times their natural width wherever possible.
+pub const STRETCH: f32 = 0.5;
+pub const SHRINK: f32 = 0.2;
+/// Penalties, as in TeX: a hyphen costs, a forced break is certain, a forbidden one never.
+pub const HYPHEN_PENALTY: f32 = 50.0;
+pub const FORCED: f32 = -10_000.0;
+/// The glue ending a paragraph stretches without limit: its last line is not justified.
+pub const FILL: Pt = Pt(100_000.0);
+
+/// A shaped glyph and the segment (run and face) it belongs to.
+#[derive(Clone, Debug)]
+pub struct PGlyph {
+    /// Its range indexes the paragraph's text.
+    pub glyph: Glyph,
+    pub seg: usize,
+}
+
+/// A stretch of one run in one face.
+#[derive(Clone, Debug)]
+pub struct SegInfo {
+    pub face: FaceId,
+    pub run: usize,
+    /// The hyphen added when a line breaks inside a word of this segment.
+    pub hyphen: Option<Glyph>,
+}
+
+#[derive(Clone, Debug)]
+pub enum Item {
+    /// Glyphs that stay together.
+    Box { glyphs: Range<usize>, width: Pt },
+    /// Inter-word space; a break may happen here if `breakable`.
+    Glue {
+        glyphs: Range<usize>,
+        width: Pt,
+        stretch: Pt,
+        shrink: Pt,
+        breakable: bool,
+    },
+    /// A possible break costing `cost`; `flagged` breaks end the line with a hyphen. `hyphen`
+    /// names the segment whose hyphen glyph is added (hyphenation points and soft hyphens).
+    Penalty {
+        width: Pt,
+        cost: f32,
+        flagged: bool,
+        hyphen: Option<usize>,
+    },
+}
+
+/// A paragraph ready for line breaking.
+pub struct Collected {
+    pub text: String,
+    pub glyphs: Vec<PGlyph>,
+    pub segs: Vec<SegInfo>,
+    pub items: Vec<Item>,
+}
+
+/// The kind of break possible before a byte of the text.
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum Point {
+    /// Unicode line breaking allows a break (after a space, a hyphen, a slash…).
+    Opportunity,
+    Mandatory,
+    /// Hyphenation (patterns or a soft hyphen): the line would end with an added hyphen.
+    Hyphen,
+}
+
+pub fn collect(
+    shaper: &mut Shaper,
+    para: &Para,
+    measure: Pt,
+    warnings: &mut Vec<String>,
+) -> Result<Collected, BreakError> {
+    let text: String = para.runs.iter().map(|r| r.text.as_str()).collect();
+    let (glyphs, segs) = shape_runs(shaper, para, &text)?;
+    let mut points: BTreeMap<usize, Point> = BTreeMap::new();
+    for (at, kind) in linebreaks(&text) {
+        if at < text.len() {
+            let point = match kind {
+                BreakOpportunity::Mandatory => Point::Mandatory,
+                BreakOpportunity::Allowed => Point::Opportunity,
+            };
+            points.insert(at, point);
+        }
+    }
+    for at in hyphenation_points(&text, para) {
+        points.entry(at).or_insert(Point::Hyphen);
+    }
+    let mut items = items(&text, &glyphs, &segs, &points);
+    split_overlong(&mut items, &glyphs, &text, measure, warnings);
+    Ok(Collected {
+        text,
+        glyphs,
+        segs,
+        items,
+    })
+}
+
+/// Shapes every run, split where the face that covers the characters changes.
+fn shape_runs(
+    shaper: &mut Shaper,
+    para: &Para,
+    text: &str,
+) -> Result<(Vec<PGlyph>, Vec<SegInfo>), BreakError> {
+    let mut glyphs = Vec::new();
+    let mut segs = Vec::new();
+    let mut start = 0;
+    for (r, run) in para.runs.iter().enumerate() {
+        let end = start + run.text.len();
+        let mut from = start;
+        let mut face: Option<FaceId> = None;
+        for (i, c) in run.text.char_indices() {
+            let f = shaper
+                .face_for(run.style.face, c)
+                .map_err(BreakError::Uncovered)?;
+            if let Some(previous) = face
+                && previous != f
+            {
+                shape_seg(
+                    shaper,
+                    para,
+                    text,
+                    from..start + i,
+                    previous,
+                    r,
+                    &mut glyphs,
+                    &mut segs,
+                );
+                from = start + i;
+            }
+            face = Some(f);
+        }
+        if let Some(face) = face {
+            shape_seg(
+                shaper,
+                para,
+                text,
+                from..end,
+                face,
+                r,
+                &mut glyphs,
+                &mut segs,
+            );
+        }
+        start = end;
+    }
+    Ok((glyphs, segs))
+}
+
+#[allow(clippy::too_many_arguments)]
+fn shape_seg(
+    shaper: &mut Shaper,
+    para: &Para,
+    text: &str,
+    range: Range<usize>,
+    face: FaceId,
+    run: usize,
+    glyphs: &mut Vec<PGlyph>,
+    segs: &mut Vec<SegInfo>,
+) {
+    let Some(style) = para.runs.get(run).map(|r| r.style) else {
+        return;
+    };
+    let slice = text.get(range.clone()).unwrap_or_default();
+    let features = Features::of(&style);
+    let seg = segs.len();
+    let set = |shaped: &[crate::layout::shape::Shaped], base: usize, len: usize| -> Vec<Glyph> {
+        shaped
+            .iter()
+            .enumerate()
+            .map(|(i, g)| {
+                // A cluster runs to the next glyph's cluster (logical order here).
+                let end = shaped
+                    .iter()
+                    .skip(i + 1)
+                    .map(|n| n.cluster)
+                    .find(|&c| c > g.cluster)
+                    .unwrap_or(len);
+                Glyph {
+                    id: g.id,
+                    advance: style.size * g.advance + style.size * style.tracking,
+                    x_offset: style.size * g.x_offset,
+                    y_offset: style.size * g.y_offset,
+                    range: base + g.cluster..base + end.max(g.cluster),
+                }
+            })
+            .collect()
+    };
+    let shaped = shaper.shape(face, slice, para.lang, features);
+    glyphs.extend(
+        set(&shaped, range.start, slice.len())
+            .into_iter()
+            .map(|glyph| PGlyph { glyph, seg }),
+    );
+    let hyphen = shaper.shape(face, "-", para.lang, features);
+    segs.push(SegInfo {
+        face,
+        run,
+        hyphen: set(&hyphen, 0, 1).into_iter().next(),
+    });
+}
+
+/// Where words may be hyphenated: after soft hyphens always, and by the language's patterns
+/// (at least 2 letters before and 3 after) where the paragraph allows it.
+fn hyphenation_points(text: &str, para: &Para) -> Vec<usize> {
+    let mut points: Vec<usize> = text
+        .char_indices()
+        .filter(|&(_, c)| c == '\u{ad}')
+        .map(|(i, c)| i + c.len_utf8())
+        .collect();
+    let lang = match para.lang {
+        Lang::Fr => hypher::Lang::French,
+        Lang::En => hypher::Lang::English,
+        // Arabic is never hyphenated.
+        Lang::Ar => return points,
+    };
+    if !para.hyphenate {
+        return points;
+    }
+    // Words are runs of letters; "l’écosystème" hyphenates "écosystème".
+    let mut start = None;
+    let check = |from: usize, to: usize, points: &mut Vec<usize>| {
+        let word = text.get(from..to).unwrap_or_default();
+        // Names and acronyms in capitals are left whole.
+        if word.chars().count() < 5 || word.chars().skip(1).any(char::is_uppercase) {
+            return;
+        }
+        let mut offset = from;
+        let syllables: Vec<&str> = hypher::hyphenate_bounded(word, lang, 2, 3).collect();
+        for syllable in syllables.iter().take(syllables.len().saturating_sub(1)) {
+            offset += syllable.len();
+            points.push(offset);
+        }
+    };
+    for (i, c) in text.char_indices() {
+        match (c.is_alphabetic(), start) {
+            (true, None) => start = Some(i),
+            (false, Some(from)) => {
+                check(from, i, &mut points);
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    if let Some(from) = start {
+        check(from, text.len(), &mut points);
+    }
+    points
+}
+
+fn is_space(text: &str, glyph: &Glyph) -> bool {
+    text.get(glyph.range.clone())
+        .is_some_and(|t| !t.is_empty() && t.chars().all(|c| c == ' ' || c == '\t' || c == '\n'))
+}
+
+/// Turns the glyphs into boxes, glue and penalties at the break points.
+fn items(
+    text: &str,
+    glyphs: &[PGlyph],
+    segs: &[SegInfo],
+    points: &BTreeMap<usize, Point>,
+) -> Vec<Item> {
+    let mut items = Vec::new();
+    let mut box_start = 0;
+    let mut i = 0;
+    let close_box = |items: &mut Vec<Item>, from: usize, to: usize| {
+        if to > from {
+            let width = glyphs
+                .get(from..to)
+                .unwrap_or_default()
+                .iter()
+                .map(|g| g.glyph.advance)
+                .sum();
+            items.push(Item::Box {
+                glyphs: from..to,
+                width,
+            });
+        }
+    };
+    while i < glyphs.len() {
+        let Some(g) = glyphs.get(i) else { break };
+        if is_space(text, &g.glyph) {
+            close_box(&mut items, box_start, i);
+            let from = i;
+            while glyphs.get(i).is_some_and(|g| is_space(text, &g.glyph)) {
+                i += 1;
+            }
+            let width: Pt = glyphs
+                .get(from..i)
+                .unwrap_or_default()
+                .iter()
+                .map(|g| g.glyph.advance)
+                .sum();
+            let after = glyphs.get(i).map_or(text.len(), |g| g.glyph.range.start);
+            let point = points.get(&after).copied();
+            items.push(Item::Glue {
+                glyphs: from..i,
+                width,
+                stretch: width * STRETCH,
+                shrink: width * SHRINK,
+                breakable: matches!(point, Some(Point::Opportunity | Point::Mandatory)),
+            });
+            if point == Some(Point::Mandatory) {
+                items.push(forced());
+            }
+            box_start = i;
+            continue;
+        }
+        let at = g.glyph.range.start;
+        if i > box_start
+            && let Some(point) = points.get(&at)
+        {
+            close_box(&mut items, box_start, i);
+            box_start = i;
+            let previous = text.get(..at).and_then(|t| t.chars().next_back());
+            let after_hyphen = matches!(previous, Some('-' | '\u{2010}'));
+            items.push(match point {
+                Point::Mandatory => forced(),
+                Point::Hyphen => {
+                    let seg = glyphs.get(i - 1).map_or(0, |p| p.seg);
+                    let width = segs
+                        .get(seg)
+                        .and_then(|s| s.hyphen.as_ref())
+                        .map_or(Pt::ZERO, |h| h.advance);
+                    Item::Penalty {
+                        width,
+                        cost: HYPHEN_PENALTY,
+                        flagged: true,
+                        hyphen: Some(seg),
+                    }
+                }
+                Point::Opportunity => Item::Penalty {
+                    width: Pt::ZERO,
+                    cost: if after_hyphen { HYPHEN_PENALTY } else { 0.0 },
+                    flagged: after_hyphen,
+                    hyphen: None,
+                },
+            });
+        }
+        i += 1;
+    }
+    close_box(&mut items, box_start, glyphs.len());
+    // The end: glue that fills the last line, and a forced break.
+    items.push(Item::Glue {
+        glyphs: glyphs.len()..glyphs.len(),
+        width: Pt::ZERO,
+        stretch: FILL,
+        shrink: Pt::ZERO,
+        breakable: false,
+    });
+    items.push(forced());
+    items
+}
+
+fn forced() -> Item {
+    Item::Penalty {
+        width: Pt::ZERO,
+        cost: FORCED,
+        flagged: false,
+        hyphen: None,
+    }
+}
+
+/// A box wider than the measure (a long URL, a 300-letter word) is cut where it must: after
+/// `/`, `.`, `-`, `_`, `?`, `&` or `=` preferably, else between any two characters.
+fn split_overlong(
+    items: &mut Vec<Item>,
+    glyphs: &[PGlyph],
+    text: &str,
+    measure: Pt,
+    warnings: &mut Vec<String>,
+) {
+    let mut out = Vec::with_capacity(items.len());
+    for item in items.drain(..) {
+        let Item::Box {
+            glyphs: range,
+            width,
+        } = &item
+        else {
+            out.push(item);
+            continue;
+        };
+        if *width <= measure {
+            out.push(item);
+            continue;
+        }
+        let word: String = range
+            .clone()
+            .filter_map(|i| glyphs.get(i))
+            .filter_map(|g| text.get(g.glyph.range.clone()))
+            .collect();
+        warnings.push(format!("«{word}» is wider than the column and was broken"));
+        let mut from = range.start;
+        for i in range.clone().skip(1) {
+            let (Some(previous), Some(this)) = (glyphs.get(i - 1), glyphs.get(i)) else {
+                continue;
+            };
+            // Inside a cluster (a ligature, a letter and its mark) is no place to cut.
+            if previous.glyph.range == this.glyph.range {
+                continue;
+            }
+            let before = text.get(previous.glyph.range.clone()).unwrap_or_default();
+            let sensible = before.ends_with(['/', '.', '-', '_', '?', '&', '=']);
+            let part: Pt = glyphs
+                .get(from..i)
+                .unwrap_or_default()
+                .iter()
+                .map(|g| g.glyph.advance)
+                .sum();
+            out.push(Item::Box {
+                glyphs: from..i,
+                width: part,
+            });
+            out.push(Item::Penalty {
+                width: Pt::ZERO,
+                cost: if sensible { 0.0 } else { 900.0 },
+                flagged: false,
+                hyphen: None,
+            });
+            from = i;
+        }
+        let part: Pt = glyphs
+            .get(from..range.end)
+            .unwrap_or_default()
+            .iter()
+            .map(|g| g.glyph.advance)
+            .sum();
+        out.push(Item::Box {
+            glyphs: from..range.end,
+            width: part,
+        });
+    }
+    *items = out;
+}

@@ -1,0 +1,268 @@
+//! Finalize: set each chosen line. Glue takes its share of stretch or shrink, a line broken
+//! inside a word gets a hyphen (marked as a soft hyphen, so copied text rejoins the word), and
+//! punctuation at the edges of justified lines hangs slightly into the margin.
+
+use super::collect::{Collected, Item, SHRINK, STRETCH};
+use super::linebreak::Break;
+use crate::compose::{Align, Para, TextStyle};
+use crate::fonts::FaceId;
+use crate::layout::frame::Glyph;
+use crate::units::Pt;
+
+/// Glyphs of one style and face, with the text they show.
+#[derive(Clone, Debug)]
+pub struct Segment {
+    pub face: FaceId,
+    pub style: TextStyle,
+    pub link: Option<String>,
+    pub text: String,
+    pub glyphs: Vec<Glyph>,
+}
+
+impl Segment {
+    pub fn width(&self) -> Pt {
+        self.glyphs.iter().map(|g| g.advance).sum()
+    }
+}
+
+/// A set line.
+#[derive(Clone, Debug)]
+pub struct Line {
+    pub segments: Vec<Segment>,
+    /// The advance of all glyphs as set.
+    pub width: Pt,
+    /// Where the first glyph starts relative to the measure's edge: negative when an opening
+    /// quote hangs into the margin.
+    pub shift: Pt,
+    /// How far the last glyph hangs past the measure.
+    pub protrusion: Pt,
+    /// The line ends with an added hyphen.
+    pub hyphenated: bool,
+    /// The line was stretched or shrunk to the measure.
+    pub justified: bool,
+    /// Inter-word space as set, over its natural width; `None` for a line without spaces.
+    pub space_ratio: Option<f32>,
+}
+
+/// How far a character hangs into the margin at a line end, as a fraction of its advance
+/// (after pdfTeX's microtype defaults).
+fn protrusion_right(c: char) -> f32 {
+    match c {
+        '-' | '\u{ad}' | '\u{2010}' => 0.7,
+        '.' | ',' => 0.7,
+        '’' | '”' | '»' | '\'' | '"' => 0.6,
+        ':' | ';' => 0.5,
+        '!' | '?' => 0.2,
+        _ => 0.0,
+    }
+}
+
+fn protrusion_left(c: char) -> f32 {
+    match c {
+        '«' | '“' | '‘' | '"' | '\'' => 0.6,
+        _ => 0.0,
+    }
+}
+
+pub fn lines(collected: &Collected, breaks: &[Break], measure: Pt, para: &Para) -> Vec<Line> {
+    let items = &collected.items;
+    let mut start = 0;
+    let mut lines = Vec::with_capacity(breaks.len());
+    for (n, brk) in breaks.iter().enumerate() {
+        let last = n + 1 == breaks.len();
+        let justify = para.align == Align::Justify && !last;
+        let ratio = if justify || brk.ratio < 0.0 {
+            brk.ratio
+        } else {
+            0.0
+        };
+        // Glyphs of the line, with the indexes of the space glyphs.
+        let mut glyphs: Vec<(usize, Glyph)> = Vec::new();
+        let mut spaces: Vec<(usize, Pt)> = Vec::new();
+        for item in items.get(start..brk.at).unwrap_or_default() {
+            match item {
+                Item::Box { glyphs: range, .. } => {
+                    for i in range.clone() {
+                        if let Some(g) = collected.glyphs.get(i) {
+                            glyphs.push((g.seg, g.glyph.clone()));
+                        }
+                    }
+                }
+                Item::Glue {
+                    glyphs: range,
+                    stretch,
+                    shrink,
+                    ..
+                } => {
+                    let count = range.len().max(1) as f32;
+                    let delta = if ratio >= 0.0 {
+                        *stretch * ratio
+                    } else {
+                        *shrink * ratio
+                    } / count;
+                    for i in range.clone() {
+                        if let Some(g) = collected.glyphs.get(i) {
+                            spaces.push((glyphs.len(), g.glyph.advance));
+                            let mut glyph = g.glyph.clone();
+                            glyph.advance += delta;
+                            glyphs.push((g.seg, glyph));
+                        }
+                    }
+                }
+                Item::Penalty { .. } => {}
+            }
+        }
+        // The spaces a line ends with take no room (the break glue is already excluded).
+        while glyphs
+            .last()
+            .is_some_and(|(_, g)| collected.text.get(g.range.clone()).is_some_and(is_space))
+        {
+            glyphs.pop();
+            spaces.retain(|(i, _)| *i < glyphs.len());
+        }
+        let mut hyphen = None;
+        if let Some(Item::Penalty {
+            hyphen: Some(seg), ..
+        }) = items.get(brk.at)
+            && let Some(glyph) = collected.segs.get(*seg).and_then(|s| s.hyphen.clone())
+        {
+            hyphen = Some((*seg, glyph));
+        }
+        start = brk.at + 1;
+        while let Some(Item::Glue { .. } | Item::Penalty { .. }) = items.get(start) {
+            if matches!(items.get(start), Some(Item::Penalty { cost, .. }) if *cost <= super::collect::FORCED)
+            {
+                break;
+            }
+            start += 1;
+        }
+        let mut line = build(collected, glyphs, hyphen, para);
+        let factor = 1.0
+            + if ratio >= 0.0 {
+                ratio * STRETCH
+            } else {
+                ratio * SHRINK
+            };
+        line.space_ratio = (!spaces.is_empty() && justify).then_some(factor);
+        line.justified = justify;
+        hang(&mut line, &spaces, measure, justify);
+        lines.push(line);
+    }
+    lines
+}
+
+/// Groups the line's glyphs into segments of one face and style.
+fn build(
+    collected: &Collected,
+    glyphs: Vec<(usize, Glyph)>,
+    hyphen: Option<(usize, Glyph)>,
+    para: &Para,
+) -> Line {
+    let mut segments: Vec<(usize, Vec<Glyph>)> = Vec::new();
+    for (seg, glyph) in glyphs {
+        match segments.last_mut() {
+            Some((s, list)) if *s == seg => list.push(glyph),
+            _ => segments.push((seg, vec![glyph])),
+        }
+    }
+    let hyphenated = hyphen.is_some();
+    let mut out: Vec<Segment> = segments
+        .into_iter()
+        .filter_map(|(seg, glyphs)| {
+            let info = collected.segs.get(seg)?;
+            let run = para.runs.get(info.run)?;
+            let from = glyphs.iter().map(|g| g.range.start).min()?;
+            let to = glyphs.iter().map(|g| g.range.end).max()?;
+            let text = collected.text.get(from..to)?.to_owned();
+            let glyphs = glyphs
+                .into_iter()
+                .map(|mut g| {
+                    g.range = g.range.start - from..g.range.end - from;
+                    g
+                })
+                .collect();
+            Some(Segment {
+                face: info.face,
+                style: run.style,
+                link: run.link.clone(),
+                text,
+                glyphs,
+            })
+        })
+        .collect();
+    if let Some((seg, mut glyph)) = hyphen {
+        // The added hyphen is a soft hyphen in the text: copied, the word comes back whole.
+        let target = match out.last_mut() {
+            Some(last) if collected.segs.get(seg).is_some_and(|s| s.face == last.face) => {
+                Some(last)
+            }
+            _ => None,
+        };
+        if let Some(last) = target {
+            let at = last.text.len();
+            last.text.push('\u{ad}');
+            glyph.range = at..at + '\u{ad}'.len_utf8();
+            last.glyphs.push(glyph);
+        }
+    }
+    let width = out.iter().map(Segment::width).sum();
+    Line {
+        segments: out,
+        width,
+        shift: Pt::ZERO,
+        protrusion: Pt::ZERO,
+        hyphenated,
+        justified: false,
+        space_ratio: None,
+    }
+}
+
+/// Optical margins: punctuation at the ends of a line hangs into the margin. For a justified
+/// line the spaces absorb the difference, so the letters, not the marks, align.
+fn hang(line: &mut Line, spaces: &[(usize, Pt)], measure: Pt, justify: bool) {
+    let edge_char = |seg: Option<&Segment>, last: bool| -> Option<(char, Pt)> {
+        let seg = seg?;
+        let glyph = if last {
+            seg.glyphs.last()?
+        } else {
+            seg.glyphs.first()?
+        };
+        let text = seg.text.get(glyph.range.clone())?;
+        let c = if last {
+            text.chars().next_back()?
+        } else {
+            text.chars().next()?
+        };
+        Some((c, glyph.advance))
+    };
+    let left = edge_char(line.segments.first(), false)
+        .map_or(Pt::ZERO, |(c, advance)| advance * protrusion_left(c));
+    line.shift = -left;
+    if !justify || spaces.is_empty() {
+        return;
+    }
+    let right = edge_char(line.segments.last(), true)
+        .map_or(Pt::ZERO, |(c, advance)| advance * protrusion_right(c));
+    line.protrusion = right;
+    // Spread what the line lacks to reach the measure plus both protrusions over its spaces.
+    let missing = measure + left + right - line.width;
+    let per_space = missing / spaces.len() as f32;
+    let mut seen = 0;
+    for seg in &mut line.segments {
+        let text = seg.text.clone();
+        for glyph in &mut seg.glyphs {
+            if text.get(glyph.range.clone()).is_some_and(is_space) {
+                glyph.advance += per_space;
+                seen += 1;
+            }
+        }
+    }
+    if seen > 0 {
+        line.width = line.segments.iter().map(Segment::width).sum();
+    }
+}
+
+/// A breakable space: no-break spaces keep their width.
+fn is_space(text: &str) -> bool {
+    !text.is_empty() && text.chars().all(|c| c == ' ' || c == '\t')
+}
