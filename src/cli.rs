@@ -38,6 +38,9 @@ enum Command {
     Build(BuildArgs),
     /// Check the content, including that the fact sheet fits its page; write nothing.
     Check(CheckArgs),
+    /// Report on the typesetting of each document: justification, spacing, hyphens, widows,
+    /// orphans and stranded headings.
+    Inspect(CheckArgs),
 }
 
 #[derive(clap::Args, Default)]
@@ -87,6 +90,7 @@ pub fn run() -> ExitCode {
         }
     };
     let (content_dir, out, kinds) = match cli.command {
+        Some(Command::Inspect(args)) => return inspect(&args.content),
         Some(Command::Check(args)) => (args.content, None, Kind::ALL.to_vec()),
         Some(Command::Build(args)) => build_target(args),
         None => build_target(BuildArgs {
@@ -113,6 +117,33 @@ pub fn run() -> ExitCode {
             ExitCode::from(1)
         }
     }
+}
+
+/// Lays out every document and prints what `layout::inspect` measures.
+fn inspect(content_dir: &Path) -> ExitCode {
+    let content = match content::load(content_dir) {
+        Ok(content) => content,
+        Err(diagnostics) => {
+            diagnostics.iter().for_each(|d| eprint!("{d}"));
+            return ExitCode::from(1);
+        }
+    };
+    let Ok(fonts) = FontBook::bundled() else {
+        eprintln!("error: the bundled fonts cannot be read");
+        return ExitCode::from(1);
+    };
+    let mut code = ExitCode::SUCCESS;
+    for kind in Kind::ALL {
+        let composed = crate::compose::compose(&content, kind);
+        match crate::layout::layout(&composed, &fonts) {
+            Ok(laid) => print!("{}\n{}", kind.stem(), crate::layout::inspect(&laid.pages)),
+            Err(e) => {
+                eprint!("{}", e.to_diagnostic().with_snippet_from_file());
+                code = ExitCode::from(1);
+            }
+        }
+    }
+    code
 }
 
 fn build_target(args: BuildArgs) -> (PathBuf, Option<PathBuf>, Vec<Kind>) {

@@ -7,6 +7,7 @@
 mod blocks;
 mod styles;
 mod templates;
+mod typo;
 
 use crate::content::{Content, Image, Lang};
 use crate::diag::Span;
@@ -252,14 +253,11 @@ pub struct BackCover {
 
 /// Composes `kind` from the content.
 pub fn compose(content: &Content, kind: Kind) -> Composed {
-    let styles = Styles::new(
-        &content.brand,
-        match kind {
-            Kind::Brochure => content.brochure.lang,
-            Kind::Factsheet => content.factsheet.lang,
-        },
-        kind,
-    );
+    let doc = match kind {
+        Kind::Brochure => &content.brochure,
+        Kind::Factsheet => &content.factsheet,
+    };
+    let styles = Styles::new(&content.brand, doc, kind);
     match kind {
         Kind::Brochure => templates::brochure(content, &styles),
         Kind::Factsheet => templates::factsheet(content, &styles),

@@ -1,7 +1,7 @@
 //! The type scale and spacing, derived from the brand for one document.
 
 use super::{Align, Figures, Kind, Marker, Para, Role, Run, TextStyle};
-use crate::content::{Brand, Inline, Lang};
+use crate::content::{Brand, Document, Inline, Lang};
 use crate::fonts::FaceKey;
 use crate::units::{Pt, Rgb};
 
@@ -18,12 +18,15 @@ pub struct Styles {
     pub quote: TextStyle,
     pub colours: crate::content::Palette,
     pub lang: Lang,
+    /// Apply the language's typographic conventions.
+    pub typography: bool,
     /// The unit of vertical rhythm: space between paragraphs.
     pub gap: Pt,
 }
 
 impl Styles {
-    pub fn new(brand: &Brand, lang: Lang, kind: Kind) -> Styles {
+    pub fn new(brand: &Brand, doc: &Document, kind: Kind) -> Styles {
+        let lang = doc.lang;
         let c = brand.colours;
         let text = brand.fonts.text;
         let heading = brand.fonts.heading;
@@ -59,14 +62,19 @@ impl Styles {
             quote: style(text, false, true, 13.0, c.primary),
             colours: c,
             lang,
+            typography: doc.typography,
             gap: Pt(7.0 * scale),
         }
     }
 
     /// Runs of `inline` in `base`, with emphasis, strong and links applied.
     pub fn runs(&self, inline: &Inline, base: TextStyle) -> Vec<Run> {
-        inline
-            .0
+        let spans = if self.typography {
+            super::typo::apply(&inline.0, self.lang)
+        } else {
+            inline.0.clone()
+        };
+        spans
             .iter()
             .map(|span| {
                 let mut style = base;
@@ -85,11 +93,7 @@ impl Styles {
     }
 
     pub fn plain(&self, text: &str, style: TextStyle) -> Vec<Run> {
-        vec![Run {
-            text: text.to_owned(),
-            style,
-            link: None,
-        }]
+        self.runs(&Inline::plain(text), style)
     }
 
     /// A paragraph of running text.

@@ -227,6 +227,8 @@ pub struct Document {
     pub keywords: Vec<String>,
     pub lang: Lang,
     pub edition: Option<YearMonth>,
+    /// Apply the language's typographic conventions to the text.
+    pub typography: bool,
     pub blocks: Vec<Block>,
 }
 

@@ -76,6 +76,9 @@ pub struct RawBrochure {
     pub lang: S<String>,
     #[serde(default)]
     pub edition: Option<S<String>>,
+    /// The language's typographic rules (French spacing, quotes…); on unless `false`.
+    #[serde(default)]
+    pub typography: Option<S<bool>>,
     pub blocks: Vec<S<RawBlock>>,
 }
 

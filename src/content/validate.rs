@@ -205,6 +205,7 @@ impl Checker<'_> {
             keywords,
             lang: lang?,
             edition,
+            typography: raw.typography.as_ref().is_none_or(|t| t.value),
             blocks: checked.iter().map(|c| c.block.clone()).collect(),
         };
         Some((document, checked))
@@ -303,6 +304,7 @@ impl Checker<'_> {
             keywords: brochure.keywords.clone(),
             lang: brochure.lang,
             edition: brochure.edition,
+            typography: brochure.typography,
             blocks,
         })
     }

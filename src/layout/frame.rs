@@ -48,6 +48,28 @@ pub enum Item {
     Fill(Fill),
     Image(PlacedImage),
     Link(Link),
+    /// Not drawn: how a line of text was set, for inspection and tests.
+    Line(LineInfo),
+}
+
+/// A set line, as typesetting decided it.
+#[derive(Clone, Debug)]
+pub struct LineInfo {
+    /// The measure: `x` and `width` of the slot the line was set in, `y` its baseline,
+    /// `height` its leading.
+    pub rect: Rect,
+    /// Where the ink starts and ends, from the measure's left edge (`rect.x`), punctuation
+    /// hanging into the margins excluded (the optical edges).
+    pub start: Pt,
+    pub end: Pt,
+    pub justified: bool,
+    /// The paragraph's last line.
+    pub last: bool,
+    pub hyphenated: bool,
+    /// Inter-word space as set, over its natural width.
+    pub space_ratio: Option<f32>,
+    pub role: Role,
+    pub block: usize,
 }
 
 /// Glyphs in one face, size and colour, on one baseline.

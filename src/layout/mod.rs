@@ -7,11 +7,13 @@
 mod cover;
 mod flow;
 pub mod frame;
+mod inspect;
 mod par;
 mod place;
 mod shape;
 
 pub use flow::columns;
+pub use inspect::{Report, inspect};
 
 use crate::compose::{Composed, PageStyle};
 use crate::diag::{Diagnostic, Span};

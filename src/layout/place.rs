@@ -1,7 +1,7 @@
 //! Placing set material: lines become text runs and links; boxes, rows and images become
 //! items measured as a whole.
 
-use super::frame::{Fill, Item, Link, PlacedImage, Rect, TextRun};
+use super::frame::{Fill, Item, LineInfo, Link, PlacedImage, Rect, TextRun};
 use super::par::{BreakError, Line, break_lines};
 use super::shape::Shaper;
 use crate::compose::{Flow, Para, Role};
@@ -102,14 +102,24 @@ impl<'a> Placer<'a> {
                 crate::compose::Align::Center => (width - para.indent - line.width) / 2.0,
                 _ => Pt::ZERO,
             };
-            emit_line(
-                line,
-                start + offset,
-                baseline,
-                para.role.clone(),
+            let left = start + offset + line.shift;
+            emit_line(line, left, baseline, para.role.clone(), block, items);
+            items.push(Item::Line(LineInfo {
+                rect: Rect {
+                    x: start,
+                    y: baseline,
+                    width: width - para.indent,
+                    height: para.leading,
+                },
+                start: offset,
+                end: left + line.width - line.protrusion - start,
+                justified: line.justified,
+                last: i + 1 == set.lines.len(),
+                hyphenated: line.hyphenated,
+                space_ratio: line.space_ratio,
+                role: para.role.clone(),
                 block,
-                items,
-            );
+            }));
             y += para.leading;
         }
     }
@@ -284,7 +294,8 @@ pub fn translate(items: &mut [Item], dx: Pt, dy: Pt) {
             }
             Item::Fill(Fill { rect, .. })
             | Item::Image(PlacedImage { rect, .. })
-            | Item::Link(Link { rect, .. }) => {
+            | Item::Link(Link { rect, .. })
+            | Item::Line(LineInfo { rect, .. }) => {
                 rect.x += dx;
                 rect.y += dy;
             }

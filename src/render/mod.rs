@@ -62,7 +62,7 @@ pub fn render(
                 Item::Fill(f) => draw_fill(&mut surface, f),
                 Item::Text(run) => draw_text(&mut surface, run, &mut fonts)?,
                 Item::Image(image) => draw_image(&mut surface, image, &svg_options)?,
-                Item::Link(_) => {}
+                Item::Link(_) | Item::Line(_) => {}
             }
         }
         surface.finish();

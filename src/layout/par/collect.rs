@@ -17,6 +17,11 @@ use crate::units::Pt;
 /// set with spaces between 0.8 and 1.5 times their natural width wherever possible.
 pub const STRETCH: f32 = 0.5;
 pub const SHRINK: f32 = 0.2;
+/// Letters may move apart or together by this much, in em, between each pair, when spaces
+/// alone cannot justify a line well (as in InDesign's letter-spacing justification). Never in
+/// Arabic, whose letters join.
+pub const LETTER_STRETCH: f32 = 0.02;
+pub const LETTER_SHRINK: f32 = 0.01;
 /// Penalties, as in TeX: a hyphen costs, a forced break is certain, a forbidden one never.
 pub const HYPHEN_PENALTY: f32 = 50.0;
 pub const FORCED: f32 = -10_000.0;
@@ -42,8 +47,13 @@ pub struct SegInfo {
 
 #[derive(Clone, Debug)]
 pub enum Item {
-    /// Glyphs that stay together.
-    Box { glyphs: Range<usize>, width: Pt },
+    /// Glyphs that stay together; `stretch` and `shrink` are their letter-spacing leeway.
+    Box {
+        glyphs: Range<usize>,
+        width: Pt,
+        stretch: Pt,
+        shrink: Pt,
+    },
     /// Inter-word space; a break may happen here if `breakable`.
     Glue {
         glyphs: Range<usize>,
@@ -101,8 +111,22 @@ pub fn collect(
     for at in hyphenation_points(&text, para) {
         points.entry(at).or_insert(Point::Hyphen);
     }
-    let mut items = items(&text, &glyphs, &segs, &points);
-    split_overlong(&mut items, &glyphs, &text, measure, warnings);
+    // An em of each segment's size, for letter-spacing; none for Arabic.
+    let spacing = |seg: usize| -> Pt {
+        let Some(info) = segs.get(seg) else {
+            return Pt::ZERO;
+        };
+        let arabic =
+            shaper.book.face(info.face).key.family == crate::fonts::Family::NotoNaskhArabic;
+        match para.runs.get(info.run) {
+            Some(run) if !arabic && para.lang != Lang::Ar => run.style.size,
+            _ => Pt::ZERO,
+        }
+    };
+    let mut items = items(&text, &glyphs, &segs, &points, &spacing);
+    split_overlong(
+        &mut items, &glyphs, &segs, &text, measure, &spacing, warnings,
+    );
     Ok(Collected {
         text,
         glyphs,
@@ -236,8 +260,8 @@ fn hyphenation_points(text: &str, para: &Para) -> Vec<usize> {
     let mut start = None;
     let check = |from: usize, to: usize, points: &mut Vec<usize>| {
         let word = text.get(from..to).unwrap_or_default();
-        // Names and acronyms in capitals are left whole.
-        if word.chars().count() < 5 || word.chars().skip(1).any(char::is_uppercase) {
+        // Names and acronyms are left whole.
+        if word.chars().count() < 5 || word.chars().any(char::is_uppercase) {
             return;
         }
         let mut offset = from;
@@ -264,8 +288,9 @@ fn hyphenation_points(text: &str, para: &Para) -> Vec<usize> {
 }
 
 fn is_space(text: &str, glyph: &Glyph) -> bool {
-    text.get(glyph.range.clone())
-        .is_some_and(|t| !t.is_empty() && t.chars().all(|c| c == ' ' || c == '\t' || c == '\n'))
+    text.get(glyph.range.clone()).is_some_and(|t| {
+        !t.is_empty() && t.chars().all(|c| matches!(c, ' ' | '\t' | '\n' | '\u{a0}'))
+    })
 }
 
 /// Turns the glyphs into boxes, glue and penalties at the break points.
@@ -274,22 +299,14 @@ fn items(
     glyphs: &[PGlyph],
     segs: &[SegInfo],
     points: &BTreeMap<usize, Point>,
+    spacing: &dyn Fn(usize) -> Pt,
 ) -> Vec<Item> {
     let mut items = Vec::new();
     let mut box_start = 0;
     let mut i = 0;
     let close_box = |items: &mut Vec<Item>, from: usize, to: usize| {
         if to > from {
-            let width = glyphs
-                .get(from..to)
-                .unwrap_or_default()
-                .iter()
-                .map(|g| g.glyph.advance)
-                .sum();
-            items.push(Item::Box {
-                glyphs: from..to,
-                width,
-            });
+            items.push(make_box(glyphs, segs, from..to, spacing));
         }
     };
     while i < glyphs.len() {
@@ -367,6 +384,30 @@ fn items(
     items
 }
 
+/// A box of `glyphs[range]`, with letter-spacing leeway between its glyphs (none for Arabic
+/// and other joining scripts).
+fn make_box(
+    glyphs: &[PGlyph],
+    segs: &[SegInfo],
+    range: Range<usize>,
+    spacing: &dyn Fn(usize) -> Pt,
+) -> Item {
+    let slice = glyphs.get(range.clone()).unwrap_or_default();
+    let width = slice.iter().map(|g| g.glyph.advance).sum();
+    let gaps: Pt = slice
+        .iter()
+        .skip(1)
+        .filter(|g| segs.get(g.seg).is_some())
+        .map(|g| spacing(g.seg))
+        .sum();
+    Item::Box {
+        glyphs: range,
+        width,
+        stretch: gaps * LETTER_STRETCH,
+        shrink: gaps * LETTER_SHRINK,
+    }
+}
+
 fn forced() -> Item {
     Item::Penalty {
         width: Pt::ZERO,
@@ -381,8 +422,10 @@ fn forced() -> Item {
 fn split_overlong(
     items: &mut Vec<Item>,
     glyphs: &[PGlyph],
+    segs: &[SegInfo],
     text: &str,
     measure: Pt,
+    spacing: &dyn Fn(usize) -> Pt,
     warnings: &mut Vec<String>,
 ) {
     let mut out = Vec::with_capacity(items.len());
@@ -390,6 +433,7 @@ fn split_overlong(
         let Item::Box {
             glyphs: range,
             width,
+            ..
         } = &item
         else {
             out.push(item);
@@ -416,16 +460,7 @@ fn split_overlong(
             }
             let before = text.get(previous.glyph.range.clone()).unwrap_or_default();
             let sensible = before.ends_with(['/', '.', '-', '_', '?', '&', '=']);
-            let part: Pt = glyphs
-                .get(from..i)
-                .unwrap_or_default()
-                .iter()
-                .map(|g| g.glyph.advance)
-                .sum();
-            out.push(Item::Box {
-                glyphs: from..i,
-                width: part,
-            });
+            out.push(make_box(glyphs, segs, from..i, spacing));
             out.push(Item::Penalty {
                 width: Pt::ZERO,
                 cost: if sensible { 0.0 } else { 900.0 },
@@ -434,16 +469,7 @@ fn split_overlong(
             });
             from = i;
         }
-        let part: Pt = glyphs
-            .get(from..range.end)
-            .unwrap_or_default()
-            .iter()
-            .map(|g| g.glyph.advance)
-            .sum();
-        out.push(Item::Box {
-            glyphs: from..range.end,
-            width: part,
-        });
+        out.push(make_box(glyphs, segs, from..range.end, spacing));
     }
     *items = out;
 }

@@ -81,10 +81,26 @@ pub fn lines(collected: &Collected, breaks: &[Break], measure: Pt, para: &Para) 
         let mut spaces: Vec<(usize, Pt)> = Vec::new();
         for item in items.get(start..brk.at).unwrap_or_default() {
             match item {
-                Item::Box { glyphs: range, .. } => {
+                Item::Box {
+                    glyphs: range,
+                    stretch,
+                    shrink,
+                    ..
+                } => {
+                    // Letter-spacing goes between the box's glyphs, not after its last.
+                    let gaps = range.len().saturating_sub(1).max(1) as f32;
+                    let delta = if ratio >= 0.0 {
+                        *stretch * ratio
+                    } else {
+                        *shrink * ratio
+                    } / gaps;
                     for i in range.clone() {
                         if let Some(g) = collected.glyphs.get(i) {
-                            glyphs.push((g.seg, g.glyph.clone()));
+                            let mut glyph = g.glyph.clone();
+                            if i + 1 < range.end {
+                                glyph.advance += delta;
+                            }
+                            glyphs.push((g.seg, glyph));
                         }
                     }
                 }
@@ -262,7 +278,7 @@ fn hang(line: &mut Line, spaces: &[(usize, Pt)], measure: Pt, justify: bool) {
     }
 }
 
-/// A breakable space: no-break spaces keep their width.
+/// Inter-word space (a no-break space stretches too; a narrow one keeps its width).
 fn is_space(text: &str) -> bool {
-    !text.is_empty() && text.chars().all(|c| c == ' ' || c == '\t')
+    !text.is_empty() && text.chars().all(|c| matches!(c, ' ' | '\t' | '\u{a0}'))
 }

@@ -3,9 +3,10 @@
 //! Every feasible break is scored by the badness of the line it ends (how far its spaces are
 //! stretched or shrunk), its penalty, and demerits for hyphens in a row and for a tight line
 //! next to a loose one; the breaks with the least total demerits win. Passes go from strict
-//! to lenient: without hyphenation, with it, looser, and at last anything that fits.
+//! to lenient: without hyphenation, with it, looser, any looseness, and at last breaking even
+//! at no-break spaces.
 
-use super::collect::{FORCED, Item};
+use super::collect::{FORCED, Item, SHRINK, STRETCH};
 use crate::units::Pt;
 
 /// Where the chosen lines end, and how their glue is set.
@@ -19,12 +20,6 @@ pub struct Break {
     pub flagged: bool,
 }
 
-pub struct Chosen {
-    pub breaks: Vec<Break>,
-    /// Some line needed more stretch than the strict passes allow.
-    pub stretched: bool,
-}
-
 struct Pass {
     /// The most badness a line may have (100 = spaces at their full stretch).
     tolerance: f32,
@@ -33,7 +28,7 @@ struct Pass {
     anywhere: bool,
 }
 
-const PASSES: [Pass; 4] = [
+const PASSES: [Pass; 5] = [
     Pass {
         tolerance: 100.0,
         hyphenate: false,
@@ -46,6 +41,12 @@ const PASSES: [Pass; 4] = [
     },
     Pass {
         tolerance: 400.0,
+        hyphenate: true,
+        anywhere: false,
+    },
+    // Loose lines rather than a broken no-break space ("mars 2021"), and that only last.
+    Pass {
+        tolerance: f32::INFINITY,
         hyphenate: true,
         anywhere: false,
     },
@@ -66,25 +67,19 @@ const MAX_HYPHENS_IN_A_ROW: u8 = 2;
 
 /// Chooses breaks for `items` on lines of `measure`. Ragged text gives every line `ragged`
 /// extra stretch instead of stretching its spaces.
-pub fn breaks(items: &[Item], measure: Pt, ragged: Option<Pt>) -> Chosen {
-    for (i, pass) in PASSES.iter().enumerate() {
+pub fn breaks(items: &[Item], measure: Pt, ragged: Option<Pt>) -> Vec<Break> {
+    for pass in &PASSES {
         if let Some(breaks) = run(items, measure, ragged, pass) {
-            return Chosen {
-                breaks,
-                stretched: i + 1 == PASSES.len() && ragged.is_none(),
-            };
+            return breaks;
         }
     }
     // Unreachable in practice: the last pass accepts any line that fits, and no box is wider
-    // than the measure. Still, never lose text: one line per item run.
-    Chosen {
-        breaks: vec![Break {
-            at: items.len().saturating_sub(1),
-            ratio: 0.0,
-            flagged: false,
-        }],
-        stretched: true,
-    }
+    // than the measure. Still, never lose text: everything on one line.
+    vec![Break {
+        at: items.len().saturating_sub(1),
+        ratio: 0.0,
+        flagged: false,
+    }]
 }
 
 #[derive(Clone)]
@@ -118,7 +113,16 @@ impl Sums {
         let (mut w, mut y, mut z) = (0.0, 0.0, 0.0);
         for item in items {
             match item {
-                Item::Box { width, .. } => w += width.0,
+                Item::Box {
+                    width,
+                    stretch,
+                    shrink,
+                    ..
+                } => {
+                    w += width.0;
+                    y += stretch.0;
+                    z += shrink.0;
+                }
                 Item::Glue {
                     width,
                     stretch,
@@ -240,10 +244,17 @@ fn run(items: &[Item], measure: Pt, ragged: Option<Pt>, pass: &Pass) -> Option<V
                 // Overfull: no later break from this node can do better.
                 return false;
             }
+            // Badness grows with how far spaces move from their width, shrinking or stretching
+            // alike: a space at 0.9 is as good as one at 1.1 (shrink is the scarcer of the two).
+            let effective = if ratio < 0.0 {
+                ratio * SHRINK / STRETCH
+            } else {
+                ratio
+            };
             let badness = if ratio.is_infinite() {
                 10_000.0
             } else {
-                (100.0 * ratio.abs().powi(3)).min(10_000.0)
+                (100.0 * effective.abs().powi(3)).min(10_000.0)
             };
             let hyphens = if flagged { node.hyphens + 1 } else { 0 };
             let feasible = (badness <= pass.tolerance || forced && ratio.is_finite())
@@ -325,6 +336,8 @@ mod tests {
         Item::Box {
             glyphs: 0..0,
             width: Pt(width),
+            stretch: Pt::ZERO,
+            shrink: Pt::ZERO,
         }
     }
 
@@ -368,9 +381,8 @@ mod tests {
         }
         items.extend(end());
         let chosen = breaks(&items, Pt(89.0), None);
-        assert_eq!(chosen.breaks.len(), 2);
-        assert!(chosen.breaks[0].ratio.abs() < 1e-3, "{:?}", chosen.breaks);
-        assert!(!chosen.stretched);
+        assert_eq!(chosen.len(), 2);
+        assert!(chosen[0].ratio.abs() < 1e-3, "{chosen:?}");
     }
 
     #[test]
@@ -378,7 +390,7 @@ mod tests {
         let mut items = vec![word(50.0), space(), word(50.0)];
         items.extend(end());
         let chosen = breaks(&items, Pt(60.0), None);
-        assert_eq!(chosen.breaks.last().map(|b| b.at), Some(items.len() - 1));
-        assert_eq!(chosen.breaks.len(), 2);
+        assert_eq!(chosen.last().map(|b| b.at), Some(items.len() - 1));
+        assert_eq!(chosen.len(), 2);
     }
 }

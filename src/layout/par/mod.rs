@@ -16,6 +16,9 @@ use super::shape::{Shaper, Uncovered};
 use crate::compose::{Align, Para};
 use crate::units::Pt;
 
+/// Spaces wider than this, in a justified line, are reported.
+pub const MAX_SPACE_RATIO: f32 = 1.0 + collect::STRETCH;
+
 /// What went wrong breaking a paragraph.
 #[derive(Debug)]
 pub enum BreakError {
@@ -34,12 +37,17 @@ pub fn break_lines(
     let collected = collect::collect(shaper, para, measure, warnings)?;
     let size = para.runs.first().map_or(Pt(10.0), |r| r.style.size);
     let ragged = para.align != Align::Justify;
-    let chosen = linebreak::breaks(&collected.items, measure, ragged.then_some(size * 3.0));
-    if chosen.stretched {
+    let breaks = linebreak::breaks(&collected.items, measure, ragged.then_some(size * 3.0));
+    let lines = finalize::lines(&collected, &breaks, measure, para);
+    let widest = lines
+        .iter()
+        .filter_map(|l| l.space_ratio)
+        .fold(0.0, f32::max);
+    if widest > MAX_SPACE_RATIO + 0.005 {
         let text: String = collected.text.chars().take(40).collect();
         warnings.push(format!(
-            "«{text}…» could only be set with spaces wider than 1.5 times their width"
+            "«{text}…» could only be set with spaces up to {widest:.2} times their width"
         ));
     }
-    Ok(finalize::lines(&collected, &chosen.breaks, measure, para))
+    Ok(lines)
 }

@@ -1,0 +1,260 @@
+//! Typographic conventions of each language, applied to the text as written.
+//!
+//! French: a narrow no-break space (U+202F) before `;` `!` `?` and inside « », a no-break space
+//! (U+00A0) before `:`, typographic apostrophes and quotes, and no-break spaces that keep a
+//! number with its unit or noun ("7 piliers") and a month with its year ("mars 2021").
+//! English: apostrophes, “ ” quotes, and no space before punctuation.
+
+use crate::content::{InlineSpan, Lang};
+
+const NNBSP: char = '\u{202f}';
+const NBSP: char = '\u{a0}';
+
+const FRENCH_MONTHS: [&str; 12] = [
+    "janvier",
+    "février",
+    "mars",
+    "avril",
+    "mai",
+    "juin",
+    "juillet",
+    "août",
+    "septembre",
+    "octobre",
+    "novembre",
+    "décembre",
+];
+
+/// Applies `lang`'s conventions across the spans (a rule may look past a span's end).
+pub fn apply(spans: &[InlineSpan], lang: Lang) -> Vec<InlineSpan> {
+    let mut chars: Vec<(char, usize)> = spans
+        .iter()
+        .enumerate()
+        .flat_map(|(i, span)| span.text.chars().map(move |c| (c, i)))
+        .collect();
+    match lang {
+        Lang::Fr => french(&mut chars),
+        Lang::En => english(&mut chars),
+        Lang::Ar => {}
+    }
+    let mut out: Vec<InlineSpan> = Vec::with_capacity(spans.len());
+    for (c, i) in chars {
+        match out.last_mut() {
+            Some(last) if spans.get(i).is_some_and(|s| same_style(s, last)) => last.text.push(c),
+            _ => {
+                let mut span = spans.get(i).cloned().unwrap_or_default();
+                span.text = c.to_string();
+                out.push(span);
+            }
+        }
+    }
+    out
+}
+
+fn same_style(a: &InlineSpan, b: &InlineSpan) -> bool {
+    a.emphasis == b.emphasis && a.strong == b.strong && a.link == b.link
+}
+
+fn is_space(c: char) -> bool {
+    c == ' ' || c == NBSP || c == NNBSP
+}
+
+/// Quotes alternate: the first straight quote opens, the next closes.
+fn quotes(chars: &mut [(char, usize)], open: char, close: char) {
+    let mut opened = false;
+    for (c, _) in chars.iter_mut() {
+        if *c == '"' {
+            *c = if opened { close } else { open };
+            opened = !opened;
+        }
+    }
+}
+
+/// Apostrophes: ’ everywhere, ‘ where a single quote opens (after a space, before a letter).
+fn apostrophes(chars: &mut [(char, usize)], opening: Option<char>) {
+    for i in 0..chars.len() {
+        if chars.get(i).map(|c| c.0) != Some('\'') {
+            continue;
+        }
+        let before = i.checked_sub(1).and_then(|j| chars.get(j)).map(|c| c.0);
+        let opens = before.is_none_or(char::is_whitespace);
+        if let Some(c) = chars.get_mut(i) {
+            c.0 = match opening {
+                Some(open) if opens => open,
+                _ => '’',
+            };
+        }
+    }
+}
+
+fn french(chars: &mut Vec<(char, usize)>) {
+    apostrophes(chars, None);
+    quotes(chars, '«', '»');
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars.get(i).map_or(' ', |c| c.0);
+        let before = i.checked_sub(1).and_then(|j| chars.get(j)).map(|c| c.0);
+        let after = chars.get(i + 1).map(|c| c.0);
+        let ends = after.is_none_or(|a| {
+            a.is_whitespace() || matches!(a, ')' | '»' | '”' | '.' | ',' | '!' | '?')
+        });
+        let space = match c {
+            ';' | '!' | '?' if ends && before.is_some_and(|b| !matches!(b, ';' | '!' | '?')) => {
+                Some(NNBSP)
+            }
+            ':' if ends => Some(NBSP),
+            '»' => Some(NNBSP),
+            _ => None,
+        };
+        if let Some(space) = space {
+            let span = chars.get(i).map_or(0, |c| c.1);
+            match before {
+                Some(b) if is_space(b) => {
+                    if let Some(prev) = chars.get_mut(i - 1) {
+                        prev.0 = space;
+                    }
+                }
+                Some(_) => {
+                    chars.insert(i, (space, span));
+                    i += 1;
+                }
+                None => {}
+            }
+        }
+        if c == '«' {
+            let span = chars.get(i).map_or(0, |c| c.1);
+            match after {
+                Some(a) if is_space(a) => {
+                    if let Some(next) = chars.get_mut(i + 1) {
+                        next.0 = NNBSP;
+                    }
+                }
+                Some(_) => chars.insert(i + 1, (NNBSP, span)),
+                None => {}
+            }
+        }
+        i += 1;
+    }
+    keep_numbers_with_words(chars);
+}
+
+/// "7 piliers", "12 %", "1er centre", "mars 2021": no line break inside.
+fn keep_numbers_with_words(chars: &mut [(char, usize)]) {
+    let text: Vec<char> = chars.iter().map(|c| c.0).collect();
+    for i in 0..text.len() {
+        if text.get(i) != Some(&' ') {
+            continue;
+        }
+        let start = text
+            .get(..i)
+            .and_then(|before| before.iter().rposition(|c| c.is_whitespace()))
+            .map_or(0, |p| p + 1);
+        let word_before: String = text.get(start..i).unwrap_or_default().iter().collect();
+        let end = text
+            .get(i + 1..)
+            .and_then(|after| {
+                after
+                    .iter()
+                    .position(|c| c.is_whitespace() || matches!(c, ',' | '.' | ';' | ':' | ')'))
+            })
+            .map_or(text.len(), |p| i + 1 + p);
+        let word_after: String = text.get(i + 1..end).unwrap_or_default().iter().collect();
+        let number = |w: &str| {
+            let digits = w.trim_end_matches(|c: char| c.is_alphabetic());
+            digits.starts_with(|c: char| c.is_ascii_digit())
+                && digits.ends_with(|c: char| c.is_ascii_digit())
+                && digits
+                    .chars()
+                    .all(|c| c.is_ascii_digit() || c == ',' || c == '.')
+                && matches!(
+                    &w[digits.len()..],
+                    "" | "er" | "re" | "e" | "es" | "ème" | "èmes"
+                )
+        };
+        let keeps = number(&word_before)
+            && word_after.starts_with(|c: char| c.is_alphabetic() || matches!(c, '%' | '€' | '$'))
+            || FRENCH_MONTHS.contains(&word_before.to_lowercase().as_str())
+                && word_after.len() == 4
+                && word_after.chars().all(|c| c.is_ascii_digit());
+        if keeps && let Some(c) = chars.get_mut(i) {
+            c.0 = NBSP;
+        }
+    }
+}
+
+fn english(chars: &mut Vec<(char, usize)>) {
+    apostrophes(chars, Some('‘'));
+    quotes(chars, '“', '”');
+    // No space before punctuation.
+    let mut i = 1;
+    while i < chars.len() {
+        let c = chars.get(i).map_or(' ', |c| c.0);
+        let before = chars.get(i - 1).map(|c| c.0);
+        if matches!(c, ';' | ':' | '!' | '?') && before.is_some_and(is_space) {
+            chars.remove(i - 1);
+            continue;
+        }
+        i += 1;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::content::Inline;
+
+    fn set(text: &str, lang: Lang) -> String {
+        Inline(apply(&Inline::plain(text).0, lang)).text()
+    }
+
+    #[test]
+    fn french_spacing_and_quotes() {
+        assert_eq!(
+            set("Qui sommes-nous ?", Lang::Fr),
+            "Qui sommes-nous\u{202f}?"
+        );
+        assert_eq!(set("Vraiment!", Lang::Fr), "Vraiment\u{202f}!");
+        assert_eq!(
+            set("deux défis : former", Lang::Fr),
+            "deux défis\u{a0}: former"
+        );
+        assert_eq!(
+            set("l'IA \"ouverte\"", Lang::Fr),
+            "l’IA «\u{202f}ouverte\u{202f}»"
+        );
+        assert_eq!(set("« déjà »", Lang::Fr), "«\u{202f}déjà\u{202f}»");
+        assert_eq!(set("les 7 piliers", Lang::Fr), "les 7\u{a0}piliers");
+        assert_eq!(set("le 1er centre", Lang::Fr), "le 1er\u{a0}centre");
+        assert_eq!(
+            set("en mars 2021, puis", Lang::Fr),
+            "en mars\u{a0}2021, puis"
+        );
+        assert_eq!(
+            set("à 10:30 https://x.ma/?a", Lang::Fr),
+            "à 10:30 https://x.ma/?a"
+        );
+        assert_eq!(set("Quoi ?!", Lang::Fr), "Quoi\u{202f}?!");
+    }
+
+    #[test]
+    fn english_quotes_and_punctuation() {
+        assert_eq!(set("It's \"open\" !", Lang::En), "It’s “open”!");
+        assert_eq!(set("a 'quote' here", Lang::En), "a ‘quote’ here");
+        assert_eq!(set("Note : yes", Lang::En), "Note: yes");
+    }
+
+    #[test]
+    fn rules_apply_across_styles() {
+        let mut spans = Inline::plain("Voir ").0;
+        spans.push(InlineSpan {
+            text: "ceci".into(),
+            strong: true,
+            ..InlineSpan::default()
+        });
+        spans.extend(Inline::plain(" !").0);
+        let out = apply(&spans, Lang::Fr);
+        assert_eq!(out.len(), 3);
+        assert_eq!(out[2].text, "\u{202f}!");
+        assert!(out[1].strong);
+    }
+}
