@@ -119,6 +119,24 @@ proptest! {
         let book = FontBook::bundled().expect("fonts");
         let laid = layout::layout(&composed, &book).expect("brochures grow pages");
         let style = &composed.page;
+        // Every set line fits its measure (optical edges), and spaces wider than 1.5 times
+        // their width are reported.
+        let mut stretched = false;
+        for item in laid.pages.iter().flat_map(|p| &p.items) {
+            if let Item::Line(info) = item {
+                prop_assert!(info.end.0 <= info.rect.width.0 + 0.05, "a line overshoots its measure");
+                if info.justified && !info.last {
+                    prop_assert!((info.end.0 - info.rect.width.0).abs() <= 0.1, "a justified line falls short");
+                }
+                stretched |= info.space_ratio.is_some_and(|r| r > 1.505);
+            }
+        }
+        if stretched {
+            prop_assert!(
+                laid.warnings.iter().any(|w| w.contains("could only be set with spaces")),
+                "stretched lines went unreported"
+            );
+        }
         let blocks = body_lines(&laid.pages);
         // Cover and footer paragraphs are not body blocks: keep the ones set from `texts`.
         let body: Vec<&Vec<(usize, Line)>> = blocks
