@@ -23,6 +23,7 @@ fn default_content_meets_the_targets() {
         assert_eq!(report.orphans, 0, "{name}: {report}");
         assert_eq!(report.stranded_headings, 0, "{name}: {report}");
         assert!(report.longest_hyphen_run <= 2, "{name}: {report}");
+        assert_eq!(report.hyphenated_column_ends, 0, "{name}: {report}");
         assert!(report.edge_spread <= 0.1, "{name}: {report}");
         let (min, _, max) = report.spaces.unwrap();
         assert!((0.8..=1.5).contains(&min) && max <= 1.5, "{name}: {report}");

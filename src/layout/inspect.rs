@@ -26,6 +26,8 @@ pub struct Report {
     pub orphans: usize,
     /// A heading that is the last thing in its column.
     pub stranded_headings: usize,
+    /// Columns whose last line ends with an added hyphen.
+    pub hyphenated_column_ends: usize,
 }
 
 /// A line with where it sits.
@@ -106,6 +108,15 @@ pub fn inspect(pages: &[Page]) -> Report {
             }
         }
     }
+    // The last line of each column: where the next line is in another column, or none is.
+    for (i, line) in lines.iter().enumerate() {
+        let ends_column = lines.get(i + 1).is_none_or(|next| {
+            next.page != line.page || next.info.rect.y < line.info.rect.y && !line.same_column(next)
+        });
+        if ends_column && line.info.hyphenated {
+            report.hyphenated_column_ends += 1;
+        }
+    }
     // Headings: the next line in reading order must be in the same column.
     for (i, line) in lines.iter().enumerate() {
         if !matches!(line.info.role, Role::Heading(_)) || !line.info.last {
@@ -150,6 +161,11 @@ impl fmt::Display for Report {
         )?;
         writeln!(f, "  widows               {}", self.widows)?;
         writeln!(f, "  orphans              {}", self.orphans)?;
-        writeln!(f, "  stranded headings    {}", self.stranded_headings)
+        writeln!(f, "  stranded headings    {}", self.stranded_headings)?;
+        writeln!(
+            f,
+            "  columns ending on a hyphen {}",
+            self.hyphenated_column_ends
+        )
     }
 }

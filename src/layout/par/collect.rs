@@ -260,6 +260,19 @@ fn hyphenation_points(text: &str, para: &Para) -> Vec<usize> {
     let mut start = None;
     let check = |from: usize, to: usize, points: &mut Vec<usize>| {
         let word = text.get(from..to).unwrap_or_default();
+        // Addresses and paths are cut only where they must be, never hyphenated.
+        let token_start = text
+            .get(..from)
+            .and_then(|t| t.rfind(char::is_whitespace))
+            .map_or(0, |p| p + 1);
+        let token_end = text
+            .get(to..)
+            .and_then(|t| t.find(char::is_whitespace))
+            .map_or(text.len(), |p| to + p);
+        let token = text.get(token_start..token_end).unwrap_or_default();
+        if token.contains(['/', '@', '\\', '_']) || token.contains("www.") {
+            return;
+        }
         // Names and acronyms are left whole.
         if word.chars().count() < 5 || word.chars().any(char::is_uppercase) {
             return;

@@ -51,3 +51,85 @@ pub fn break_lines(
     }
     Ok(lines)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::compose::{Kind, Role, Styles};
+    use crate::content::Inline;
+    use crate::fonts::FontBook;
+
+    fn set(text: &str, measure: Pt) -> (Vec<Line>, Vec<String>) {
+        let content = crate::content::load(std::path::Path::new("content")).expect("content");
+        let s = Styles::new(&content.brand, &content.brochure, Kind::Brochure);
+        let para = s.para(s.runs(&Inline::plain(text), s.body), Role::Paragraph);
+        let book = FontBook::bundled().expect("fonts");
+        let mut shaper = Shaper::new(&book);
+        let mut warnings = Vec::new();
+        let lines = break_lines(&mut shaper, &para, measure, &mut warnings).expect("sets");
+        (lines, warnings)
+    }
+
+    /// The width from the first letter to the last, hanging punctuation excluded.
+    fn optical(line: &Line) -> Pt {
+        line.width + line.shift - line.protrusion
+    }
+
+    fn text(line: &Line) -> String {
+        line.segments.iter().map(|s| s.text.as_str()).collect()
+    }
+
+    #[test]
+    fn an_overlong_address_breaks_after_a_slash_and_is_reported() {
+        let url = "https://aim.um6p.ma/recherche/intelligence-artificielle/publications/2025";
+        let (lines, warnings) = set(&format!("Voir {url} pour tout savoir."), Pt(150.0));
+        assert!(
+            lines.iter().all(|l| optical(l) <= Pt(150.05)),
+            "no line past the margin"
+        );
+        let first_break = lines.iter().map(text).find(|t| t.contains("https"));
+        assert!(
+            first_break.is_some_and(|t| t.trim_end().ends_with(['/', '.', '-'])),
+            "{:?}",
+            lines.iter().map(text).collect::<Vec<_>>()
+        );
+        // Unicode's rules allow breaks after its slashes: nothing had to be forced.
+        assert!(warnings.is_empty(), "{warnings:?}");
+        // A token without such breaks, wider than the column, is cut and reported.
+        let (lines, warnings) = set(
+            "Voir aim.um6p.ma/rapportannuelintelligenceartificielle2025.",
+            Pt(120.0),
+        );
+        assert!(lines.iter().all(|l| optical(l) <= Pt(120.05)));
+        assert_eq!(warnings.len(), 1, "{warnings:?}");
+        let joined: String = lines.iter().map(text).collect();
+        assert_eq!(
+            joined,
+            "Voir aim.um6p.ma/rapportannuelintelligenceartificielle2025."
+        );
+    }
+
+    #[test]
+    fn an_added_hyphen_is_a_soft_hyphen_in_the_text() {
+        let (lines, _) = set(
+            "Anticonstitutionnellement, les transformations opérationnelles accompagnent le développement.",
+            Pt(120.0),
+        );
+        let hyphenated: Vec<String> = lines.iter().filter(|l| l.hyphenated).map(text).collect();
+        assert!(!hyphenated.is_empty());
+        assert!(
+            hyphenated.iter().all(|t| t.ends_with('\u{ad}')),
+            "{hyphenated:?}"
+        );
+    }
+
+    #[test]
+    fn soft_hyphens_in_the_content_are_break_points() {
+        let (lines, _) = set(
+            "Un mot très long: extra\u{ad}ordinairement\u{ad}ment.",
+            Pt(90.0),
+        );
+        assert!(lines.iter().all(|l| optical(l) <= Pt(90.05)));
+        assert!(lines.len() >= 2);
+    }
+}
