@@ -4,7 +4,7 @@ use serde_saphyr::Spanned;
 
 use super::check::Checker;
 use super::model::{Block, BlockKind, Figure, Inline, KeyFigure, Profile};
-use super::raw::{RawBlock, RawShort};
+use super::raw::{LocalText, RawBlock, RawShort};
 
 /// The kinds of block, in the order documented, and the options each accepts besides `id`.
 const KINDS: [(&str, &[&str]); 9] = [
@@ -146,7 +146,7 @@ impl Checker<'_> {
         Some(BlockKind::Heading { level, text })
     }
 
-    fn items(&mut self, items: &Spanned<Vec<Spanned<String>>>) -> Option<Vec<Inline>> {
+    fn items(&mut self, items: &Spanned<Vec<Spanned<LocalText>>>) -> Option<Vec<Inline>> {
         if items.value.is_empty() {
             self.report(self.error(items, "list has no items"));
             return None;
@@ -178,7 +178,7 @@ impl Checker<'_> {
             .value
             .iter()
             .map(|f| {
-                let value = self.text(&f.value.value, "figure value");
+                let value = self.name(&f.value.value, "figure value");
                 let label = self.text(&f.value.label, "figure label");
                 Some(KeyFigure {
                     value: value?,
@@ -195,7 +195,7 @@ impl Checker<'_> {
     fn quote(&mut self, b: &RawBlock) -> Option<BlockKind> {
         let text = self.inline(b.quote.as_ref()?, "quote")?;
         let by = match &b.by {
-            Some(by) => Some(self.text(by, "quote's author")?),
+            Some(by) => Some(self.name(by, "quote's author")?),
             None => None,
         };
         Some(BlockKind::Quote { text, by })
@@ -203,7 +203,7 @@ impl Checker<'_> {
 
     fn profile(&mut self, b: &RawBlock) -> Option<BlockKind> {
         let p = &b.profile.as_ref()?.value;
-        let name = self.text(&p.name, "name");
+        let name = self.name(&p.name, "name");
         let role = self.text(&p.role, "role");
         let bio = self.inline(&p.bio, "biography");
         let photo = match &p.photo {
@@ -237,7 +237,7 @@ impl Checker<'_> {
             None => None,
         };
         let credit = match &b.credit {
-            Some(credit) => Some(self.text(credit, "credit")?),
+            Some(credit) => Some(self.name(credit, "credit")?),
             None => None,
         };
         Some(BlockKind::Image(Figure {
@@ -277,8 +277,8 @@ impl Checker<'_> {
         if kind == "profile" {
             let p = &b.profile.as_ref()?.value;
             let bio = self.inline(p.short.as_ref()?, "short biography")?;
-            let name = p.name.value.trim().to_owned();
-            let role = p.role.value.trim().to_owned();
+            let name = self.name(&p.name, "name")?;
+            let role = self.text(&p.role, "role")?;
             return Some(BlockKind::Profile(Profile {
                 name,
                 role,

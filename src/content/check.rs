@@ -6,7 +6,7 @@ use std::path::Path;
 use serde_saphyr::Spanned;
 
 use super::markup;
-use super::model::Inline;
+use super::model::{Inline, Lang};
 use crate::diag::{Diagnostic, Diagnostics, Source, Span};
 use crate::units::{Length, Pt, Rgb};
 
@@ -15,14 +15,23 @@ pub struct Checker<'a> {
     /// The content folder, which image paths are relative to and may not leave.
     pub dir: &'a Path,
     pub diagnostics: Diagnostics,
+    /// The edition being checked: its texts are picked in this language…
+    pub lang: Lang,
+    /// …or, where missing, in this one.
+    pub fallback: Option<Lang>,
+    /// Every language the content declares.
+    pub languages: &'a [Lang],
 }
 
 impl<'a> Checker<'a> {
-    pub fn new(source: &'a Source, dir: &'a Path) -> Self {
+    pub fn new(source: &'a Source, dir: &'a Path, edition: &Edition<'a>) -> Self {
         Checker {
             source,
             dir,
             diagnostics: Diagnostics::default(),
+            lang: edition.lang,
+            fallback: edition.fallback,
+            languages: edition.languages,
         }
     }
 
@@ -45,9 +54,8 @@ impl<'a> Checker<'a> {
         self.diagnostics.push(diagnostic);
     }
 
-    /// A text that must not be blank, trimmed.
-    pub fn text(&mut self, value: &Spanned<String>, what: &str) -> Option<String> {
-        let text = value.value.trim();
+    pub fn non_blank<T>(&mut self, value: &Spanned<T>, text: &str, what: &str) -> Option<String> {
+        let text = text.trim();
         if text.is_empty() {
             self.report(
                 self.error(value, format!("{what} is empty"))
@@ -58,10 +66,9 @@ impl<'a> Checker<'a> {
         Some(normalise_space(text))
     }
 
-    /// A text with inline markup.
-    pub fn inline(&mut self, value: &Spanned<String>, what: &str) -> Option<Inline> {
-        let text = self.text(value, what)?;
-        match markup::parse(&text) {
+    /// Parses a text's inline markup.
+    pub fn markup<T>(&mut self, value: &Spanned<T>, text: &str, what: &str) -> Option<Inline> {
+        match markup::parse(text) {
             Ok(inline) => Some(inline),
             Err(e) => {
                 let near: String = text.chars().skip(e.offset).take(24).collect();
@@ -101,6 +108,13 @@ impl<'a> Checker<'a> {
         }
         parsed
     }
+}
+
+/// The edition a checker checks: its language, the fallback and every declared language.
+pub struct Edition<'a> {
+    pub lang: Lang,
+    pub fallback: Option<Lang>,
+    pub languages: &'a [Lang],
 }
 
 /// The 1-based line and column serde-saphyr recorded for a value.

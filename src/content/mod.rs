@@ -1,12 +1,14 @@
-//! Stage 1: read the content folder and validate it into a typed [`Content`].
+//! Stage 1: read the content folder and validate it into a typed [`Content`] per language.
 //!
 //! Reading is two passes, as typed then validated: [`raw`] is what serde reads (every value
 //! with its place in the file), and the checker turns it into [`model`] types that cannot hold
-//! an invalid value. Problems are collected, not thrown, so one run reports all of them.
+//! an invalid value, once per edition (language). Problems are collected, not thrown, so one
+//! run reports all of them.
 
 mod blocks;
 mod check;
 mod image;
+mod local;
 pub mod markup;
 pub mod model;
 mod raw;
@@ -17,8 +19,8 @@ use std::path::Path;
 
 pub use model::*;
 
-use crate::diag::{Diagnostic, Diagnostics};
-use check::Checker;
+use crate::diag::{Diagnostic, Diagnostics, Severity};
+use check::{Checker, Edition};
 use raw::{RawBrand, RawBrochure, RawCentre, RawFactsheet};
 
 /// The files of a content folder.
@@ -29,11 +31,37 @@ pub const FILES: [&str; 4] = [
     "factsheet.yaml",
 ];
 
-/// Reads and validates the content folder `dir`.
-///
-/// Returns the content, or every problem found (a file that cannot be parsed stops the checks
-/// that depend on it, the other files are still checked).
+/// Which editions to make.
+#[derive(Clone, Debug, Default)]
+pub struct Options {
+    /// The languages wanted; every language the content declares when `None`.
+    pub langs: Option<Vec<Lang>>,
+    /// Fill texts missing in a language with this language's (each one a warning).
+    pub fallback: Option<Lang>,
+}
+
+/// The editions of the content, one per language, and what was noticed on the way.
+#[derive(Debug)]
+pub struct Loaded {
+    pub editions: Vec<Content>,
+    pub warnings: Vec<Diagnostic>,
+}
+
+/// Reads and validates the content folder `dir` in its first language.
 pub fn load(dir: &Path) -> Result<Content, Vec<Diagnostic>> {
+    let loaded = load_with(dir, &Options::default())?;
+    loaded
+        .editions
+        .into_iter()
+        .next()
+        .ok_or_else(|| vec![Diagnostic::error("the content declares no language").in_file(dir)])
+}
+
+/// Reads and validates the content folder `dir` into the editions `options` ask for.
+///
+/// Returns the editions, or every problem found (a file that cannot be parsed stops the checks
+/// that depend on it; the other files are still checked).
+pub fn load_with(dir: &Path, options: &Options) -> Result<Loaded, Vec<Diagnostic>> {
     let mut diagnostics = Diagnostics::default();
     if !dir.is_dir() {
         return Err(vec![
@@ -43,51 +71,86 @@ pub fn load(dir: &Path) -> Result<Content, Vec<Diagnostic>> {
         ]);
     }
     let mut failed = |d: Diagnostic| diagnostics.push(d);
-
     let centre = read::read_yaml::<RawCentre>(dir, "centre.yaml").map_err(&mut failed);
     let brand = read::read_yaml::<RawBrand>(dir, "brand.yaml").map_err(&mut failed);
     let brochure = read::read_yaml::<RawBrochure>(dir, "brochure.yaml").map_err(&mut failed);
     let factsheet = read::read_yaml::<RawFactsheet>(dir, "factsheet.yaml").map_err(&mut failed);
+    let (centre, brand, brochure, factsheet) =
+        (centre.ok(), brand.ok(), brochure.ok(), factsheet.ok());
 
-    let centre = centre.ok().and_then(|(raw, source)| {
-        let mut checker = Checker::new(&source, dir);
-        let centre = checker.centre(&raw);
+    // The declared languages, read once; without them, check in French.
+    let declared = brochure.as_ref().and_then(|(raw, source)| {
+        let edition = Edition {
+            lang: Lang::Fr,
+            fallback: None,
+            languages: &[],
+        };
+        let mut checker = Checker::new(source, dir, &edition);
+        let languages = checker.languages(raw);
         diagnostics.extend(checker.diagnostics);
-        centre
+        languages
     });
-    let brand = brand.ok().and_then(|(raw, source)| {
-        let mut checker = Checker::new(&source, dir);
-        let brand = checker.brand(&raw);
-        diagnostics.extend(checker.diagnostics);
-        brand
-    });
-    let brochure = brochure.ok().and_then(|(raw, source)| {
-        let mut checker = Checker::new(&source, dir);
-        let brochure = checker.brochure(&raw);
-        diagnostics.extend(checker.diagnostics);
-        brochure
-    });
-    let factsheet = match (factsheet.ok(), &brochure) {
-        (Some((raw, source)), Some((document, checked))) => {
-            let mut checker = Checker::new(&source, dir);
-            let factsheet = checker.factsheet(&raw, document, checked);
+    let declared = declared.unwrap_or_else(|| vec![Lang::Fr]);
+    let wanted = options.langs.clone().unwrap_or_else(|| declared.clone());
+
+    let mut editions = Vec::new();
+    for &lang in &wanted {
+        let edition = Edition {
+            lang,
+            fallback: options.fallback.filter(|f| *f != lang),
+            languages: &declared,
+        };
+        let centre = centre.as_ref().and_then(|(raw, source)| {
+            let mut checker = Checker::new(source, dir, &edition);
+            let centre = checker.centre(raw);
             diagnostics.extend(checker.diagnostics);
-            factsheet
-        }
-        _ => None,
-    };
-
-    match (centre, brand, brochure, factsheet) {
-        (Some(centre), Some(brand), Some((brochure, _)), Some(factsheet))
-            if !diagnostics.has_errors() =>
+            centre
+        });
+        let brand = brand.as_ref().and_then(|(raw, source)| {
+            let mut checker = Checker::new(source, dir, &edition);
+            let brand = checker.brand(raw);
+            diagnostics.extend(checker.diagnostics);
+            brand
+        });
+        let brochure = brochure.as_ref().and_then(|(raw, source)| {
+            let mut checker = Checker::new(source, dir, &edition);
+            let brochure = checker.brochure(raw);
+            diagnostics.extend(checker.diagnostics);
+            brochure
+        });
+        let factsheet = match (&factsheet, &brochure) {
+            (Some((raw, source)), Some((document, checked))) => {
+                let mut checker = Checker::new(source, dir, &edition);
+                let factsheet = checker.factsheet(raw, document, checked);
+                diagnostics.extend(checker.diagnostics);
+                factsheet
+            }
+            _ => None,
+        };
+        if let (Some(centre), Some(brand), Some((brochure, _)), Some(factsheet)) =
+            (centre, brand, brochure, factsheet)
         {
-            Ok(Content {
+            editions.push(Content {
                 centre,
                 brand,
                 brochure,
                 factsheet,
-            })
+            });
         }
-        _ => Err(diagnostics.into_vec()),
     }
+
+    // The same problem is found in every edition: say it once.
+    let mut unique: Vec<Diagnostic> = Vec::new();
+    for d in diagnostics.into_vec() {
+        if !unique.contains(&d) {
+            unique.push(d);
+        }
+    }
+    let (warnings, errors): (Vec<_>, Vec<_>) = unique
+        .into_iter()
+        .partition(|d| d.severity == Severity::Warning);
+    if !errors.is_empty() || editions.len() != wanted.len() {
+        return Err(if errors.is_empty() { warnings } else { errors });
+    }
+    Ok(Loaded { editions, warnings })
 }

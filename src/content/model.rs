@@ -210,6 +210,22 @@ impl Lang {
         }
     }
 
+    /// The language's name in English, for messages.
+    pub fn name(self) -> &'static str {
+        match self {
+            Lang::Fr => "French",
+            Lang::En => "English",
+            Lang::Ar => "Arabic",
+        }
+    }
+
+    pub const ALL: [Lang; 3] = [Lang::Fr, Lang::En, Lang::Ar];
+
+    /// Arabic is written right to left.
+    pub fn rtl(self) -> bool {
+        self == Lang::Ar
+    }
+
     pub fn code(self) -> &'static str {
         match self {
             Lang::Fr => "fr",

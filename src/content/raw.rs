@@ -4,10 +4,13 @@
 //! Structs refuse unknown keys; `load` turns serde's complaint into a did-you-mean.
 
 use serde::Deserialize;
-use serde::de::{self, Deserializer, SeqAccess, Visitor};
 use serde_saphyr::Spanned;
 
+pub use super::local::{LocalText, RawShort};
+
 pub type S<T> = Spanned<T>;
+/// A text, once or per language, with its place.
+pub type T = S<LocalText>;
 
 /// One column of a `columns` block: a list of blocks.
 pub type RawColumn = S<Vec<S<RawBlock>>>;
@@ -16,15 +19,15 @@ pub type RawColumn = S<Vec<S<RawBlock>>>;
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub struct RawCentre {
-    pub short_name: S<String>,
-    pub full_name: S<String>,
-    pub parent: S<String>,
+    pub short_name: T,
+    pub full_name: T,
+    pub parent: T,
     pub founded: S<String>,
-    pub city: S<String>,
-    pub country: S<String>,
+    pub city: T,
+    pub country: T,
     pub website: S<String>,
     pub email: S<String>,
-    pub tagline: S<String>,
+    pub tagline: T,
 }
 
 /// `brand.yaml`: the look shared by every document.
@@ -69,11 +72,12 @@ pub struct RawMargins {
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub struct RawBrochure {
-    pub title: S<String>,
-    pub subject: S<String>,
+    pub title: T,
+    pub subject: T,
     #[serde(default)]
-    pub keywords: Vec<S<String>>,
-    pub lang: S<String>,
+    pub keywords: Vec<T>,
+    /// The languages of the content; the first is the one texts fall back to by default.
+    pub languages: S<Vec<S<String>>>,
     #[serde(default)]
     pub edition: Option<S<String>>,
     /// The language's typographic rules (French spacing, quotes…); on unless `false`.
@@ -86,8 +90,8 @@ pub struct RawBrochure {
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub struct RawFactsheet {
-    pub title: S<String>,
-    pub subject: S<String>,
+    pub title: T,
+    pub subject: T,
     #[serde(rename = "use")]
     pub uses: Vec<S<String>>,
 }
@@ -100,76 +104,42 @@ pub struct RawFactsheet {
 #[derive(Deserialize, Default)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub struct RawBlock {
-    pub heading: Option<S<String>>,
-    pub paragraph: Option<S<String>>,
-    pub list: Option<S<Vec<S<String>>>>,
+    pub heading: Option<T>,
+    pub paragraph: Option<T>,
+    pub list: Option<S<Vec<T>>>,
     pub key_figures: Option<S<Vec<S<RawFigure>>>>,
-    pub quote: Option<S<String>>,
+    pub quote: Option<T>,
     pub profile: Option<S<RawProfile>>,
     pub image: Option<S<String>>,
-    pub contact: Option<S<String>>,
+    pub contact: Option<T>,
     pub columns: Option<S<Vec<RawColumn>>>,
 
     pub id: Option<S<String>>,
     pub short: Option<S<RawShort>>,
     pub level: Option<S<u8>>,
     pub numbered: Option<S<bool>>,
-    pub by: Option<S<String>>,
-    pub alt: Option<S<String>>,
-    pub caption: Option<S<String>>,
-    pub credit: Option<S<String>>,
+    pub by: Option<T>,
+    pub alt: Option<T>,
+    pub caption: Option<T>,
+    pub credit: Option<T>,
     pub decorative: Option<S<bool>>,
 }
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub struct RawFigure {
-    pub value: S<String>,
-    pub label: S<String>,
+    pub value: T,
+    pub label: T,
 }
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub struct RawProfile {
-    pub name: S<String>,
-    pub role: S<String>,
-    pub bio: S<String>,
+    pub name: T,
+    pub role: T,
+    pub bio: T,
     #[serde(default)]
-    pub short: Option<S<String>>,
+    pub short: Option<T>,
     #[serde(default)]
     pub photo: Option<S<String>>,
-}
-
-/// A block's short form for the fact sheet: a text, or (for a list) a list of texts.
-pub enum RawShort {
-    Text(String),
-    Items(Vec<String>),
-}
-
-impl<'de> Deserialize<'de> for RawShort {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct ShortVisitor;
-
-        impl<'de> Visitor<'de> for ShortVisitor {
-            type Value = RawShort;
-
-            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
-                f.write_str("a text, or a list of texts")
-            }
-
-            fn visit_str<E: de::Error>(self, text: &str) -> Result<RawShort, E> {
-                Ok(RawShort::Text(text.to_owned()))
-            }
-
-            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<RawShort, A::Error> {
-                let mut items = Vec::new();
-                while let Some(item) = seq.next_element::<String>()? {
-                    items.push(item);
-                }
-                Ok(RawShort::Items(items))
-            }
-        }
-
-        deserializer.deserialize_any(ShortVisitor)
-    }
 }

@@ -28,11 +28,11 @@ impl Checker<'_> {
             );
         }
         Some(Centre {
-            short_name: self.text(&raw.short_name, "short name")?,
+            short_name: self.name(&raw.short_name, "short name")?,
             full_name: self.text(&raw.full_name, "full name")?,
             parent: self.text(&raw.parent, "parent university")?,
-            city: self.text(&raw.city, "city")?,
-            country: self.text(&raw.country, "country")?,
+            city: self.name(&raw.city, "city")?,
+            country: self.name(&raw.country, "country")?,
             tagline: self.text(&raw.tagline, "tagline")?,
             founded: founded?,
             website: website?,
@@ -166,18 +166,35 @@ impl Checker<'_> {
         family
     }
 
+    /// The languages a brochure declares, in order.
+    pub fn languages(&mut self, raw: &RawBrochure) -> Option<Vec<Lang>> {
+        let mut languages = Vec::new();
+        for code in &raw.languages.value {
+            match Lang::parse(code.value.trim()) {
+                Some(lang) if !languages.contains(&lang) => languages.push(lang),
+                Some(_) => self.report(self.error(
+                    code,
+                    format!("language `{}` is listed twice", code.value.trim()),
+                )),
+                None => self.report(
+                    self.error(code, format!("unknown language `{}`", code.value.trim()))
+                        .hint("use fr, en or ar"),
+                ),
+            }
+        }
+        if raw.languages.value.is_empty() {
+            self.report(
+                self.error(&raw.languages, "no language is declared")
+                    .hint("write `languages: [fr]`"),
+            );
+            return None;
+        }
+        Some(languages)
+    }
+
     /// The brochure, with each block's short form kept aside for the fact sheet.
     pub fn brochure(&mut self, raw: &RawBrochure) -> Option<(Document, Vec<Checked>)> {
-        let lang = Lang::parse(raw.lang.value.trim());
-        if lang.is_none() {
-            self.report(
-                self.error(
-                    &raw.lang,
-                    format!("unknown language `{}`", raw.lang.value.trim()),
-                )
-                .hint("use fr, en or ar"),
-            );
-        }
+        let lang = Some(self.lang);
         let edition = match &raw.edition {
             Some(edition) => Some(self.month(edition, "edition")?),
             None => None,
@@ -185,7 +202,7 @@ impl Checker<'_> {
         let keywords = raw
             .keywords
             .iter()
-            .filter_map(|k| self.text(k, "keyword"))
+            .filter_map(|k| self.name(k, "keyword"))
             .collect();
         let title = self.text(&raw.title, "title");
         let subject = self.text(&raw.subject, "subject");

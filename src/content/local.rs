@@ -1,0 +1,189 @@
+//! Texts given per language: `title: {fr: …, en: …, ar: …}`, or once for every language.
+
+use std::fmt;
+
+use serde::Deserialize;
+use serde::de::{self, Deserializer, MapAccess, SeqAccess, Visitor};
+use serde_saphyr::Spanned;
+
+use super::check::Checker;
+use super::model::{Inline, Lang};
+
+/// A text as written: one for every language, or one per language code.
+#[derive(Clone, Debug)]
+pub enum LocalText {
+    Neutral(String),
+    PerLang(Vec<(String, String)>),
+}
+
+impl<'de> Deserialize<'de> for LocalText {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_any(LocalVisitor)
+    }
+}
+
+struct LocalVisitor;
+
+impl<'de> Visitor<'de> for LocalVisitor {
+    type Value = LocalText;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a text, or one text per language ({fr: …, en: …})")
+    }
+
+    fn visit_str<E: de::Error>(self, text: &str) -> Result<LocalText, E> {
+        Ok(LocalText::Neutral(text.to_owned()))
+    }
+
+    // An unquoted figure such as `value: 2021` is a text too.
+    fn visit_i64<E: de::Error>(self, n: i64) -> Result<LocalText, E> {
+        Ok(LocalText::Neutral(n.to_string()))
+    }
+
+    fn visit_u64<E: de::Error>(self, n: u64) -> Result<LocalText, E> {
+        Ok(LocalText::Neutral(n.to_string()))
+    }
+
+    fn visit_f64<E: de::Error>(self, n: f64) -> Result<LocalText, E> {
+        Ok(LocalText::Neutral(n.to_string()))
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<LocalText, A::Error> {
+        let mut entries = Vec::new();
+        while let Some((lang, text)) = map.next_entry::<String, String>()? {
+            entries.push((lang, text));
+        }
+        Ok(LocalText::PerLang(entries))
+    }
+}
+
+/// A block's short form for the fact sheet: a text, or (for a list) a list of texts.
+#[derive(Clone, Debug)]
+pub enum RawShort {
+    Text(LocalText),
+    Items(Vec<LocalText>),
+}
+
+impl<'de> Deserialize<'de> for RawShort {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct ShortVisitor;
+
+        impl<'de> Visitor<'de> for ShortVisitor {
+            type Value = RawShort;
+
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a text, or a list of texts")
+            }
+
+            fn visit_str<E: de::Error>(self, text: &str) -> Result<RawShort, E> {
+                LocalVisitor.visit_str(text).map(RawShort::Text)
+            }
+
+            fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<RawShort, A::Error> {
+                LocalVisitor.visit_map(map).map(RawShort::Text)
+            }
+
+            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<RawShort, A::Error> {
+                let mut items = Vec::new();
+                while let Some(item) = seq.next_element::<LocalText>()? {
+                    items.push(item);
+                }
+                Ok(RawShort::Items(items))
+            }
+        }
+
+        deserializer.deserialize_any(ShortVisitor)
+    }
+}
+
+/// Whether a text given once may stand for every language.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    /// Sentences: in content of several languages, each needs its translation.
+    Prose,
+    /// Names, figures, credits: often the same in every language.
+    Name,
+}
+
+impl Checker<'_> {
+    /// The text in the language being checked, or the fallback's (with a warning), or an error
+    /// saying which language is missing.
+    pub fn pick(&mut self, value: &Spanned<LocalText>, what: &str, kind: Kind) -> Option<String> {
+        match &value.value {
+            LocalText::Neutral(text) => {
+                if kind == Kind::Prose && self.languages.len() > 1 {
+                    let codes: Vec<&str> = self.languages.iter().map(|l| l.code()).collect();
+                    let example = codes
+                        .iter()
+                        .map(|c| format!("{c}: …"))
+                        .collect::<Vec<_>>()
+                        .join(", ");
+                    let message = format!(
+                        "the {what} is given once, but the content is in {} languages",
+                        codes.len()
+                    );
+                    let hint = format!("give it per language: {{{example}}}");
+                    self.report(self.error(value, message).hint(hint));
+                    return None;
+                }
+                Some(text.clone())
+            }
+            LocalText::PerLang(entries) => {
+                for (code, _) in entries {
+                    if Lang::parse(code).is_none() {
+                        self.report(
+                            self.error(value, format!("unknown language `{code}` in the {what}"))
+                                .hint("use fr, en or ar"),
+                        );
+                    }
+                }
+                let find = |lang: Lang| {
+                    entries
+                        .iter()
+                        .find(|(code, _)| code == lang.code())
+                        .map(|(_, text)| text.clone())
+                };
+                if let Some(text) = find(self.lang) {
+                    return Some(text);
+                }
+                let missing = format!("the {what} has no {} text", self.lang.name());
+                match self.fallback.and_then(|f| find(f).map(|t| (f, t))) {
+                    Some((fallback, text)) => {
+                        let mut warning = self.error(
+                            value,
+                            format!("{missing}: the {} text is used", fallback.name()),
+                        );
+                        warning.severity = crate::diag::Severity::Warning;
+                        self.report(warning);
+                        Some(text)
+                    }
+                    None => {
+                        self.report(self.error(value, missing).hint(format!(
+                            "add `{}: …`, or build with --fallback",
+                            self.lang.code()
+                        )));
+                        None
+                    }
+                }
+            }
+        }
+    }
+
+    /// Prose in the checked language: not blank, spaces made single.
+    pub fn text(&mut self, value: &Spanned<LocalText>, what: &str) -> Option<String> {
+        let text = self.pick(value, what, Kind::Prose)?;
+        self.non_blank(value, &text, what)
+    }
+
+    /// A name or figure, which may be given once for every language.
+    pub fn name(&mut self, value: &Spanned<LocalText>, what: &str) -> Option<String> {
+        let text = self.pick(value, what, Kind::Name)?;
+        self.non_blank(value, &text, what)
+    }
+
+    /// Prose with inline markup.
+    pub fn inline(&mut self, value: &Spanned<LocalText>, what: &str) -> Option<Inline> {
+        let text = self.text(value, what)?;
+        self.markup(value, &text, what)
+    }
+}
