@@ -10,16 +10,17 @@
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
-use std::time::Instant;
+use std::time::{Duration, Instant};
 
 use anyhow::Context;
 use chrono::{DateTime, Utc};
 use clap::{Parser, Subcommand, ValueEnum};
 
 use crate::compose::Kind;
+use crate::content::{self, Lang};
 use crate::diag::Diagnostic;
 use crate::fonts::FontBook;
-use crate::{Built, build, content};
+use crate::{Built, build};
 
 #[derive(Parser)]
 #[command(
@@ -37,17 +38,16 @@ enum Command {
     /// Build the PDFs (the default when no command is given).
     Build(BuildArgs),
     /// Check the content, including that the fact sheet fits its page; write nothing.
-    Check(CheckArgs),
+    Check(Editions),
     /// Report on the typesetting of each document: justification, spacing, hyphens, widows,
     /// orphans and stranded headings.
-    Inspect(CheckArgs),
+    Inspect(Editions),
 }
 
-#[derive(clap::Args, Default)]
+#[derive(clap::Args)]
 struct BuildArgs {
-    /// The content folder.
-    #[arg(long, default_value = "content")]
-    content: PathBuf,
+    #[command(flatten)]
+    editions: Editions,
     /// Where the PDFs are written.
     #[arg(long, default_value = "output")]
     out: PathBuf,
@@ -56,11 +56,54 @@ struct BuildArgs {
     only: Option<Only>,
 }
 
+/// Which content, in which languages.
 #[derive(clap::Args)]
-struct CheckArgs {
+struct Editions {
     /// The content folder.
     #[arg(long, default_value = "content")]
     content: PathBuf,
+    /// The languages to build, comma-separated; by default every language the content declares.
+    #[arg(long, value_enum, value_delimiter = ',')]
+    lang: Vec<LangArg>,
+    /// Fill texts missing in a language with this language's, each reported as a warning.
+    #[arg(long, value_enum)]
+    fallback: Option<LangArg>,
+}
+
+impl Default for Editions {
+    fn default() -> Self {
+        Editions {
+            content: "content".into(),
+            lang: Vec::new(),
+            fallback: None,
+        }
+    }
+}
+
+impl Editions {
+    fn options(&self) -> content::Options {
+        content::Options {
+            langs: (!self.lang.is_empty()).then(|| self.lang.iter().map(|l| l.lang()).collect()),
+            fallback: self.fallback.map(LangArg::lang),
+        }
+    }
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum LangArg {
+    Fr,
+    En,
+    Ar,
+}
+
+impl LangArg {
+    fn lang(self) -> Lang {
+        match self {
+            LangArg::Fr => Lang::Fr,
+            LangArg::En => Lang::En,
+            LangArg::Ar => Lang::Ar,
+        }
+    }
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -89,17 +132,25 @@ pub fn run() -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    let (content_dir, out, kinds) = match cli.command {
-        Some(Command::Inspect(args)) => return inspect(&args.content),
-        Some(Command::Check(args)) => (args.content, None, Kind::ALL.to_vec()),
-        Some(Command::Build(args)) => build_target(args),
-        None => build_target(BuildArgs {
-            content: "content".into(),
-            out: "output".into(),
-            only: None,
-        }),
+    let result = match cli.command {
+        Some(Command::Inspect(editions)) => inspect(&editions),
+        Some(Command::Check(editions)) => run_build(&editions, None, &Kind::ALL, created),
+        Some(Command::Build(args)) => {
+            let kinds = match args.only {
+                Some(Only::Brochure) => vec![Kind::Brochure],
+                Some(Only::Factsheet) => vec![Kind::Factsheet],
+                None => Kind::ALL.to_vec(),
+            };
+            run_build(&args.editions, Some(&args.out), &kinds, created)
+        }
+        None => run_build(
+            &Editions::default(),
+            Some(Path::new("output")),
+            &Kind::ALL,
+            created,
+        ),
     };
-    match run_build(&content_dir, out.as_deref(), &kinds, created) {
+    match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(Failure::Diagnostics(diagnostics)) => {
             let errors = diagnostics.iter().filter(|d| d.is_error()).count();
@@ -117,42 +168,6 @@ pub fn run() -> ExitCode {
             ExitCode::from(1)
         }
     }
-}
-
-/// Lays out every document and prints what `layout::inspect` measures.
-fn inspect(content_dir: &Path) -> ExitCode {
-    let content = match content::load(content_dir) {
-        Ok(content) => content,
-        Err(diagnostics) => {
-            diagnostics.iter().for_each(|d| eprint!("{d}"));
-            return ExitCode::from(1);
-        }
-    };
-    let Ok(fonts) = FontBook::bundled() else {
-        eprintln!("error: the bundled fonts cannot be read");
-        return ExitCode::from(1);
-    };
-    let mut code = ExitCode::SUCCESS;
-    for kind in Kind::ALL {
-        let composed = crate::compose::compose(&content, kind);
-        match crate::layout::layout(&composed, &fonts) {
-            Ok(laid) => print!("{}\n{}", kind.stem(), crate::layout::inspect(&laid.pages)),
-            Err(e) => {
-                eprint!("{}", e.to_diagnostic().with_snippet_from_file());
-                code = ExitCode::from(1);
-            }
-        }
-    }
-    code
-}
-
-fn build_target(args: BuildArgs) -> (PathBuf, Option<PathBuf>, Vec<Kind>) {
-    let kinds = match args.only {
-        Some(Only::Brochure) => vec![Kind::Brochure],
-        Some(Only::Factsheet) => vec![Kind::Factsheet],
-        None => Kind::ALL.to_vec(),
-    };
-    (args.content, Some(args.out), kinds)
 }
 
 enum Failure {
@@ -175,26 +190,38 @@ fn creation_date() -> Result<DateTime<Utc>, String> {
     }
 }
 
+/// Loads the editions, printing the warnings of loading.
+fn load(editions: &Editions) -> Result<Vec<content::Content>, Failure> {
+    let loaded =
+        content::load_with(&editions.content, &editions.options()).map_err(Failure::Diagnostics)?;
+    for warning in &loaded.warnings {
+        eprint!("{warning}");
+    }
+    Ok(loaded.editions)
+}
+
 fn run_build(
-    content_dir: &Path,
+    editions: &Editions,
     out: Option<&Path>,
     kinds: &[Kind],
     created: DateTime<Utc>,
 ) -> Result<(), Failure> {
     let started = Instant::now();
-    let content = content::load(content_dir).map_err(Failure::Diagnostics)?;
+    let contents = load(editions)?;
     let fonts = FontBook::bundled().map_err(|e| Failure::Io(e.into()))?;
-    let mut built = Vec::new();
-    let mut errors = Vec::new();
-    for &kind in kinds {
-        let begun = Instant::now();
-        match build(&content, kind, &fonts, created) {
-            Ok(doc) => built.push((doc, begun.elapsed())),
-            Err(e) => {
-                let d = e.to_diagnostic().with_snippet_from_file();
-                // Both documents may trip on the same block; say it once.
-                if !errors.contains(&d) {
-                    errors.push(d);
+    let mut built: Vec<(Lang, Built, Duration)> = Vec::new();
+    let mut errors: Vec<Diagnostic> = Vec::new();
+    for content in &contents {
+        for &kind in kinds {
+            let begun = Instant::now();
+            match build(content, kind, &fonts, created) {
+                Ok(doc) => built.push((content.brochure.lang, doc, begun.elapsed())),
+                Err(e) => {
+                    let d = e.to_diagnostic().with_snippet_from_file();
+                    // Documents and editions may trip on the same block; say it once.
+                    if !errors.contains(&d) {
+                        errors.push(d);
+                    }
                 }
             }
         }
@@ -202,13 +229,10 @@ fn run_build(
     if !errors.is_empty() {
         return Err(Failure::Diagnostics(errors));
     }
-    let lang = content.brochure.lang.code();
-    for (doc, _) in &built {
+    for (lang, doc, _) in &built {
         for warning in &doc.warnings {
-            eprint!(
-                "{}",
-                Diagnostic::warning(format!("{}: {warning}", doc.kind.stem()))
-            );
+            let what = format!("{}-{}: {warning}", doc.kind.stem(), lang.code());
+            eprint!("{}", Diagnostic::warning(what));
         }
     }
     let Some(out) = out else {
@@ -222,8 +246,8 @@ fn run_build(
     std::fs::create_dir_all(out)
         .with_context(|| format!("cannot create the output folder {}", out.display()))
         .map_err(Failure::Io)?;
-    for (doc, time) in &built {
-        let path = out.join(format!("{}-{lang}.pdf", doc.kind.stem()));
+    for (lang, doc, time) in &built {
+        let path = out.join(format!("{}-{}.pdf", doc.kind.stem(), lang.code()));
         write_atomically(&path, doc).map_err(Failure::Io)?;
         eprintln!(
             "wrote {}: {} page{}, {} KB, {} ms",
@@ -235,6 +259,32 @@ fn run_build(
         );
     }
     Ok(())
+}
+
+/// Lays out every document and prints what `layout::inspect` measures.
+fn inspect(editions: &Editions) -> Result<(), Failure> {
+    let contents = load(editions)?;
+    let fonts = FontBook::bundled().map_err(|e| Failure::Io(e.into()))?;
+    let mut errors = Vec::new();
+    for content in &contents {
+        for kind in Kind::ALL {
+            let composed = crate::compose::compose(content, kind);
+            match crate::layout::layout(&composed, &fonts) {
+                Ok(laid) => print!(
+                    "{}-{}\n{}",
+                    kind.stem(),
+                    content.brochure.lang.code(),
+                    crate::layout::inspect(&laid.pages)
+                ),
+                Err(e) => errors.push(e.to_diagnostic().with_snippet_from_file()),
+            }
+        }
+    }
+    if errors.is_empty() {
+        Ok(())
+    } else {
+        Err(Failure::Diagnostics(errors))
+    }
 }
 
 /// Writes to a temporary file beside `path`, then renames it over `path`.
