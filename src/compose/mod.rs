@@ -39,6 +39,8 @@ impl Kind {
 #[derive(Clone, Debug)]
 pub struct Composed {
     pub kind: Kind,
+    /// Right to left: the whole layout is mirrored.
+    pub rtl: bool,
     pub meta: Meta,
     pub page: PageStyle,
     /// The brochure's cover page.
@@ -171,6 +173,8 @@ pub struct Para {
     pub hyphenate: bool,
     /// Set in the sidebar, level with what follows it (section headings of the brochure).
     pub side: bool,
+    /// The paragraph's base direction is right to left (Arabic).
+    pub rtl: bool,
     pub role: Role,
     pub lang: Lang,
     /// The content block this paragraph sets, for messages.

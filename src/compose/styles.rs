@@ -28,8 +28,13 @@ impl Styles {
     pub fn new(brand: &Brand, doc: &Document, kind: Kind) -> Styles {
         let lang = doc.lang;
         let c = brand.colours;
-        let text = brand.fonts.text;
-        let heading = brand.fonts.heading;
+        // An Arabic edition is set in the Arabic face throughout; Latin words in it fall back
+        // to the text face.
+        let (text, heading) = if lang.rtl() {
+            (brand.fonts.arabic, brand.fonts.arabic)
+        } else {
+            (brand.fonts.text, brand.fonts.heading)
+        };
         let scale = match kind {
             Kind::Brochure => 1.0,
             Kind::Factsheet => 0.86,
@@ -51,7 +56,8 @@ impl Styles {
             heading: style(heading, true, false, 17.0, c.primary),
             subheading: style(heading, true, false, 12.5, c.primary),
             label: TextStyle {
-                tracking: 0.06,
+                // Joined scripts are never letter-spaced.
+                tracking: if lang.rtl() { 0.0 } else { 0.06 },
                 ..style(heading, true, false, 8.5, c.accent)
             },
             figure: TextStyle {
@@ -109,6 +115,7 @@ impl Styles {
             keep_with_next: false,
             hyphenate: true,
             side: false,
+            rtl: self.lang.rtl(),
             role,
             lang: self.lang,
             origin: None,

@@ -77,6 +77,7 @@ pub fn brochure(content: &Content, s: &Styles) -> Composed {
     }));
     Composed {
         kind: Kind::Brochure,
+        rtl: s.lang.rtl(),
         meta: meta(content, doc),
         page: PageStyle {
             sidebar: Some(Sidebar {
@@ -141,6 +142,7 @@ pub fn factsheet(content: &Content, s: &Styles) -> Composed {
     };
     Composed {
         kind: Kind::Factsheet,
+        rtl: s.lang.rtl(),
         meta: meta(content, doc),
         page,
         cover: None,

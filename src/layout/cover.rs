@@ -235,6 +235,7 @@ pub fn footer(
         keep_with_next: false,
         hyphenate: false,
         side: false,
+        rtl: false,
         role: Role::Artifact,
         lang: footer.lang,
         origin: None,

@@ -104,10 +104,34 @@ pub fn layout(doc: &Composed, book: &FontBook) -> Result<Laid, LayoutError> {
         cover::back(&mut placer, style, b, &mut page)?;
         pages.push(page);
     }
+    if doc.rtl {
+        pages.iter_mut().for_each(mirror);
+    }
     Ok(Laid {
         pages,
         warnings: placer.warnings,
     })
+}
+
+/// Mirrors a page left to right: columns, sidebar, margins, boxes and the cover's artwork
+/// change sides; text keeps its glyphs (lines were emitted mirrored for this).
+fn mirror(page: &mut Page) {
+    let width = page.media.width;
+    let flip = |rect: &mut Rect| rect.x = width - rect.x - rect.width;
+    for item in &mut page.items {
+        match item {
+            frame::Item::Text(run) => run.x = width - run.x - run.width(),
+            frame::Item::Fill(f) => flip(&mut f.rect),
+            frame::Item::Image(i) => flip(&mut i.rect),
+            frame::Item::Link(l) => flip(&mut l.rect),
+            frame::Item::Line(info) => {
+                flip(&mut info.rect);
+                let (start, end) = (info.rect.width - info.end, info.rect.width - info.start);
+                info.start = start;
+                info.end = end;
+            }
+        }
+    }
 }
 
 /// An empty page of the document's size; without bleed, all boxes are the page.

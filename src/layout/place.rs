@@ -2,7 +2,7 @@
 //! items measured as a whole.
 
 use super::frame::{Fill, Item, LineInfo, Link, PlacedImage, Rect, TextRun};
-use super::par::{BreakError, Line, break_lines};
+use super::par::{BreakError, Line, Segment, break_lines};
 use super::shape::Shaper;
 use crate::compose::{Flow, Para, Role};
 use crate::units::Pt;
@@ -94,7 +94,7 @@ impl<'a> Placer<'a> {
                     break_lines(&mut self.shaper, &marker_para, width, &mut self.warnings)
                     && let Some(line) = lines.pop()
                 {
-                    emit_line(&line, x, baseline, Role::Label, block, items);
+                    emit_line(&line, x, baseline, Role::Label, block, items, para.rtl);
                 }
             }
             let start = x + para.indent;
@@ -103,7 +103,7 @@ impl<'a> Placer<'a> {
                 _ => Pt::ZERO,
             };
             let left = start + offset + line.shift;
-            emit_line(line, left, baseline, para.role.clone(), block, items);
+            emit_line(line, left, baseline, para.role.clone(), block, items, para.rtl);
             items.push(Item::Line(LineInfo {
                 rect: Rect {
                     x: start,
@@ -304,6 +304,9 @@ pub fn translate(items: &mut [Item], dx: Pt, dy: Pt) {
 }
 
 /// A line's segments as text runs from `x` on `baseline`, with link areas over linked text.
+///
+/// Right-to-left lines are emitted mirrored (last segment first): the page is mirrored as a
+/// whole at the end of layout, which puts them back in visual order, right-aligned.
 fn emit_line(
     line: &Line,
     mut x: Pt,
@@ -311,8 +314,14 @@ fn emit_line(
     role: Role,
     block: usize,
     items: &mut Vec<Item>,
+    rtl: bool,
 ) {
-    for seg in &line.segments {
+    let ordered: Vec<&Segment> = if rtl {
+        line.segments.iter().rev().collect()
+    } else {
+        line.segments.iter().collect()
+    };
+    for seg in ordered {
         let width = seg.width();
         if !seg.glyphs.is_empty() {
             items.push(Item::Text(TextRun {

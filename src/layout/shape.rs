@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use std::rc::Rc;
 use std::str::FromStr;
 
-use harfrust::{Buffer, Feature, Language, ShapeOptions, ShaperFont, Tag};
+use harfrust::{Buffer, Direction, Feature, Language, ShapeOptions, ShaperFont, Tag};
 
 use crate::compose::{Figures, TextStyle};
 use crate::content::Lang;
@@ -58,7 +58,7 @@ impl Features {
     }
 }
 
-type Key = (FaceId, Lang, Features, String);
+type Key = (FaceId, Lang, Features, bool, String);
 
 pub struct Shaper<'a> {
     pub book: &'a FontBook,
@@ -80,12 +80,14 @@ impl<'a> Shaper<'a> {
         text: &str,
         lang: Lang,
         features: Features,
+        rtl: bool,
     ) -> Rc<[Shaped]> {
-        let key = (face, lang, features, text.to_owned());
+        let key = (face, lang, features, rtl, text.to_owned());
         if let Some(hit) = self.cache.get(&key) {
             return hit.clone();
         }
-        let shaped: Rc<[Shaped]> = shape_uncached(self.book, face, text, lang, features).into();
+        let shaped: Rc<[Shaped]> =
+            shape_uncached(self.book, face, text, lang, features, rtl).into();
         self.cache.insert(key, shaped.clone());
         shaped
     }
@@ -106,25 +108,32 @@ impl<'a> Shaper<'a> {
     }
 }
 
+/// Shapes in logical order: glyphs of right-to-left text come back first-character-first.
 fn shape_uncached(
     book: &FontBook,
     face: FaceId,
     text: &str,
     lang: Lang,
     features: Features,
+    rtl: bool,
 ) -> Vec<Shaped> {
     let face = book.face(face);
     let font = ShaperFont::new(&face.font);
     let mut buffer = Buffer::new();
     buffer.push_str(text);
     buffer.guess_segment_properties();
+    buffer.set_direction(if rtl {
+        Direction::RightToLeft
+    } else {
+        Direction::LeftToRight
+    });
     buffer.set_language(Language::from_str(lang.code()).ok());
     let upem = face.units_per_em;
     let features = features.list();
     if harfrust::shape(&font, &mut buffer, ShapeOptions::new().features(&features)).is_err() {
         return Vec::new();
     }
-    buffer
+    let mut glyphs: Vec<Shaped> = buffer
         .glyph_infos()
         .iter()
         .zip(buffer.glyph_positions())
@@ -135,5 +144,10 @@ fn shape_uncached(
             y_offset: pos.y_offset as f32 / upem,
             cluster: info.cluster as usize,
         })
-        .collect()
+        .collect();
+    // Right-to-left runs come out in visual order; lines are broken in logical order.
+    if rtl {
+        glyphs.reverse();
+    }
+    glyphs
 }

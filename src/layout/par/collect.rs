@@ -3,6 +3,7 @@
 use std::collections::BTreeMap;
 use std::ops::Range;
 
+use unicode_bidi::{BidiInfo, Level};
 use unicode_linebreak::{BreakOpportunity, linebreaks};
 
 use super::BreakError;
@@ -41,6 +42,8 @@ pub struct PGlyph {
 pub struct SegInfo {
     pub face: FaceId,
     pub run: usize,
+    /// The bidirectional embedding level: odd is right to left.
+    pub level: u8,
     /// The hyphen added when a line breaks inside a word of this segment.
     pub hyphen: Option<Glyph>,
 }
@@ -135,108 +138,103 @@ pub fn collect(
     })
 }
 
-/// Shapes every run, split where the face that covers the characters changes.
+/// Shapes every run, split where the face that covers the characters changes or the
+/// direction does (bidirectional levels from unicode-bidi).
 fn shape_runs(
     shaper: &mut Shaper,
     para: &Para,
     text: &str,
 ) -> Result<(Vec<PGlyph>, Vec<SegInfo>), BreakError> {
-    let mut glyphs = Vec::new();
-    let mut segs = Vec::new();
+    let base = if para.rtl { Level::rtl() } else { Level::ltr() };
+    let levels = BidiInfo::new(text, Some(base)).levels;
+    let level_at = |i: usize| levels.get(i).map_or(base.number(), Level::number);
+    let mut out = Shaped::default();
     let mut start = 0;
     for (r, run) in para.runs.iter().enumerate() {
         let end = start + run.text.len();
         let mut from = start;
-        let mut face: Option<FaceId> = None;
+        let mut key: Option<(FaceId, u8)> = None;
         for (i, c) in run.text.char_indices() {
-            let f = shaper
+            let face = shaper
                 .face_for(run.style.face, c)
                 .map_err(BreakError::Uncovered)?;
-            if let Some(previous) = face
-                && previous != f
+            let this = (face, level_at(start + i));
+            if let Some(previous) = key
+                && previous != this
             {
-                shape_seg(
-                    shaper,
-                    para,
-                    text,
-                    from..start + i,
-                    previous,
-                    r,
-                    &mut glyphs,
-                    &mut segs,
-                );
+                out.seg(shaper, para, text, from..start + i, previous, r);
                 from = start + i;
             }
-            face = Some(f);
+            key = Some(this);
         }
-        if let Some(face) = face {
-            shape_seg(
-                shaper,
-                para,
-                text,
-                from..end,
-                face,
-                r,
-                &mut glyphs,
-                &mut segs,
-            );
+        if let Some(key) = key {
+            out.seg(shaper, para, text, from..end, key, r);
         }
         start = end;
     }
-    Ok((glyphs, segs))
+    Ok((out.glyphs, out.segs))
 }
 
-#[allow(clippy::too_many_arguments)]
-fn shape_seg(
-    shaper: &mut Shaper,
-    para: &Para,
-    text: &str,
-    range: Range<usize>,
-    face: FaceId,
-    run: usize,
-    glyphs: &mut Vec<PGlyph>,
-    segs: &mut Vec<SegInfo>,
-) {
-    let Some(style) = para.runs.get(run).map(|r| r.style) else {
-        return;
-    };
-    let slice = text.get(range.clone()).unwrap_or_default();
-    let features = Features::of(&style);
-    let seg = segs.len();
-    let set = |shaped: &[crate::layout::shape::Shaped], base: usize, len: usize| -> Vec<Glyph> {
-        shaped
-            .iter()
-            .enumerate()
-            .map(|(i, g)| {
-                // A cluster runs to the next glyph's cluster (logical order here).
-                let end = shaped
-                    .iter()
-                    .skip(i + 1)
-                    .map(|n| n.cluster)
-                    .find(|&c| c > g.cluster)
-                    .unwrap_or(len);
-                Glyph {
-                    id: g.id,
-                    advance: style.size * g.advance + style.size * style.tracking,
-                    x_offset: style.size * g.x_offset,
-                    y_offset: style.size * g.y_offset,
-                    range: base + g.cluster..base + end.max(g.cluster),
-                }
-            })
-            .collect()
-    };
-    let shaped = shaper.shape(face, slice, para.lang, features);
-    glyphs.extend(
-        set(&shaped, range.start, slice.len())
-            .into_iter()
-            .map(|glyph| PGlyph { glyph, seg }),
-    );
-    let hyphen = shaper.shape(face, "-", para.lang, features);
-    segs.push(SegInfo {
-        face,
-        run,
-        hyphen: set(&hyphen, 0, 1).into_iter().next(),
-    });
+#[derive(Default)]
+struct Shaped {
+    glyphs: Vec<PGlyph>,
+    segs: Vec<SegInfo>,
+}
+
+impl Shaped {
+    /// Shapes `text[range]` in one face at one bidi level, for run `run`.
+    fn seg(
+        &mut self,
+        shaper: &mut Shaper,
+        para: &Para,
+        text: &str,
+        range: Range<usize>,
+        (face, level): (FaceId, u8),
+        run: usize,
+    ) {
+        let Some(style) = para.runs.get(run).map(|r| r.style) else {
+            return;
+        };
+        let slice = text.get(range.clone()).unwrap_or_default();
+        let features = Features::of(&style);
+        let rtl = level % 2 == 1;
+        let seg = self.segs.len();
+        let set = |shaped: &[crate::layout::shape::Shaped], base: usize, len: usize| -> Vec<Glyph> {
+            shaped
+                .iter()
+                .enumerate()
+                .map(|(i, g)| {
+                    // A cluster runs to the next glyph's cluster (logical order here).
+                    let end = shaped
+                        .iter()
+                        .skip(i + 1)
+                        .map(|n| n.cluster)
+                        .find(|&c| c > g.cluster)
+                        .unwrap_or(len);
+                    Glyph {
+                        id: g.id,
+                        advance: style.size * g.advance + style.size * style.tracking,
+                        x_offset: style.size * g.x_offset,
+                        y_offset: style.size * g.y_offset,
+                        range: base + g.cluster..base + end.max(g.cluster),
+                    }
+                })
+                .collect()
+        };
+        let shaped = shaper.shape(face, slice, para.lang, features, rtl);
+        self.glyphs.extend(
+            set(&shaped, range.start, slice.len())
+                .into_iter()
+                .map(|glyph| PGlyph { glyph, seg }),
+        );
+        let hyphen = shaper.shape(face, "-", para.lang, features, false);
+        self.segs.push(SegInfo {
+            face,
+            run,
+            level,
+            hyphen: set(&hyphen, 0, 1).into_iter().next(),
+        });
+    }
 }
 
 /// Where words may be hyphenated: after soft hyphens always, and by the language's patterns
@@ -253,7 +251,7 @@ fn hyphenation_points(text: &str, para: &Para) -> Vec<usize> {
         // Arabic is never hyphenated.
         Lang::Ar => return points,
     };
-    if !para.hyphenate {
+    if !para.hyphenate || para.rtl {
         return points;
     }
     // Words are runs of letters; "l’écosystème" hyphenates "écosystème".

@@ -2,6 +2,8 @@
 //! inside a word gets a hyphen (marked as a soft hyphen, so copied text rejoins the word), and
 //! punctuation at the edges of justified lines hangs slightly into the margin.
 
+use unicode_bidi::{BidiInfo, Level};
+
 use super::collect::{Collected, Item, SHRINK, STRETCH};
 use super::linebreak::Break;
 use crate::compose::{Align, Para, TextStyle};
@@ -161,7 +163,12 @@ pub fn lines(collected: &Collected, breaks: &[Break], measure: Pt, para: &Para) 
             };
         line.space_ratio = (!spaces.is_empty() && justify).then_some(factor);
         line.justified = justify;
-        hang(&mut line, &spaces, measure, justify);
+        if para.rtl {
+            // No hanging punctuation in right-to-left text: spread the difference over spaces.
+            hang_none(&mut line, &spaces, measure, justify);
+        } else {
+            hang(&mut line, &spaces, measure, justify);
+        }
         lines.push(line);
     }
     lines
@@ -174,8 +181,20 @@ fn build(
     hyphen: Option<(usize, Glyph)>,
     para: &Para,
 ) -> Line {
+    // Bidi reordering (rule L2): glyphs were in logical order, segments are drawn in visual
+    // order, left to right.
+    let levels: Vec<Level> = glyphs
+        .iter()
+        .map(|(seg, _)| {
+            let level = collected.segs.get(*seg).map_or(0, |s| s.level);
+            Level::new(level).unwrap_or_else(|_| Level::ltr())
+        })
+        .collect();
+    let order = BidiInfo::reorder_visual(&levels);
+    let mut slots: Vec<Option<(usize, Glyph)>> = glyphs.into_iter().map(Some).collect();
+    let visual = order.into_iter().filter_map(|i| slots.get_mut(i).and_then(Option::take));
     let mut segments: Vec<(usize, Vec<Glyph>)> = Vec::new();
-    for (seg, glyph) in glyphs {
+    for (seg, glyph) in visual {
         match segments.last_mut() {
             Some((s, list)) if *s == seg => list.push(glyph),
             _ => segments.push((seg, vec![glyph])),
@@ -233,6 +252,13 @@ fn build(
     }
 }
 
+/// Justified right-to-left lines: no protrusion; spaces absorb rounding.
+fn hang_none(line: &mut Line, spaces: &[(usize, Pt)], measure: Pt, justify: bool) {
+    if justify && !spaces.is_empty() {
+        stretch_spaces(line, (measure - line.width) / spaces.len() as f32);
+    }
+}
+
 /// Optical margins: punctuation at the ends of a line hangs into the margin. For a justified
 /// line the spaces absorb the difference, so the letters, not the marks, align.
 fn hang(line: &mut Line, spaces: &[(usize, Pt)], measure: Pt, justify: bool) {
@@ -262,7 +288,11 @@ fn hang(line: &mut Line, spaces: &[(usize, Pt)], measure: Pt, justify: bool) {
     line.protrusion = right;
     // Spread what the line lacks to reach the measure plus both protrusions over its spaces.
     let missing = measure + left + right - line.width;
-    let per_space = missing / spaces.len() as f32;
+    stretch_spaces(line, missing / spaces.len() as f32);
+}
+
+/// Widens every inter-word space of the line by `per_space`.
+fn stretch_spaces(line: &mut Line, per_space: Pt) {
     let mut seen = 0;
     for seg in &mut line.segments {
         let text = seg.text.clone();

@@ -10,7 +10,7 @@ mod collect;
 mod finalize;
 mod linebreak;
 
-pub use finalize::Line;
+pub use finalize::{Line, Segment};
 
 use super::shape::{Shaper, Uncovered};
 use crate::compose::{Align, Para};
