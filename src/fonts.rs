@@ -11,16 +11,25 @@ pub enum Family {
     NotoSerif,
     NotoSans,
     NotoNaskhArabic,
+    NotoSansTifinagh,
 }
 
 impl Family {
-    pub const ALL: [Family; 3] = [Family::NotoSerif, Family::NotoSans, Family::NotoNaskhArabic];
+    /// In fallback order: a character missing from the wanted face is set in the first of
+    /// these that has it.
+    pub const ALL: [Family; 4] = [
+        Family::NotoSerif,
+        Family::NotoSans,
+        Family::NotoNaskhArabic,
+        Family::NotoSansTifinagh,
+    ];
 
     pub fn name(self) -> &'static str {
         match self {
             Family::NotoSerif => "Noto Serif",
             Family::NotoSans => "Noto Sans",
             Family::NotoNaskhArabic => "Noto Naskh Arabic",
+            Family::NotoSansTifinagh => "Noto Sans Tifinagh",
         }
     }
 
@@ -97,6 +106,8 @@ fn bundled_file(key: FaceKey) -> (&'static str, &'static [u8]) {
         (Family::NotoSans, true, true) => bundled!("NotoSans-BoldItalic.ttf"),
         (Family::NotoNaskhArabic, false, _) => bundled!("NotoNaskhArabic-Regular.ttf"),
         (Family::NotoNaskhArabic, true, _) => bundled!("NotoNaskhArabic-Bold.ttf"),
+        // Tifinagh has one style; bold and italic use it.
+        (Family::NotoSansTifinagh, _, _) => bundled!("NotoSansTifinagh-Regular.ttf"),
     }
 }
 
@@ -162,7 +173,7 @@ mod tests {
     #[test]
     fn every_bundled_face_parses_with_sane_metrics() {
         let book = FontBook::bundled().expect("bundled fonts parse");
-        assert_eq!(book.faces().count(), 12);
+        assert_eq!(book.faces().count(), 16);
         for (_, face) in book.faces() {
             assert!(
                 face.ascender > 0.0 && face.descender < 0.0,
@@ -171,6 +182,7 @@ mod tests {
             );
             let sample = match face.key.family {
                 Family::NotoNaskhArabic => 'ب',
+                Family::NotoSansTifinagh => 'ⵣ',
                 _ => 'é',
             };
             assert!(face.has_char(sample), "{:?}", face.key);

@@ -72,32 +72,47 @@ fn default_content_builds_both_documents() {
     let output = run(dir.path(), &[]);
     assert!(output.status.success(), "{}", stderr(&output));
     let out = dir.path().join("output");
-    let brochure = out.join("brochure-fr.pdf");
-    let factsheet = out.join("factsheet-fr.pdf");
-    assert_eq!(page_count(&factsheet), 1, "the fact sheet is one page");
-    assert!(
-        page_count(&brochure) >= 3,
-        "cover, inside pages, back cover"
-    );
-
     let log = stderr(&output);
-    assert!(log.contains("wrote output/brochure-fr.pdf: "), "{log}");
-    assert!(
-        log.contains("wrote output/factsheet-fr.pdf: 1 page, "),
-        "{log}"
-    );
-
-    let content = content::load(&dir.path().join("content")).expect("default content is valid");
-    assert_every_sentence(&brochure, &content.brochure.blocks);
-    assert_every_sentence(&factsheet, &content.factsheet.blocks);
-    // The cover and back cover carry the identity.
-    let text = normalise(&pdf_text(&brochure));
-    for needle in [
-        &content.centre.full_name,
-        &content.centre.tagline,
-        &content.centre.parent,
-    ] {
-        assert!(text.contains(&normalise(needle)), "{needle} missing");
+    let loaded = content::load_with(&dir.path().join("content"), &content::Options::default())
+        .expect("default content is valid");
+    assert_eq!(loaded.editions.len(), 3, "French, English and Arabic");
+    for content in &loaded.editions {
+        let lang = content.brochure.lang.code();
+        let brochure = out.join(format!("brochure-{lang}.pdf"));
+        let factsheet = out.join(format!("factsheet-{lang}.pdf"));
+        assert_eq!(
+            page_count(&factsheet),
+            1,
+            "the {lang} fact sheet is one page"
+        );
+        assert!(
+            page_count(&brochure) >= 3,
+            "cover, inside pages, back cover"
+        );
+        assert!(
+            log.contains(&format!("wrote output/brochure-{lang}.pdf: ")),
+            "{log}"
+        );
+        assert!(
+            log.contains(&format!("wrote output/factsheet-{lang}.pdf: 1 page, ")),
+            "{log}"
+        );
+        // Right-to-left text is drawn in visual order, which simple extraction (lopdf) does
+        // not undo; .ci/run checks the Arabic with pdftotext, which does.
+        if content.brochure.lang.rtl() {
+            continue;
+        }
+        assert_every_sentence(&brochure, &content.brochure.blocks);
+        assert_every_sentence(&factsheet, &content.factsheet.blocks);
+        // The cover and back cover carry the identity.
+        let text = normalise(&pdf_text(&brochure));
+        for needle in [
+            &content.centre.full_name,
+            &content.centre.tagline,
+            &content.centre.parent,
+        ] {
+            assert!(text.contains(&normalise(needle)), "{needle} missing");
+        }
     }
 }
 
@@ -248,7 +263,7 @@ fn a_failed_build_leaves_earlier_output_untouched() {
         .expect("output")
         .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
         .collect();
-    assert_eq!(names.len(), 2, "no temporary file left behind: {names:?}");
+    assert_eq!(names.len(), 6, "no temporary file left behind: {names:?}");
 }
 
 #[test]
@@ -284,4 +299,92 @@ fn an_output_path_that_is_a_folder_is_an_error() {
         "{}",
         stderr(&output)
     );
+}
+
+#[test]
+fn fallback_fills_missing_translations_with_warnings() {
+    let dir = workspace("content");
+    for name in ["brochure.yaml", "factsheet.yaml"] {
+        let from = repo().join("tests/bad/missing-translation").join(name);
+        fs::copy(from, dir.path().join("content").join(name)).expect("overlay");
+    }
+    // The paragraph given once is still an error: a fallback fills gaps, not single texts.
+    let brochure = dir.path().join("content/brochure.yaml");
+    let text = fs::read_to_string(&brochure).expect("read");
+    fs::write(
+        &brochure,
+        text.replace("  - paragraph: Un texte donné une seule fois.\n", ""),
+    )
+    .expect("write");
+
+    let output = run(dir.path(), &["build", "--fallback", "fr"]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let log = stderr(&output);
+    assert!(log.starts_with(
+        "warning: the heading has no English text: the French text is used\n --> content/brochure.yaml:5:14\n"
+    ), "{log}");
+    assert!(log.contains("warning: the paragraph has no English text: the French text is used\n --> content/brochure.yaml:8:7\n"), "{log}");
+    assert!(dir.path().join("output/brochure-en.pdf").exists());
+
+    let output = run(dir.path(), &["build", "--lang", "fr", "--out", "fr-only"]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let written: Vec<String> = fs::read_dir(dir.path().join("fr-only"))
+        .expect("written")
+        .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(written.len(), 2, "{written:?}");
+}
+
+#[test]
+fn arabic_editions_are_right_to_left_and_tagged_ar() {
+    let dir = workspace("content");
+    let output = run(dir.path(), &["build", "--lang", "ar"]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let doc = lopdf::Document::load(dir.path().join("output/brochure-ar.pdf")).expect("parses");
+    let catalog = doc.catalog().expect("catalog");
+    assert_eq!(
+        catalog.get(b"Lang").and_then(|l| l.as_str()).ok(),
+        Some(b"ar".as_slice())
+    );
+    // Laid out, the Arabic text reads in logical order and starts at the right margin.
+    let content = content::load_with(
+        &dir.path().join("content"),
+        &content::Options {
+            langs: Some(vec![content::Lang::Ar]),
+            fallback: None,
+        },
+    )
+    .expect("valid")
+    .editions
+    .remove(0);
+    let book = plaquette::fonts::FontBook::bundled().expect("fonts");
+    let composed = plaquette::compose::compose(&content, plaquette::compose::Kind::Brochure);
+    let laid = plaquette::layout::layout(&composed, &book).expect("laid out");
+    let style = &composed.page;
+    let page = &laid.pages[1];
+    let lines: Vec<&plaquette::layout::frame::LineInfo> = page
+        .items
+        .iter()
+        .filter_map(|i| match i {
+            plaquette::layout::frame::Item::Line(l)
+                if l.role == plaquette::compose::Role::Paragraph =>
+            {
+                Some(l)
+            }
+            _ => None,
+        })
+        .collect();
+    assert!(!lines.is_empty());
+    for line in lines {
+        // Page 2 is a left-hand page in a right-to-left book: the inner margin is on the left.
+        let right = line.rect.x.0 + line.rect.width.0;
+        assert!(
+            (right - (style.width.0 - style.outer.0)).abs() < 0.5
+                || line.rect.x.0 < style.width.0 / 2.0
+        );
+        assert!(
+            line.end.0 >= line.rect.width.0 - 0.5,
+            "right-aligned: ends at the measure's right edge"
+        );
+    }
 }

@@ -1,7 +1,7 @@
 //! The type scale and spacing, derived from the brand for one document.
 
 use super::{Align, Figures, Kind, Marker, Para, Role, Run, TextStyle};
-use crate::content::{Brand, Document, Inline, Lang};
+use crate::content::{Brand, Digits, Document, Inline, Lang};
 use crate::fonts::FaceKey;
 use crate::units::{Pt, Rgb};
 
@@ -20,6 +20,8 @@ pub struct Styles {
     pub lang: Lang,
     /// Apply the language's typographic conventions.
     pub typography: bool,
+    /// Eastern Arabic digits in this edition.
+    pub eastern_digits: bool,
     /// The unit of vertical rhythm: space between paragraphs.
     pub gap: Pt,
 }
@@ -69,17 +71,23 @@ impl Styles {
             colours: c,
             lang,
             typography: doc.typography,
+            eastern_digits: lang.rtl() && brand.arabic_digits == Digits::Eastern,
             gap: Pt(7.0 * scale),
         }
     }
 
     /// Runs of `inline` in `base`, with emphasis, strong and links applied.
     pub fn runs(&self, inline: &Inline, base: TextStyle) -> Vec<Run> {
-        let spans = if self.typography {
+        let mut spans = if self.typography {
             super::typo::apply(&inline.0, self.lang)
         } else {
             inline.0.clone()
         };
+        if self.eastern_digits {
+            for span in spans.iter_mut().filter(|s| s.link.is_none()) {
+                span.text = super::typo::eastern_digits(&span.text);
+            }
+        }
         spans
             .iter()
             .map(|span| {

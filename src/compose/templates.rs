@@ -199,9 +199,9 @@ fn footer(content: &Content, s: &Styles) -> Footer {
     }
 }
 
-/// "Édition de novembre 2026", "November 2026 edition".
+/// "Édition de novembre 2026", "November 2026 edition", "إصدار نونبر 2026".
 fn edition_line(edition: YearMonth, lang: Lang) -> String {
-    let month = month_name(edition.month(), lang);
+    let month = month_name(edition, lang);
     match lang {
         Lang::Fr => {
             let de = if month.starts_with(['a', 'o']) {
@@ -216,58 +216,14 @@ fn edition_line(edition: YearMonth, lang: Lang) -> String {
     }
 }
 
-fn month_name(month: u32, lang: Lang) -> &'static str {
-    const FR: [&str; 12] = [
-        "janvier",
-        "février",
-        "mars",
-        "avril",
-        "mai",
-        "juin",
-        "juillet",
-        "août",
-        "septembre",
-        "octobre",
-        "novembre",
-        "décembre",
-    ];
-    const EN: [&str; 12] = [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ];
-    const AR: [&str; 12] = [
-        "يناير",
-        "فبراير",
-        "مارس",
-        "أبريل",
-        "ماي",
-        "يونيو",
-        "يوليوز",
-        "غشت",
-        "شتنبر",
-        "أكتوبر",
-        "نونبر",
-        "دجنبر",
-    ];
-    let names = match lang {
-        Lang::Fr => &FR,
-        Lang::En => &EN,
-        Lang::Ar => &AR,
+/// The month's name from chrono's locale data (Moroccan Arabic month names for Arabic).
+fn month_name(date: YearMonth, lang: Lang) -> String {
+    let locale = match lang {
+        Lang::Fr => chrono::Locale::fr_FR,
+        Lang::En => chrono::Locale::en_GB,
+        Lang::Ar => chrono::Locale::ar_MA,
     };
-    names
-        .get(month.saturating_sub(1) as usize)
-        .copied()
-        .unwrap_or_default()
+    date.date().format_localized("%B", locale).to_string()
 }
 
 /// Section headings go in the sidebar, a size smaller to fit its width.

@@ -198,6 +198,26 @@ fn english(chars: &mut Vec<(char, usize)>) {
     }
 }
 
+/// Digits as Eastern Arabic ones (٠–٩), except inside names such as "UM6P".
+pub fn eastern_digits(text: &str) -> String {
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = String::with_capacity(text.len());
+    for (i, &c) in chars.iter().enumerate() {
+        let beside_latin = |j: Option<usize>| {
+            j.and_then(|j| chars.get(j))
+                .is_some_and(|n| n.is_ascii_alphabetic())
+        };
+        let in_name = beside_latin(i.checked_sub(1)) || beside_latin(Some(i + 1));
+        match c.to_digit(10) {
+            Some(d) if c.is_ascii_digit() && !in_name => {
+                out.push(char::from_u32(0x0660 + d).unwrap_or(c));
+            }
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -241,6 +261,11 @@ mod tests {
         assert_eq!(set("It's \"open\" !", Lang::En), "It’s “open”!");
         assert_eq!(set("a 'quote' here", Lang::En), "a ‘quote’ here");
         assert_eq!(set("Note : yes", Lang::En), "Note: yes");
+    }
+
+    #[test]
+    fn eastern_digits_spare_names() {
+        assert_eq!(eastern_digits("مارس 2021 (UM6P)"), "مارس ٢٠٢١ (UM6P)");
     }
 
     #[test]

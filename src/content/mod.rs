@@ -91,6 +91,7 @@ pub fn load_with(dir: &Path, options: &Options) -> Result<Loaded, Vec<Diagnostic
         languages
     });
     let declared = declared.unwrap_or_else(|| vec![Lang::Fr]);
+    let brochure_raw = brochure.as_ref().map(|(raw, _)| raw);
     let wanted = options.langs.clone().unwrap_or_else(|| declared.clone());
 
     let mut editions = Vec::new();
@@ -118,10 +119,13 @@ pub fn load_with(dir: &Path, options: &Options) -> Result<Loaded, Vec<Diagnostic
             diagnostics.extend(checker.diagnostics);
             brochure
         });
+        let complete = |checked: &[blocks::Checked]| {
+            brochure_raw.is_some_and(|raw| raw.blocks.len() == checked.len())
+        };
         let factsheet = match (&factsheet, &brochure) {
             (Some((raw, source)), Some((document, checked))) => {
                 let mut checker = Checker::new(source, dir, &edition);
-                let factsheet = checker.factsheet(raw, document, checked);
+                let factsheet = checker.factsheet(raw, document, checked, complete(checked));
                 diagnostics.extend(checker.diagnostics);
                 factsheet
             }

@@ -52,6 +52,11 @@ impl YearMonth {
     pub fn month(self) -> u32 {
         self.0.month()
     }
+
+    /// The first day of the month.
+    pub fn date(self) -> NaiveDate {
+        self.0
+    }
 }
 
 /// An `http(s)` address.
@@ -116,9 +121,19 @@ impl Email {
 pub struct Brand {
     pub colours: Palette,
     pub fonts: Fonts,
+    /// The digits of Arabic editions.
+    pub arabic_digits: Digits,
     pub logo: Image,
     pub paper: Paper,
     pub margins: Margins,
+}
+
+/// Western Arabic digits (0–9), as in Moroccan print, or Eastern Arabic ones (٠–٩).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Digits {
+    #[default]
+    Western,
+    Eastern,
 }
 
 #[derive(Clone, Copy, Debug)]

@@ -36,6 +36,9 @@ pub struct RawCentre {
 pub struct RawBrand {
     pub colours: RawColours,
     pub fonts: RawFonts,
+    /// `western` (0–9, the default) or `eastern` (٠–٩) digits in Arabic editions.
+    #[serde(default)]
+    pub arabic_digits: Option<S<String>>,
     pub logo: S<String>,
     pub paper: S<String>,
     pub margins: RawMargins,

@@ -6,8 +6,8 @@ use serde_saphyr::Spanned;
 use super::blocks::Checked;
 use super::check::Checker;
 use super::model::{
-    Block, BlockKind, Brand, Centre, Document, Email, Fonts, Lang, Margins, Palette, Paper, Url,
-    YearMonth,
+    Block, BlockKind, Brand, Centre, Digits, Document, Email, Fonts, Lang, Margins, Palette, Paper,
+    Url, YearMonth,
 };
 use super::raw::{RawBrand, RawBrochure, RawCentre, RawFactsheet};
 use super::read::closest;
@@ -101,6 +101,17 @@ impl Checker<'_> {
             );
         }
         let logo = self.image(&raw.logo, "logo");
+        let arabic_digits = match raw.arabic_digits.as_ref().map(|d| (d, d.value.trim())) {
+            None | Some((_, "western")) => Digits::Western,
+            Some((_, "eastern")) => Digits::Eastern,
+            Some((value, other)) => {
+                self.report(
+                    self.error(value, format!("`{other}` is not a kind of digits"))
+                        .hint("use western (0–9) or eastern (٠–٩)"),
+                );
+                return None;
+            }
+        };
         let [
             Some(primary),
             Some(accent),
@@ -138,6 +149,7 @@ impl Checker<'_> {
                 heading,
                 arabic,
             },
+            arabic_digits,
             logo: logo?,
             paper,
             margins: Margins {
@@ -278,11 +290,14 @@ impl Checker<'_> {
     }
 
     /// The fact sheet: the sections and blocks of the brochure it names, in their short forms.
+    /// `complete` says every block of the brochure passed its checks: only then is an id that
+    /// matches no block a mistake of the fact sheet's.
     pub fn factsheet(
         &mut self,
         raw: &RawFactsheet,
         brochure: &Document,
         checked: &[Checked],
+        complete: bool,
     ) -> Option<Document> {
         let title = self.text(&raw.title, "title");
         let subject = self.text(&raw.subject, "subject");
@@ -301,6 +316,7 @@ impl Checker<'_> {
                 .position(|c| c.block.id.as_deref() == Some(id))
             {
                 Some(start) => blocks.extend(section(checked, start)),
+                None if !complete => return None,
                 None => {
                     let message = match closest(id, &ids) {
                         Some(best) => format!("no block has the id `{id}`, did you mean `{best}`?"),

@@ -56,7 +56,7 @@ impl LayoutError {
         let (origin, hint) = match self {
             LayoutError::Uncovered { origin, .. } => (
                 origin,
-                "the bundled fonts cover Latin, Greek, Cyrillic and Arabic; write the character another way",
+                "the bundled fonts cover Latin, Greek, Cyrillic, Arabic and Tifinagh; write the character another way",
             ),
             LayoutError::Overflow { origin, .. } => (
                 origin,

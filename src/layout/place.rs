@@ -103,7 +103,15 @@ impl<'a> Placer<'a> {
                 _ => Pt::ZERO,
             };
             let left = start + offset + line.shift;
-            emit_line(line, left, baseline, para.role.clone(), block, items, para.rtl);
+            emit_line(
+                line,
+                left,
+                baseline,
+                para.role.clone(),
+                block,
+                items,
+                para.rtl,
+            );
             items.push(Item::Line(LineInfo {
                 rect: Rect {
                     x: start,

@@ -199,28 +199,29 @@ impl Shaped {
         let features = Features::of(&style);
         let rtl = level % 2 == 1;
         let seg = self.segs.len();
-        let set = |shaped: &[crate::layout::shape::Shaped], base: usize, len: usize| -> Vec<Glyph> {
-            shaped
-                .iter()
-                .enumerate()
-                .map(|(i, g)| {
-                    // A cluster runs to the next glyph's cluster (logical order here).
-                    let end = shaped
-                        .iter()
-                        .skip(i + 1)
-                        .map(|n| n.cluster)
-                        .find(|&c| c > g.cluster)
-                        .unwrap_or(len);
-                    Glyph {
-                        id: g.id,
-                        advance: style.size * g.advance + style.size * style.tracking,
-                        x_offset: style.size * g.x_offset,
-                        y_offset: style.size * g.y_offset,
-                        range: base + g.cluster..base + end.max(g.cluster),
-                    }
-                })
-                .collect()
-        };
+        let set =
+            |shaped: &[crate::layout::shape::Shaped], base: usize, len: usize| -> Vec<Glyph> {
+                shaped
+                    .iter()
+                    .enumerate()
+                    .map(|(i, g)| {
+                        // A cluster runs to the next glyph's cluster (logical order here).
+                        let end = shaped
+                            .iter()
+                            .skip(i + 1)
+                            .map(|n| n.cluster)
+                            .find(|&c| c > g.cluster)
+                            .unwrap_or(len);
+                        Glyph {
+                            id: g.id,
+                            advance: style.size * g.advance + style.size * style.tracking,
+                            x_offset: style.size * g.x_offset,
+                            y_offset: style.size * g.y_offset,
+                            range: base + g.cluster..base + end.max(g.cluster),
+                        }
+                    })
+                    .collect()
+            };
         let shaped = shaper.shape(face, slice, para.lang, features, rtl);
         self.glyphs.extend(
             set(&shaped, range.start, slice.len())

@@ -192,7 +192,9 @@ fn build(
         .collect();
     let order = BidiInfo::reorder_visual(&levels);
     let mut slots: Vec<Option<(usize, Glyph)>> = glyphs.into_iter().map(Some).collect();
-    let visual = order.into_iter().filter_map(|i| slots.get_mut(i).and_then(Option::take));
+    let visual = order
+        .into_iter()
+        .filter_map(|i| slots.get_mut(i).and_then(Option::take));
     let mut segments: Vec<(usize, Vec<Glyph>)> = Vec::new();
     for (seg, glyph) in visual {
         match segments.last_mut() {

@@ -132,4 +132,22 @@ mod tests {
         assert!(lines.iter().all(|l| optical(l) <= Pt(90.05)));
         assert!(lines.len() >= 2);
     }
+
+    #[test]
+    fn each_script_falls_back_to_a_face_that_has_it() {
+        let (lines, _) = set("Azul — ⴰⵣⵓⵍ — مرحبا.", Pt(300.0));
+        let book = FontBook::bundled().expect("fonts");
+        let families: Vec<crate::fonts::Family> = lines
+            .iter()
+            .flat_map(|l| &l.segments)
+            .map(|s| book.face(s.face).key.family)
+            .collect();
+        use crate::fonts::Family::*;
+        for family in [NotoSerif, NotoSansTifinagh, NotoNaskhArabic] {
+            assert!(
+                families.contains(&family),
+                "{family:?} missing from {families:?}"
+            );
+        }
+    }
 }
