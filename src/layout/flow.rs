@@ -25,10 +25,14 @@ enum Prep {
 }
 
 impl Prep {
-    /// The least height that must follow a heading on its column: two lines, or a whole block.
+    /// The least height that must follow a heading on its column: two lines (all of a
+    /// paragraph too short to split two and two), or a whole block.
     fn min_start(&self) -> Pt {
         match self {
-            Prep::Lines(set) => set.height(set.lines.len().min(2)),
+            Prep::Lines(set) => {
+                let n = set.lines.len();
+                set.height(if n < 4 { n } else { 2 })
+            }
             Prep::Whole { height, .. } => *height,
         }
     }
@@ -93,11 +97,17 @@ impl Cursor<'_> {
 
     /// Moves `y` down to the next line of the baseline grid.
     fn snap(&mut self) {
+        self.y = self.snapped(self.y);
+    }
+
+    /// `y` moved down to the next line of the baseline grid.
+    fn snapped(&self, y: Pt) -> Pt {
         let grid = self.style.grid.0;
-        if grid > 0.0 {
-            let steps = ((self.y - self.top).0 / grid - 0.01).ceil().max(0.0);
-            self.y = self.top + Pt(steps * grid);
+        if grid <= 0.0 {
+            return y;
         }
+        let steps = ((y - self.top).0 / grid - 0.01).ceil().max(0.0);
+        self.top + Pt(steps * grid)
     }
 
     fn items(&mut self) -> &mut Vec<Item> {
@@ -270,10 +280,18 @@ fn run(
                 beside_heading = false;
                 cursor.snap();
                 if set.para.keep_with_next {
-                    let need = set.height(set.lines.len())
-                        + set.para.space_after
-                        + preps.get(k + 1).map_or(Pt::ZERO, Prep::min_start);
-                    if cursor.y + need > cursor.bottom() && !cursor.at_top() {
+                    // Where what follows would start (spacing and the grid included), and the
+                    // least of it that must fit under the heading.
+                    let next = preps.get(k + 1);
+                    let gap = match next {
+                        Some(Prep::Lines(n)) => n.para.space_before,
+                        _ => Pt::ZERO,
+                    };
+                    let after = cursor.snapped(
+                        cursor.y + set.height(set.lines.len()) + set.para.space_after + gap,
+                    );
+                    let end = after + next.map_or(Pt::ZERO, Prep::min_start);
+                    if end > cursor.bottom() && !cursor.at_top() {
                         cursor.next_column(prep, rest(k) - (cursor.bottom() - cursor.y))?;
                         cursor.snap();
                     }

@@ -23,6 +23,8 @@ pub const SHRINK: f32 = 0.2;
 /// Arabic, whose letters join.
 pub const LETTER_STRETCH: f32 = 0.02;
 pub const LETTER_SHRINK: f32 = 0.01;
+/// A kashida may elongate an Arabic word by this many tatweels at full stretch.
+pub const KASHIDA: f32 = 1.5;
 /// Penalties, as in TeX: a hyphen costs, a forced break is certain, a forbidden one never.
 pub const HYPHEN_PENALTY: f32 = 50.0;
 pub const FORCED: f32 = -10_000.0;
@@ -46,16 +48,20 @@ pub struct SegInfo {
     pub level: u8,
     /// The hyphen added when a line breaks inside a word of this segment.
     pub hyphen: Option<Glyph>,
+    /// The tatweel (U+0640) of this segment's face, if the face has one and the text is Arabic.
+    pub tatweel: Option<Glyph>,
 }
 
 #[derive(Clone, Debug)]
 pub enum Item {
-    /// Glyphs that stay together; `stretch` and `shrink` are their letter-spacing leeway.
+    /// Glyphs that stay together; `stretch` and `shrink` are their leeway: letter-spacing, or
+    /// tatweels inserted after glyph `kashida` (Arabic).
     Box {
         glyphs: Range<usize>,
         width: Pt,
         stretch: Pt,
         shrink: Pt,
+        kashida: Option<usize>,
     },
     /// Inter-word space; a break may happen here if `breakable`.
     Glue {
@@ -229,11 +235,15 @@ impl Shaped {
                 .map(|glyph| PGlyph { glyph, seg }),
         );
         let hyphen = shaper.shape(face, "-", para.lang, features, false);
+        let tatweel = (rtl && shaper.book.face(face).has_char('\u{640}'))
+            .then(|| shaper.shape(face, "\u{640}", para.lang, features, true))
+            .and_then(|t| set(&t, 0, 2).into_iter().next());
         self.segs.push(SegInfo {
             face,
             run,
             level,
             hyphen: set(&hyphen, 0, 1).into_iter().next(),
+            tatweel,
         });
     }
 }
@@ -318,7 +328,7 @@ fn items(
     let mut i = 0;
     let close_box = |items: &mut Vec<Item>, from: usize, to: usize| {
         if to > from {
-            items.push(make_box(glyphs, segs, from..to, spacing));
+            items.push(make_box(text, glyphs, segs, from..to, spacing));
         }
     };
     while i < glyphs.len() {
@@ -396,9 +406,10 @@ fn items(
     items
 }
 
-/// A box of `glyphs[range]`, with letter-spacing leeway between its glyphs (none for Arabic
-/// and other joining scripts).
+/// A box of `glyphs[range]`, with its leeway: letter-spacing between its glyphs, or, for an
+/// Arabic word, a kashida (tatweel) that may elongate its last joining letter.
 fn make_box(
+    text: &str,
     glyphs: &[PGlyph],
     segs: &[SegInfo],
     range: Range<usize>,
@@ -406,6 +417,15 @@ fn make_box(
 ) -> Item {
     let slice = glyphs.get(range.clone()).unwrap_or_default();
     let width = slice.iter().map(|g| g.glyph.advance).sum();
+    if let Some((at, tatweel)) = kashida_point(text, glyphs, segs, range.clone()) {
+        return Item::Box {
+            glyphs: range,
+            width,
+            stretch: tatweel * KASHIDA,
+            shrink: Pt::ZERO,
+            kashida: Some(at),
+        };
+    }
     let gaps: Pt = slice
         .iter()
         .skip(1)
@@ -417,7 +437,73 @@ fn make_box(
         width,
         stretch: gaps * LETTER_STRETCH,
         shrink: gaps * LETTER_SHRINK,
+        kashida: None,
     }
+}
+
+/// Arabic letters that join the letter after them (dual-joining), where a kashida may go.
+fn joins_next(c: char) -> bool {
+    matches!(
+        c,
+        'ب' | 'ت'
+            | 'ث'
+            | 'ج'
+            | 'ح'
+            | 'خ'
+            | 'س'
+            | 'ش'
+            | 'ص'
+            | 'ض'
+            | 'ط'
+            | 'ظ'
+            | 'ع'
+            | 'غ'
+            | 'ف'
+            | 'ق'
+            | 'ك'
+            | 'ل'
+            | 'م'
+            | 'ن'
+            | 'ه'
+            | 'ي'
+            | 'ئ'
+            | 'ى'
+            | 'ی'
+            | 'ک'
+            | 'گ'
+            | 'پ'
+            | 'چ'
+    )
+}
+
+fn is_arabic_letter(c: char) -> bool {
+    ('\u{0620}'..='\u{064A}').contains(&c)
+}
+
+/// The last place in an Arabic word where a tatweel may elongate a connection: after a
+/// letter that joins the next, both single glyphs of one cluster each (no ligature, no mark).
+/// Returns the glyph index to insert after, and the tatweel's advance.
+fn kashida_point(
+    text: &str,
+    glyphs: &[PGlyph],
+    segs: &[SegInfo],
+    range: Range<usize>,
+) -> Option<(usize, Pt)> {
+    let single = |g: &PGlyph| {
+        let t = text.get(g.glyph.range.clone()).unwrap_or_default();
+        let mut chars = t.chars();
+        chars.next().filter(|_| chars.next().is_none())
+    };
+    (range.start..range.end.saturating_sub(1))
+        .rev()
+        .find_map(|i| {
+            let (this, next) = (glyphs.get(i)?, glyphs.get(i + 1)?);
+            let tatweel = segs.get(this.seg)?.tatweel.as_ref()?.advance;
+            let ok = this.seg == next.seg
+                && single(this).is_some_and(joins_next)
+                && single(next).is_some_and(is_arabic_letter);
+            ok.then_some((i, tatweel))
+        })
 }
 
 fn forced() -> Item {
@@ -472,7 +558,7 @@ fn split_overlong(
             }
             let before = text.get(previous.glyph.range.clone()).unwrap_or_default();
             let sensible = before.ends_with(['/', '.', '-', '_', '?', '&', '=']);
-            out.push(make_box(glyphs, segs, from..i, spacing));
+            out.push(make_box(text, glyphs, segs, from..i, spacing));
             out.push(Item::Penalty {
                 width: Pt::ZERO,
                 cost: if sensible { 0.0 } else { 900.0 },
@@ -481,7 +567,7 @@ fn split_overlong(
             });
             from = i;
         }
-        out.push(make_box(glyphs, segs, from..range.end, spacing));
+        out.push(make_box(text, glyphs, segs, from..range.end, spacing));
     }
     *items = out;
 }

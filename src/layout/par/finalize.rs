@@ -4,7 +4,7 @@
 
 use unicode_bidi::{BidiInfo, Level};
 
-use super::collect::{Collected, Item, SHRINK, STRETCH};
+use super::collect::{Collected, Item};
 use super::linebreak::Break;
 use crate::compose::{Align, Para, TextStyle};
 use crate::fonts::FaceId;
@@ -81,8 +81,37 @@ pub fn lines(collected: &Collected, breaks: &[Break], measure: Pt, para: &Para) 
         // Glyphs of the line, with the indexes of the space glyphs.
         let mut glyphs: Vec<(usize, Glyph)> = Vec::new();
         let mut spaces: Vec<(usize, Pt)> = Vec::new();
-        for item in items.get(start..brk.at).unwrap_or_default() {
+        let line_items = items.get(start..brk.at).unwrap_or_default();
+        let mut tatweels = kashida_counts(collected, line_items, ratio).into_iter();
+        for item in line_items {
             match item {
+                Item::Box {
+                    glyphs: range,
+                    kashida: Some(at),
+                    ..
+                } => {
+                    // Whole tatweels after the kashida point; what is left over goes to the
+                    // spaces when the line is justified.
+                    let tatweel = collected
+                        .glyphs
+                        .get(*at)
+                        .and_then(|g| collected.segs.get(g.seg))
+                        .and_then(|s| s.tatweel.clone());
+                    let count = tatweels.next().unwrap_or(0);
+                    for i in range.clone() {
+                        if let Some(g) = collected.glyphs.get(i) {
+                            glyphs.push((g.seg, g.glyph.clone()));
+                            if i == *at
+                                && let Some(t) = &tatweel
+                            {
+                                // Same range as the letter: copied, the word has no tatweel.
+                                let mut t = t.clone();
+                                t.range = g.glyph.range.clone();
+                                glyphs.extend(std::iter::repeat_n((g.seg, t), count));
+                            }
+                        }
+                    }
+                }
                 Item::Box {
                     glyphs: range,
                     stretch,
@@ -155,13 +184,6 @@ pub fn lines(collected: &Collected, breaks: &[Break], measure: Pt, para: &Para) 
             start += 1;
         }
         let mut line = build(collected, glyphs, hyphen, para);
-        let factor = 1.0
-            + if ratio >= 0.0 {
-                ratio * STRETCH
-            } else {
-                ratio * SHRINK
-            };
-        line.space_ratio = (!spaces.is_empty() && justify).then_some(factor);
         line.justified = justify;
         if para.rtl {
             // No hanging punctuation in right-to-left text: spread the difference over spaces.
@@ -169,9 +191,69 @@ pub fn lines(collected: &Collected, breaks: &[Break], measure: Pt, para: &Para) 
         } else {
             hang(&mut line, &spaces, measure, justify);
         }
+        // Measured as set, after kashidas and hanging punctuation took their share.
+        let natural: Pt = spaces.iter().map(|(_, w)| *w).sum();
+        let set: Pt = line
+            .segments
+            .iter()
+            .flat_map(|s| {
+                s.glyphs
+                    .iter()
+                    .filter(|g| s.text.get(g.range.clone()).is_some_and(is_space))
+            })
+            .map(|g| g.advance)
+            .sum();
+        line.space_ratio = (justify && natural.0 > 0.0).then(|| set / natural);
         lines.push(line);
     }
     lines
+}
+
+/// How many tatweels each kashida point of a line gets: the line's share of kashida stretch
+/// in whole tatweels, rounded once for the line and handed out by largest remainder, so that
+/// the spaces are left to absorb less than half a tatweel.
+fn kashida_counts(collected: &Collected, line: &[Item], ratio: f32) -> Vec<usize> {
+    let wants: Vec<f32> = line
+        .iter()
+        .filter_map(|item| match item {
+            Item::Box {
+                stretch,
+                kashida: Some(at),
+                ..
+            } => {
+                let advance = collected
+                    .glyphs
+                    .get(*at)
+                    .and_then(|g| collected.segs.get(g.seg))
+                    .and_then(|s| s.tatweel.as_ref())
+                    .map_or(0.0, |t| t.advance.0);
+                Some(if ratio > 0.0 && advance > 0.0 {
+                    stretch.0 * ratio / advance
+                } else {
+                    0.0
+                })
+            }
+            _ => None,
+        })
+        .collect();
+    let total = wants.iter().sum::<f32>().round() as usize;
+    let mut counts: Vec<usize> = wants.iter().map(|w| w.floor() as usize).collect();
+    let mut left = total.saturating_sub(counts.iter().sum());
+    let mut order: Vec<usize> = (0..wants.len()).collect();
+    order.sort_by(|&a, &b| {
+        let frac = |i: usize| wants.get(i).map_or(0.0, |w| w - w.floor());
+        frac(b).total_cmp(&frac(a))
+    });
+    for i in order {
+        if left == 0 {
+            break;
+        }
+        if let Some(c) = counts.get_mut(i) {
+            *c += 1;
+            left -= 1;
+        }
+    }
+    counts
 }
 
 /// Groups the line's glyphs into segments of one face and style.

@@ -338,6 +338,7 @@ mod tests {
             width: Pt(width),
             stretch: Pt::ZERO,
             shrink: Pt::ZERO,
+            kashida: None,
         }
     }
 
