@@ -243,3 +243,22 @@ fn side_headings(mut body: Vec<super::Flow>) -> Vec<super::Flow> {
     }
     body
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_in_three_languages() {
+        let march = YearMonth::parse("2021-03").expect("a month");
+        assert_eq!(month_name(march, Lang::Fr), "mars");
+        assert_eq!(month_name(march, Lang::En), "March");
+        assert_eq!(month_name(march, Lang::Ar), "مارس");
+        let edition = YearMonth::parse("2026-11").expect("a month");
+        assert_eq!(edition_line(edition, Lang::Fr), "Édition de novembre 2026");
+        assert_eq!(edition_line(edition, Lang::En), "November 2026 edition");
+        assert_eq!(edition_line(edition, Lang::Ar), "إصدار نونبر 2026");
+        let august = YearMonth::parse("2026-08").expect("a month");
+        assert_eq!(edition_line(august, Lang::Fr), "Édition d’août 2026");
+    }
+}

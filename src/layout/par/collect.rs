@@ -161,9 +161,14 @@ fn shape_runs(
         let mut from = start;
         let mut key: Option<(FaceId, u8)> = None;
         for (i, c) in run.text.char_indices() {
-            let face = shaper
-                .face_for(run.style.face, c)
-                .map_err(BreakError::Uncovered)?;
+            // A space stays in the face of the text before it, so that a Latin name inside
+            // Arabic text ("Ai Movement") is one run in one face.
+            let face = match key {
+                Some((previous, _)) if c.is_whitespace() => previous,
+                _ => shaper
+                    .face_for(run.style.face, c)
+                    .map_err(BreakError::Uncovered)?,
+            };
             let this = (face, level_at(start + i));
             if let Some(previous) = key
                 && previous != this

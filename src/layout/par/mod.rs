@@ -150,4 +150,58 @@ mod tests {
             );
         }
     }
+
+    fn set_rtl(text: &str) -> Vec<Line> {
+        let content = crate::content::load(std::path::Path::new("content")).expect("content");
+        let mut brochure = content.brochure.clone();
+        brochure.lang = crate::content::Lang::Ar;
+        let s = Styles::new(&content.brand, &brochure, Kind::Brochure);
+        let para = s.para(s.runs(&Inline::plain(text), s.body), Role::Paragraph);
+        let book = FontBook::bundled().expect("fonts");
+        let mut shaper = Shaper::new(&book);
+        break_lines(&mut shaper, &para, Pt(400.0), &mut Vec::new()).expect("sets")
+    }
+
+    #[test]
+    fn a_line_mixing_arabic_a_latin_name_and_a_number_reads_in_bidi_order() {
+        let lines = set_rtl("تأسس Ai Movement في مارس 2021.");
+        let line = lines.first().expect("a line");
+        // Segments in visual order, left to right: the number (last in reading) comes
+        // first, the first Arabic word last; the Latin name keeps its own order inside.
+        let texts: Vec<&str> = line.segments.iter().map(|s| s.text.as_str()).collect();
+        let at = |needle: &str| texts.iter().position(|t| t.contains(needle));
+        let (number, name, first) = (at("2021"), at("Ai Movement"), at("تأسس"));
+        assert!(number < name && name < first, "{texts:?}");
+        let latin = line
+            .segments
+            .iter()
+            .find(|s| s.text.contains("Ai Movement"))
+            .expect("name");
+        let starts: Vec<usize> = latin.glyphs.iter().map(|g| g.range.start).collect();
+        assert!(
+            starts.windows(2).all(|w| w[0] <= w[1]),
+            "Latin drawn left to right"
+        );
+        let arabic = line
+            .segments
+            .iter()
+            .find(|s| s.text.contains("تأسس"))
+            .expect("arabic");
+        let starts: Vec<usize> = arabic.glyphs.iter().map(|g| g.range.start).collect();
+        assert!(
+            starts.windows(2).all(|w| w[0] >= w[1]),
+            "Arabic drawn right to left"
+        );
+    }
+
+    #[test]
+    fn an_arabic_word_in_french_text_is_reversed_in_place() {
+        let (lines, _) = set("Le mot مرحبا veut dire bonjour.", Pt(400.0));
+        let texts: Vec<&str> = lines[0].segments.iter().map(|s| s.text.as_str()).collect();
+        let at = |needle: &str| texts.iter().position(|t| t.contains(needle));
+        assert!(
+            at("Le mot") < at("مرحبا") && at("مرحبا") < at("veut"),
+            "{texts:?}"
+        );
+    }
 }
