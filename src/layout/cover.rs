@@ -21,6 +21,11 @@ fn fill(x: Pt, y: Pt, width: Pt, height: Pt, colour: Rgb, round: bool) -> Item {
     })
 }
 
+/// The brand colour to the edges of the bleed.
+fn bleed_fill(bleed: Rect, colour: Rgb) -> Item {
+    fill(bleed.x, bleed.y, bleed.width, bleed.height, colour, false)
+}
+
 fn circle(cx: Pt, cy: Pt, r: Pt, colour: Rgb) -> Item {
     fill(cx - r, cy - r, r * 2.0, r * 2.0, colour, true)
 }
@@ -76,8 +81,7 @@ pub fn cover(
     let (w, h) = (style.width, style.height);
     let margin = style.inner.max(style.outer);
     let items = &mut page.items;
-    let b = page.bleed;
-    items.push(fill(b.x, b.y, b.width, b.height, cover.band, false));
+    items.push(bleed_fill(page.bleed, cover.band));
     items.push(circle(
         w * 0.92,
         h * 0.16,
@@ -138,8 +142,7 @@ pub fn back(
     let (w, h) = (style.width, style.height);
     let margin = style.inner.max(style.outer);
     let items = &mut page.items;
-    let b = page.bleed;
-    items.push(fill(b.x, b.y, b.width, b.height, back.band, false));
+    items.push(bleed_fill(page.bleed, back.band));
     items.push(circle(
         Pt::ZERO,
         h,

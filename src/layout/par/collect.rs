@@ -81,6 +81,27 @@ pub enum Item {
     },
 }
 
+impl Item {
+    /// Natural width, stretch and shrink (a penalty takes no room unless broken at).
+    pub fn metrics(&self) -> (Pt, Pt, Pt) {
+        match self {
+            Item::Box {
+                width,
+                stretch,
+                shrink,
+                ..
+            }
+            | Item::Glue {
+                width,
+                stretch,
+                shrink,
+                ..
+            } => (*width, *stretch, *shrink),
+            Item::Penalty { .. } => (Pt::ZERO, Pt::ZERO, Pt::ZERO),
+        }
+    }
+}
+
 /// A paragraph ready for line breaking.
 pub struct Collected {
     pub text: String,

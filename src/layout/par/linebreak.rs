@@ -112,29 +112,10 @@ impl Sums {
         };
         let (mut w, mut y, mut z) = (0.0, 0.0, 0.0);
         for item in items {
-            match item {
-                Item::Box {
-                    width,
-                    stretch,
-                    shrink,
-                    ..
-                } => {
-                    w += width.0;
-                    y += stretch.0;
-                    z += shrink.0;
-                }
-                Item::Glue {
-                    width,
-                    stretch,
-                    shrink,
-                    ..
-                } => {
-                    w += width.0;
-                    y += stretch.0;
-                    z += shrink.0;
-                }
-                Item::Penalty { .. } => {}
-            }
+            let (width, stretch, shrink) = item.metrics();
+            w += width.0;
+            y += stretch.0;
+            z += shrink.0;
             sums.width.push(w);
             sums.stretch.push(y);
             sums.shrink.push(z);
