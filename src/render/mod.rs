@@ -11,7 +11,7 @@ use krilla::action::LinkAction;
 use krilla::annotation::{Annotation, LinkAnnotation, Target};
 use krilla::color::rgb;
 use krilla::geom::{Path, PathBuilder, Point, Size, Transform};
-use krilla::metadata::{DateTime as PdfDate, Metadata};
+use krilla::metadata::{DateTime as PdfDate, Metadata, TextDirection};
 use krilla::num::NormalizedF32;
 use krilla::page::PageSettings;
 use krilla::paint::{Fill as PdfFill, FillRule};
@@ -103,6 +103,12 @@ fn metadata(meta: &Meta, created: DateTime<Utc>) -> Metadata {
         .creator(format!("plaquette {}", env!("CARGO_PKG_VERSION")))
         .producer(format!("plaquette {} (krilla)", env!("CARGO_PKG_VERSION")))
         .creation_date(date)
+        // Viewers show right-to-left documents with the first page on the right.
+        .text_direction(if meta.lang.rtl() {
+            TextDirection::RightToLeft
+        } else {
+            TextDirection::LeftToRight
+        })
 }
 
 /// krilla fonts, made once per face used.
