@@ -34,6 +34,7 @@ pub mod compose;
 pub mod content;
 pub mod diag;
 pub mod fonts;
+pub mod icons;
 pub mod layout;
 pub mod render;
 pub mod units;

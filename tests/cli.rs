@@ -15,7 +15,10 @@ fn sentences(blocks: &[content::Block]) -> Vec<String> {
     fn texts(kind: &BlockKind, out: &mut Vec<String>) {
         let mut push = |i: &Inline| out.push(i.text());
         match kind {
-            BlockKind::Heading { text, .. } | BlockKind::Paragraph(text) => push(text),
+            BlockKind::Heading { text, .. }
+            | BlockKind::Paragraph(text)
+            | BlockKind::Lead(text) => push(text),
+            BlockKind::Timeline(milestones) => milestones.iter().for_each(|m| push(&m.text)),
             BlockKind::List { items, .. } => items.iter().for_each(push),
             BlockKind::KeyFigures(figures) => figures.iter().for_each(|f| {
                 out.push(f.value.clone());

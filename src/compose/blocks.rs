@@ -28,7 +28,63 @@ fn flow(block: &Block, centre: &Centre, s: &Styles) -> Vec<Flow> {
         BlockKind::Paragraph(text) => {
             vec![Flow::Para(s.para(s.runs(text, s.body), Role::Paragraph))]
         }
-        BlockKind::List { items, numbered } => items
+        BlockKind::List {
+            items,
+            icons: Some(icons),
+            ..
+        } => {
+            let cells: Vec<Vec<Flow>> = items
+                .iter()
+                .zip(icons)
+                .filter_map(|(item, icon)| {
+                    // Narrow cells read better ragged than justified.
+                    let content = vec![Flow::Para(Para {
+                        space_after: Pt::ZERO,
+                        align: Align::Left,
+                        ..s.para(s.runs(item, s.body), Role::ListItem)
+                    })];
+                    Some(vec![Flow::Aside {
+                        icon: s.icon(icon)?,
+                        size: s.body.size * 2.0,
+                        gap: s.gap * 1.4,
+                        content,
+                        space_after: Pt::ZERO,
+                    }])
+                })
+                .collect();
+            vec![Flow::Row {
+                cells,
+                gap: s.gap * 2.0,
+                min_cell: Pt::from(crate::units::Mm(52.0)),
+                space_after: s.gap * 1.5,
+                origin,
+            }]
+        }
+        BlockKind::Lead(text) => vec![Flow::Para(s.lead(text))],
+        BlockKind::Timeline(milestones) => vec![Flow::Timeline {
+            entries: milestones
+                .iter()
+                .map(|m| {
+                    let date = super::templates::month_year(m.date, s.lang);
+                    (
+                        s.display(s.plain(&date, s.label), Role::Label, 1.3),
+                        Para {
+                            space_after: s.gap,
+                            align: Align::Left,
+                            ..s.para(s.runs(&m.text, s.body), Role::Paragraph)
+                        },
+                    )
+                })
+                .collect(),
+            rail: s.colours.accent.tint(0.55),
+            dot: s.colours.accent,
+            label_width: Pt::from(crate::units::Mm(28.0)),
+            space_after: s.gap,
+            origin,
+        }],
+        BlockKind::List {
+            items, numbered, ..
+        } => items
             .iter()
             .enumerate()
             .map(|(i, item)| {

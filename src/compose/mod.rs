@@ -217,6 +217,23 @@ pub enum Flow {
         role: Role,
         space_after: Pt,
     },
+    /// An icon beside its text (icon grids, contact details).
+    Aside {
+        icon: Image,
+        size: Pt,
+        gap: Pt,
+        content: Vec<Flow>,
+        space_after: Pt,
+    },
+    /// Dated milestones on a rail: each a date label and a text.
+    Timeline {
+        entries: Vec<(Para, Para)>,
+        rail: Rgb,
+        dot: Rgb,
+        label_width: Pt,
+        space_after: Pt,
+        origin: Option<Span>,
+    },
     /// A thin horizontal line across the column.
     Rule {
         colour: Rgb,

@@ -141,6 +141,35 @@ impl Styles {
         }
     }
 
+    /// The opening paragraph: larger, in the brand colour.
+    pub fn lead(&self, inline: &Inline) -> Para {
+        let style = TextStyle {
+            size: self.body.size * 1.22,
+            colour: self.colours.primary,
+            ..self.body
+        };
+        // Set ragged: at this size a justified measure would need wide spaces.
+        Para {
+            leading: self.body_leading * 1.2,
+            align: Align::Left,
+            ..self.para(self.runs(inline, style), Role::Paragraph)
+        }
+    }
+
+    /// A bundled icon in the accent colour, as an image.
+    pub fn icon(&self, name: &str) -> Option<crate::content::Image> {
+        let c = self.colours.accent;
+        let hex = format!("#{:02X}{:02X}{:02X}", c.0, c.1, c.2);
+        let data = crate::icons::svg(name, &hex)?;
+        Some(crate::content::Image {
+            path: format!("icons/{name}.svg").into(),
+            data: std::sync::Arc::new(data),
+            format: crate::content::ImageFormat::Svg,
+            width: 24.0,
+            height: 24.0,
+        })
+    }
+
     pub fn heading(&self, inline: &Inline, level: u8) -> Para {
         let style = if level <= 1 {
             self.heading

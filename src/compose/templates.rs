@@ -216,6 +216,11 @@ fn edition_line(edition: YearMonth, lang: Lang) -> String {
     }
 }
 
+/// "décembre 2018", "December 2018", "دجنبر 2018".
+pub fn month_year(date: YearMonth, lang: Lang) -> String {
+    format!("{} {}", month_name(date, lang), date.year())
+}
+
 /// The month's name from chrono's locale data (Moroccan Arabic month names for Arabic).
 fn month_name(date: YearMonth, lang: Lang) -> String {
     let locale = match lang {

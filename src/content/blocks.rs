@@ -7,16 +7,17 @@ use super::model::{Block, BlockKind, Figure, Inline, KeyFigure, Profile};
 use super::raw::{LocalText, RawBlock, RawShort};
 
 /// The kinds of block, in the order documented, and the options each accepts besides `id`.
-const KINDS: [(&str, &[&str]); 9] = [
+const KINDS: [(&str, &[&str]); 10] = [
     ("heading", &["level"]),
-    ("paragraph", &["short"]),
-    ("list", &["short", "numbered"]),
+    ("paragraph", &["short", "lead"]),
+    ("list", &["short", "numbered", "icons"]),
     ("key-figures", &[]),
     ("quote", &["by", "short"]),
     ("profile", &[]),
     ("image", &["alt", "caption", "credit", "decorative"]),
     ("contact", &[]),
     ("columns", &[]),
+    ("timeline", &[]),
 ];
 
 /// Headings go from 1 (a section) to 3.
@@ -60,11 +61,18 @@ impl Checker<'_> {
         let b = &raw.value;
         let kind_value = match kind {
             "heading" => self.heading(b),
-            "paragraph" => b
-                .paragraph
-                .as_ref()
-                .and_then(|p| self.inline(p, "paragraph"))
-                .map(BlockKind::Paragraph),
+            "paragraph" => {
+                let lead = b.lead.as_ref().is_some_and(|l| l.value);
+                b.paragraph
+                    .as_ref()
+                    .and_then(|p| self.inline(p, "paragraph"))
+                    .map(if lead {
+                        BlockKind::Lead
+                    } else {
+                        BlockKind::Paragraph
+                    })
+            }
+            "timeline" => self.timeline(b),
             "list" => self.list(b),
             "key-figures" => self.key_figures(b),
             "quote" => self.quote(b),
@@ -162,7 +170,82 @@ impl Checker<'_> {
     fn list(&mut self, b: &RawBlock) -> Option<BlockKind> {
         let items = self.items(b.list.as_ref()?)?;
         let numbered = b.numbered.as_ref().is_some_and(|n| n.value);
-        Some(BlockKind::List { items, numbered })
+        let icons = match &b.icons {
+            Some(icons) => Some(self.icons(icons, items.len())?),
+            None => None,
+        };
+        Some(BlockKind::List {
+            items,
+            numbered,
+            icons,
+        })
+    }
+
+    /// One known icon per list item.
+    fn icons(
+        &mut self,
+        icons: &Spanned<Vec<Spanned<String>>>,
+        items: usize,
+    ) -> Option<Vec<String>> {
+        if icons.value.len() != items {
+            self.report(
+                self.error(
+                    icons,
+                    format!("{} icons for {items} list items", icons.value.len()),
+                )
+                .hint("give one icon per item, in the same order"),
+            );
+            return None;
+        }
+        let known: Vec<&str> = crate::icons::names().collect();
+        let mut names = Vec::new();
+        for icon in &icons.value {
+            let name = icon.value.trim();
+            if known.contains(&name) {
+                names.push(name.to_owned());
+                continue;
+            }
+            let message = match super::read::closest(name, &known) {
+                Some(best) => format!("unknown icon `{name}`, did you mean `{best}`?"),
+                None => format!("unknown icon `{name}`"),
+            };
+            self.report(
+                self.error(icon, message)
+                    .hint(format!("the bundled icons are: {}", known.join(", "))),
+            );
+        }
+        (names.len() == items).then_some(names)
+    }
+
+    fn timeline(&mut self, b: &RawBlock) -> Option<BlockKind> {
+        let raw = b.timeline.as_ref()?;
+        if raw.value.is_empty() {
+            self.report(self.error(raw, "timeline has no milestones"));
+            return None;
+        }
+        let mut milestones = Vec::new();
+        let mut ok = true;
+        for m in &raw.value {
+            let date = super::model::YearMonth::parse(&m.value.date.value);
+            if date.is_none() {
+                self.report(
+                    self.error(
+                        &m.value.date,
+                        format!(
+                            "`{}` is not a date for a milestone",
+                            m.value.date.value.trim()
+                        ),
+                    )
+                    .hint("write a month as YYYY-MM (2021-03) or a day as YYYY-MM-DD"),
+                );
+            }
+            let text = self.inline(&m.value.text, "milestone");
+            match (date, text) {
+                (Some(date), Some(text)) => milestones.push(super::model::Milestone { date, text }),
+                _ => ok = false,
+            }
+        }
+        ok.then_some(BlockKind::Timeline(milestones))
     }
 
     fn key_figures(&mut self, b: &RawBlock) -> Option<BlockKind> {
@@ -303,7 +386,22 @@ impl Checker<'_> {
                     items.iter().map(|i| respan(short, i.clone())).collect(),
                 );
                 let items = self.items(&spanned)?;
-                Some(BlockKind::List { items, numbered })
+                // The short form keeps the icons of the full list when it has as many items.
+                let icons = match (&b.icons, kind) {
+                    (Some(icons), _) if icons.value.len() == items.len() => Some(
+                        icons
+                            .value
+                            .iter()
+                            .map(|i| i.value.trim().to_owned())
+                            .collect(),
+                    ),
+                    _ => None,
+                };
+                Some(BlockKind::List {
+                    items,
+                    numbered,
+                    icons,
+                })
             }
             (RawShort::Text(_), _) => {
                 self.report(self.error(short, "the short form of a list is a list of items"));
@@ -337,6 +435,7 @@ fn present_kinds(b: &RawBlock) -> Vec<&'static str> {
         ("image", b.image.is_some()),
         ("contact", b.contact.is_some()),
         ("columns", b.columns.is_some()),
+        ("timeline", b.timeline.is_some()),
     ]
     .into_iter()
     .filter_map(|(name, present)| present.then_some(name))
@@ -360,5 +459,7 @@ fn present_options(b: &RawBlock) -> Vec<(&'static str, usize, usize)> {
     add("caption", b.caption.as_ref().map(position));
     add("credit", b.credit.as_ref().map(position));
     add("decorative", b.decorative.as_ref().map(position));
+    add("icons", b.icons.as_ref().map(position));
+    add("lead", b.lead.as_ref().map(position));
     found
 }

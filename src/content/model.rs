@@ -278,10 +278,16 @@ pub enum BlockKind {
         text: Inline,
     },
     Paragraph(Inline),
+    /// The opening paragraph of a section or document, set larger.
+    Lead(Inline),
     List {
         items: Vec<Inline>,
         numbered: bool,
+        /// One bundled icon per item: the list is set as an icon grid.
+        icons: Option<Vec<String>>,
     },
+    /// Dated milestones, in order.
+    Timeline(Vec<Milestone>),
     KeyFigures(Vec<KeyFigure>),
     Quote {
         text: Inline,
@@ -300,7 +306,8 @@ impl BlockKind {
     pub fn name(&self) -> &'static str {
         match self {
             BlockKind::Heading { .. } => "heading",
-            BlockKind::Paragraph(_) => "paragraph",
+            BlockKind::Paragraph(_) | BlockKind::Lead(_) => "paragraph",
+            BlockKind::Timeline(_) => "timeline",
             BlockKind::List { .. } => "list",
             BlockKind::KeyFigures(_) => "key-figures",
             BlockKind::Quote { .. } => "quote",
@@ -310,6 +317,12 @@ impl BlockKind {
             BlockKind::Columns(_) => "columns",
         }
     }
+}
+
+#[derive(Clone, Debug)]
+pub struct Milestone {
+    pub date: YearMonth,
+    pub text: Inline,
 }
 
 #[derive(Clone, Debug)]

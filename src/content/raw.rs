@@ -116,16 +116,26 @@ pub struct RawBlock {
     pub image: Option<S<String>>,
     pub contact: Option<T>,
     pub columns: Option<S<Vec<RawColumn>>>,
+    pub timeline: Option<S<Vec<S<RawMilestone>>>>,
 
     pub id: Option<S<String>>,
     pub short: Option<S<RawShort>>,
     pub level: Option<S<u8>>,
     pub numbered: Option<S<bool>>,
+    pub icons: Option<S<Vec<S<String>>>>,
+    pub lead: Option<S<bool>>,
     pub by: Option<T>,
     pub alt: Option<T>,
     pub caption: Option<T>,
     pub credit: Option<T>,
     pub decorative: Option<S<bool>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct RawMilestone {
+    pub date: S<String>,
+    pub text: T,
 }
 
 #[derive(Deserialize)]

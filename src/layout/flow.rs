@@ -402,7 +402,9 @@ fn prepare(placer: &mut Placer, style: &PageStyle, flow: &Flow) -> Result<Prep, 
         }
         other => {
             let origin = match other {
-                Flow::Boxed { origin, .. } | Flow::Row { origin, .. } => origin.clone(),
+                Flow::Boxed { origin, .. }
+                | Flow::Row { origin, .. }
+                | Flow::Timeline { origin, .. } => origin.clone(),
                 _ => None,
             };
             let (items, height) = placer

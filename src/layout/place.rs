@@ -239,6 +239,89 @@ impl<'a> Placer<'a> {
                 }));
                 h
             }
+            Flow::Aside {
+                icon,
+                size,
+                gap,
+                content,
+                ..
+            } => {
+                items.push(Item::Image(PlacedImage {
+                    rect: Rect {
+                        x: Pt::ZERO,
+                        y: Pt::ZERO,
+                        width: *size,
+                        height: *size * (icon.height / icon.width.max(1.0)),
+                    },
+                    image: icon.clone(),
+                    role: Role::Artifact,
+                }));
+                let (mut inside, h) = self.stack(content, width - *size - *gap)?;
+                translate(&mut inside, *size + *gap, Pt::ZERO);
+                items.extend(inside);
+                h.max(*size)
+            }
+            Flow::Timeline {
+                entries,
+                rail,
+                dot,
+                label_width,
+                ..
+            } => {
+                let rail_x = *label_width + Pt(5.0);
+                let text_x = rail_x + Pt(11.0);
+                let mut y = Pt::ZERO;
+                let mut dots = Vec::new();
+                let count = entries.len();
+                for (i, (label, text)) in entries.iter().enumerate() {
+                    let (mut date, date_h) = self.stack(
+                        std::slice::from_ref(&Flow::Para(label.clone())),
+                        *label_width,
+                    )?;
+                    translate(&mut date, Pt::ZERO, y);
+                    items.extend(date);
+                    let (mut body, body_h) = self.stack(
+                        std::slice::from_ref(&Flow::Para(text.clone())),
+                        width - text_x,
+                    )?;
+                    translate(&mut body, text_x, y);
+                    items.extend(body);
+                    let ascent = label.runs.first().map_or(Pt(6.0), |r| r.style.size * 0.75);
+                    dots.push(y + ascent / 2.0 + Pt(1.0));
+                    y += date_h.max(body_h);
+                    if i + 1 < count {
+                        y += text.space_after;
+                    }
+                }
+                if let (Some(first), Some(last)) = (dots.first(), dots.last()) {
+                    items.push(Item::Fill(Fill {
+                        rect: Rect {
+                            x: rail_x - Pt(0.75),
+                            y: *first,
+                            width: Pt(1.5),
+                            height: *last - *first,
+                        },
+                        colour: *rail,
+                        role: Role::Artifact,
+                        round: false,
+                    }));
+                }
+                for d in dots {
+                    let r = Pt(3.5);
+                    items.push(Item::Fill(Fill {
+                        rect: Rect {
+                            x: rail_x - r,
+                            y: d - r,
+                            width: r * 2.0,
+                            height: r * 2.0,
+                        },
+                        colour: *dot,
+                        role: Role::Artifact,
+                        round: true,
+                    }));
+                }
+                y
+            }
             Flow::Rule {
                 colour, thickness, ..
             } => {
@@ -288,6 +371,8 @@ pub fn space_after(flow: &Flow) -> Pt {
         Flow::Boxed { space_after, .. }
         | Flow::Row { space_after, .. }
         | Flow::Image { space_after, .. }
+        | Flow::Aside { space_after, .. }
+        | Flow::Timeline { space_after, .. }
         | Flow::Rule { space_after, .. } => *space_after,
     }
 }
