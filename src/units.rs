@@ -158,6 +158,25 @@ impl Rgb {
         Some(Rgb(channel(0)?, channel(2)?, channel(4)?))
     }
 
+    /// WCAG 2 relative luminance.
+    pub fn luminance(self) -> f32 {
+        let channel = |c: u8| {
+            let c = c as f32 / 255.0;
+            if c <= 0.039_28 {
+                c / 12.92
+            } else {
+                ((c + 0.055) / 1.055).powf(2.4)
+            }
+        };
+        0.2126 * channel(self.0) + 0.7152 * channel(self.1) + 0.0722 * channel(self.2)
+    }
+
+    /// WCAG 2 contrast ratio with `other`, from 1 to 21.
+    pub fn contrast(self, other: Rgb) -> f32 {
+        let (a, b) = (self.luminance(), other.luminance());
+        (a.max(b) + 0.05) / (a.min(b) + 0.05)
+    }
+
     /// Mixes this colour with white: `amount` 0 gives the colour, 1 gives white.
     pub fn tint(self, amount: f32) -> Rgb {
         let mix = |c: u8| (c as f32 + (255.0 - c as f32) * amount.clamp(0.0, 1.0)).round() as u8;
@@ -189,5 +208,7 @@ mod tests {
         assert_eq!(Rgb::parse("#14365"), None);
         assert_eq!(Rgb::parse("#GG365D"), None);
         assert_eq!(Rgb(0, 0, 0).tint(1.0), Rgb::WHITE);
+        assert!((Rgb(0, 0, 0).contrast(Rgb::WHITE) - 21.0).abs() < 0.01);
+        assert!((Rgb(0x77, 0x77, 0x77).contrast(Rgb::WHITE) - 4.48).abs() < 0.01);
     }
 }

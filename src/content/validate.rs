@@ -12,6 +12,7 @@ use super::model::{
 use super::raw::{RawBrand, RawBrochure, RawCentre, RawFactsheet};
 use super::read::closest;
 use crate::fonts::Family;
+use crate::units::Rgb;
 
 impl Checker<'_> {
     pub fn centre(&mut self, raw: &RawCentre) -> Option<Centre> {
@@ -128,6 +129,7 @@ impl Checker<'_> {
         let [Some(top), Some(bottom), Some(inner), Some(outer)] = margins else {
             return None;
         };
+        self.contrast(raw, [primary, accent, ink, muted, surface]);
         let paper = paper?;
         if (inner + outer).0 > paper.width.0 * 0.5 || (top + bottom).0 > paper.height.0 * 0.5 {
             self.report(
@@ -159,6 +161,61 @@ impl Checker<'_> {
                 outer,
             },
         })
+    }
+
+    /// Text must stay readable: WCAG AA asks 4.5:1 for running text and 3:1 for large text
+    /// (headings, key figures).
+    fn contrast(&mut self, raw: &RawBrand, [primary, accent, ink, muted, surface]: [Rgb; 5]) {
+        let c = &raw.colours;
+        let white = Rgb::WHITE;
+        let pairs = [
+            (&c.ink, ink, white, "running text (ink) on white", 4.5),
+            (
+                &c.ink,
+                ink,
+                surface,
+                "running text (ink) in boxes (surface)",
+                4.5,
+            ),
+            (&c.muted, muted, white, "captions (muted) on white", 4.5),
+            (
+                &c.muted,
+                muted,
+                surface,
+                "captions (muted) in boxes (surface)",
+                4.5,
+            ),
+            (
+                &c.primary,
+                white,
+                primary,
+                "white cover text on the primary colour",
+                4.5,
+            ),
+            (
+                &c.primary,
+                primary,
+                white,
+                "headings (primary) on white",
+                3.0,
+            ),
+            (
+                &c.accent,
+                accent,
+                surface,
+                "key figures (accent) in boxes (surface)",
+                3.0,
+            ),
+        ];
+        for (at, fore, back, what, needed) in pairs {
+            let ratio = fore.contrast(back);
+            if ratio < needed {
+                self.report(
+                    self.error(at, format!("{what} has a contrast of {ratio:.1}:1, below the {needed}:1 WCAG AA asks for"))
+                        .hint("darken the text colour or lighten the background"),
+                );
+            }
+        }
     }
 
     fn family(&mut self, value: &Spanned<String>) -> Option<Family> {
