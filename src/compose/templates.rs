@@ -94,7 +94,7 @@ pub fn brochure(content: &Content, s: &Styles) -> Composed {
             footnote,
         }),
         header: None,
-        body: side_headings(flows(&doc.blocks, centre, s)),
+        body: side_headings(flows(&doc.blocks, centre, s), s),
         back: Some(BackCover {
             band: c.primary,
             accent: c.accent,
@@ -231,13 +231,30 @@ fn month_name(date: YearMonth, lang: Lang) -> String {
     date.date().format_localized("%B", locale).to_string()
 }
 
-/// Section headings go in the sidebar, a size smaller to fit its width.
-fn side_headings(mut body: Vec<super::Flow>) -> Vec<super::Flow> {
-    for flow in &mut body {
-        if let super::Flow::Para(p) = flow
+/// Section headings go in the sidebar, a size smaller to fit its width, each under its
+/// number ("01") in the accent colour.
+fn side_headings(body: Vec<super::Flow>, s: &Styles) -> Vec<super::Flow> {
+    let mut out = Vec::with_capacity(body.len());
+    let mut number = 0;
+    for mut flow in body {
+        if let super::Flow::Para(p) = &mut flow
             && p.role == Role::Heading(1)
         {
+            number += 1;
+            let style = TextStyle {
+                size: Pt(11.0),
+                colour: s.colours.accent,
+                ..s.heading
+            };
+            out.push(super::Flow::Para(Para {
+                side: true,
+                space_before: p.space_before,
+                space_after: Pt(2.0),
+                keep_with_next: true,
+                ..s.display(s.plain(&format!("{number:02}"), style), Role::Artifact, 1.2)
+            }));
             p.side = true;
+            p.space_before = Pt::ZERO;
             // A long word may be hyphenated rather than cut: the sidebar is narrow.
             p.hyphenate = true;
             for run in &mut p.runs {
@@ -245,8 +262,9 @@ fn side_headings(mut body: Vec<super::Flow>) -> Vec<super::Flow> {
             }
             p.leading = Pt(17.0);
         }
+        out.push(flow);
     }
-    body
+    out
 }
 
 #[cfg(test)]

@@ -249,28 +249,46 @@ fn run(
     let column_height = style.height - style.top - style.bottom;
     // A block right after a sidebar heading starts level with it, without its space before.
     let mut beside_heading = false;
+    // Where the next paragraph of a sidebar group goes.
+    let mut side_y = start.top;
     for (k, prep) in preps.iter().enumerate() {
         let rest = |from: usize| -> Pt { preps.iter().skip(from).map(Prep::height).sum() };
         match prep {
             Prep::Lines(set) if set.para.side && style.sidebar.is_some() => {
-                if !cursor.at_top() {
-                    cursor.y += set.para.space_before;
-                }
-                cursor.y = cursor.y.max(cursor.sidebar_floor);
-                cursor.snap();
-                let own = set.height(set.lines.len());
-                let need = own.max(preps.get(k + 1).map_or(Pt::ZERO, Prep::min_start));
-                if cursor.y + need > cursor.bottom() && !cursor.at_top() {
-                    cursor.next_column(prep, rest(k))?;
+                let is_side = |p: &Prep| matches!(p, Prep::Lines(s) if s.para.side);
+                if !beside_heading {
+                    if !cursor.at_top() {
+                        cursor.y += set.para.space_before;
+                    }
+                    cursor.y = cursor.y.max(cursor.sidebar_floor);
+                    cursor.snap();
+                    // The sidebar group (a section number and its heading, say) and the least
+                    // of what it introduces must share the column.
+                    let group: Pt = preps
+                        .iter()
+                        .skip(k)
+                        .take_while(|p| is_side(p))
+                        .map(|p| match p {
+                            Prep::Lines(s) => s.height(s.lines.len()) + s.para.space_after,
+                            Prep::Whole { .. } => Pt::ZERO,
+                        })
+                        .sum();
+                    let next = preps.iter().skip(k).find(|p| !is_side(p));
+                    let need = group.max(next.map_or(Pt::ZERO, Prep::min_start));
+                    if cursor.y + need > cursor.bottom() && !cursor.at_top() {
+                        cursor.next_column(prep, rest(k))?;
+                    }
+                    side_y = cursor.y;
                 }
                 let slot = Slot {
                     x: content_left(style, cursor.number()),
-                    y: cursor.y,
+                    y: side_y,
                     width: style.sidebar.map_or(Pt::ZERO, |s| s.width),
                 };
                 let block = placer.block_id();
                 placer.emit_lines(set, 0..set.lines.len(), slot, block, cursor.items());
-                cursor.sidebar_floor = cursor.y + own + set.para.space_after;
+                side_y += set.height(set.lines.len()) + set.para.space_after;
+                cursor.sidebar_floor = side_y;
                 beside_heading = true;
             }
             Prep::Lines(set) => {

@@ -5,6 +5,7 @@ use std::fmt;
 
 use super::frame::{Item, LineInfo, Page};
 use crate::compose::Role;
+use crate::units::Pt;
 
 /// What `plaquette inspect` prints for a document.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -122,13 +123,18 @@ pub fn inspect(pages: &[Page]) -> Report {
         if !matches!(line.info.role, Role::Heading(_)) || !line.info.last {
             continue;
         }
-        // What follows a heading sits under it, or beside it for a sidebar heading; a
-        // line well above it went on to the next column.
+        // What follows a heading sits under it, or level with it for a sidebar heading (a
+        // few lines higher at most, beside a section number); a line far above the heading
+        // went on to the next column.
+        let first_y = lines
+            .iter()
+            .filter(|l| l.page == line.page && l.info.block == line.info.block)
+            .map(|l| l.info.rect.y)
+            .fold(line.info.rect.y, Pt::min);
         let stranded = match lines.get(i + 1) {
             None => true,
             Some(next) => {
-                next.page != line.page
-                    || next.info.rect.y < line.info.rect.y - line.info.rect.height * 2.0
+                next.page != line.page || next.info.rect.y + line.info.rect.height * 3.0 < first_y
             }
         };
         if stranded {
