@@ -49,6 +49,7 @@ fn flow(block: &Block, centre: &Centre, s: &Styles) -> Vec<Flow> {
                         gap: s.gap * 1.4,
                         content,
                         space_after: Pt::ZERO,
+                        role: Role::Artifact,
                     }])
                 })
                 .collect();
@@ -138,16 +139,6 @@ fn flow(block: &Block, centre: &Centre, s: &Styles) -> Vec<Flow> {
         }
         BlockKind::Profile(p) => {
             let mut content = Vec::new();
-            if let Some(photo) = &p.photo {
-                content.push(Flow::Image {
-                    image: photo.clone(),
-                    width: 0.35,
-                    role: Role::Figure {
-                        alt: Some(format!("Portrait : {}", p.name)),
-                    },
-                    space_after: s.gap,
-                });
-            }
             let name = TextStyle {
                 size: s.subheading.size,
                 ..s.subheading
@@ -168,6 +159,25 @@ fn flow(block: &Block, centre: &Centre, s: &Styles) -> Vec<Flow> {
                 space_after: Pt::ZERO,
                 ..s.para(s.runs(&p.bio, s.body), Role::Paragraph)
             }));
+            // A photo goes beside the name and biography, which is then set ragged: the
+            // measure beside the photo is too short to justify well.
+            if let Some(photo) = &p.photo {
+                for flow in &mut content {
+                    if let Flow::Para(para) = flow {
+                        para.align = Align::Left;
+                    }
+                }
+                content = vec![Flow::Aside {
+                    icon: photo.clone(),
+                    size: Pt::from(crate::units::Mm(26.0)),
+                    gap: s.gap * 2.0,
+                    content,
+                    space_after: Pt::ZERO,
+                    role: Role::Figure {
+                        alt: Some(p.name.clone()),
+                    },
+                }];
+            }
             vec![boxed(s, content, origin, true)]
         }
         BlockKind::Image(figure) => {

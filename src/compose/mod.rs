@@ -9,6 +9,7 @@ mod styles;
 mod templates;
 mod typo;
 
+pub use crate::content::CoverLayout;
 use crate::content::{Content, Image, Lang};
 use crate::diag::Span;
 use crate::fonts::FaceKey;
@@ -224,6 +225,8 @@ pub enum Flow {
         gap: Pt,
         content: Vec<Flow>,
         space_after: Pt,
+        /// An icon is decoration; a portrait is a figure with its alt text.
+        role: Role,
     },
     /// Dated milestones on a rail: each a date label and a text.
     Timeline {
@@ -245,6 +248,7 @@ pub enum Flow {
 /// The brochure's cover.
 #[derive(Clone, Debug)]
 pub struct Cover {
+    pub layout: CoverLayout,
     pub band: Rgb,
     pub accent: Rgb,
     pub logo: Image,

@@ -87,6 +87,7 @@ pub fn brochure(content: &Content, s: &Styles) -> Composed {
             ..page_style(content, s, 1, Some(footer(content, s)))
         },
         cover: Some(Cover {
+            layout: content.brand.cover,
             band: c.primary,
             accent: c.accent,
             logo: content.brand.logo.clone(),

@@ -123,9 +123,20 @@ pub struct Brand {
     pub fonts: Fonts,
     /// The digits of Arabic editions.
     pub arabic_digits: Digits,
+    pub cover: CoverLayout,
     pub logo: Image,
     pub paper: Paper,
     pub margins: Margins,
+}
+
+/// The artwork of the brochure's cover, built from vector shapes.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum CoverLayout {
+    /// Large quiet circles in tints of the brand colour.
+    #[default]
+    Circles,
+    /// A field of dots, like the nodes of a network.
+    Dots,
 }
 
 /// Western Arabic digits (0–9), as in Moroccan print, or Eastern Arabic ones (٠–٩).

@@ -39,6 +39,9 @@ pub struct RawBrand {
     /// `western` (0–9, the default) or `eastern` (٠–٩) digits in Arabic editions.
     #[serde(default)]
     pub arabic_digits: Option<S<String>>,
+    /// The cover artwork: `circles` (the default) or `dots`.
+    #[serde(default)]
+    pub cover: Option<S<String>>,
     pub logo: S<String>,
     pub paper: S<String>,
     pub margins: RawMargins,

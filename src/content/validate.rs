@@ -6,8 +6,8 @@ use serde_saphyr::Spanned;
 use super::blocks::Checked;
 use super::check::Checker;
 use super::model::{
-    Block, BlockKind, Brand, Centre, Digits, Document, Email, Fonts, Lang, Margins, Palette, Paper,
-    Url, YearMonth,
+    Block, BlockKind, Brand, Centre, CoverLayout, Digits, Document, Email, Fonts, Lang, Margins,
+    Palette, Paper, Url, YearMonth,
 };
 use super::raw::{RawBrand, RawBrochure, RawCentre, RawFactsheet};
 use super::read::closest;
@@ -102,6 +102,17 @@ impl Checker<'_> {
             );
         }
         let logo = self.image(&raw.logo, "logo");
+        let cover = match raw.cover.as_ref().map(|c| (c, c.value.trim())) {
+            None | Some((_, "circles")) => CoverLayout::Circles,
+            Some((_, "dots")) => CoverLayout::Dots,
+            Some((value, other)) => {
+                self.report(
+                    self.error(value, format!("unknown cover `{other}`"))
+                        .hint("use circles or dots"),
+                );
+                return None;
+            }
+        };
         let arabic_digits = match raw.arabic_digits.as_ref().map(|d| (d, d.value.trim())) {
             None | Some((_, "western")) => Digits::Western,
             Some((_, "eastern")) => Digits::Eastern,
@@ -152,6 +163,7 @@ impl Checker<'_> {
                 arabic,
             },
             arabic_digits,
+            cover,
             logo: logo?,
             paper,
             margins: Margins {

@@ -4,7 +4,7 @@
 use super::LayoutError;
 use super::frame::{Fill, Item, Page, PlacedImage, Rect};
 use super::place::{Placer, Slot};
-use crate::compose::{BackCover, Cover, Footer, Header, PageStyle, Para, Role, Run};
+use crate::compose::{BackCover, Cover, CoverLayout, Footer, Header, PageStyle, Para, Role, Run};
 use crate::units::{Mm, Pt, Rgb};
 
 fn fill(x: Pt, y: Pt, width: Pt, height: Pt, colour: Rgb, round: bool) -> Item {
@@ -82,25 +82,10 @@ pub fn cover(
     let margin = style.inner.max(style.outer);
     let items = &mut page.items;
     items.push(bleed_fill(page.bleed, cover.band));
-    items.push(circle(
-        w * 0.92,
-        h * 0.16,
-        Pt::from(Mm(78.0)),
-        cover.band.tint(0.08),
-    ));
-    items.push(circle(
-        w * 0.92,
-        h * 0.16,
-        Pt::from(Mm(52.0)),
-        cover.band.tint(0.15),
-    ));
-    items.push(circle(w * 0.78, h * 0.36, Pt::from(Mm(9.0)), cover.accent));
-    items.push(circle(
-        w * 1.02,
-        h * 0.62,
-        Pt::from(Mm(38.0)),
-        cover.band.tint(0.05),
-    ));
+    match cover.layout {
+        CoverLayout::Circles => circles(items, w, h, cover),
+        CoverLayout::Dots => dots(items, w, h, cover),
+    }
     items.push(logo(&cover.logo, margin, style.top, Pt::from(Mm(30.0))));
     let width = w - margin * 2.0;
     let title_top = h * 0.46;
@@ -130,6 +115,52 @@ pub fn cover(
         items,
     )?;
     Ok(())
+}
+
+/// The width kept for the QR code on the back cover, gap included.
+fn qr_space() -> Pt {
+    Pt::from(Mm(34.0))
+}
+
+/// Large quiet circles in tints of the brand colour, and one accent dot.
+fn circles(items: &mut Vec<Item>, w: Pt, h: Pt, cover: &Cover) {
+    let big = [
+        (0.92, 0.16, 78.0, 0.08),
+        (0.92, 0.16, 52.0, 0.15),
+        (1.02, 0.62, 38.0, 0.05),
+    ];
+    for (x, y, r, tint) in big {
+        items.push(circle(w * x, h * y, Pt::from(Mm(r)), cover.band.tint(tint)));
+    }
+    items.push(circle(w * 0.78, h * 0.36, Pt::from(Mm(9.0)), cover.accent));
+}
+
+/// A field of dots over the top of the page whose size swells and fades like a wave, a few
+/// of them lit in the accent colour: the nodes of a network.
+fn dots(items: &mut Vec<Item>, w: Pt, h: Pt, cover: &Cover) {
+    let step = Pt::from(Mm(8.0));
+    let columns = (w / step).ceil() as usize + 1;
+    let rows = ((h * 0.4) / step).ceil() as usize;
+    for row in 0..rows {
+        for col in 0..columns {
+            let (x, y) = (col as f32, row as f32);
+            let wave = 0.5 + 0.5 * (x * 0.55 + y * 0.35).sin() * (y * 0.4 + x * 0.1).cos();
+            let fade = 1.0 - row as f32 / rows as f32;
+            let r = Pt(0.6 + 2.4 * wave * fade);
+            let lit = (row * 7 + col * 3) % 23 == 0 && wave > 0.6;
+            let colour = if lit {
+                cover.accent
+            } else {
+                cover.band.tint(0.12 + 0.25 * wave * fade)
+            };
+            items.push(circle(
+                step * x + step / 2.0,
+                step * y + step / 2.0,
+                r,
+                colour,
+            ));
+        }
+    }
 }
 
 /// The back cover: the brand colour again, the logo and the contact details.
@@ -163,7 +194,17 @@ pub fn back(
         back.accent,
         false,
     ));
-    column(placer, &back.content, margin, top, width, items)?;
+    column(
+        placer,
+        &back.content,
+        margin,
+        top,
+        width - qr_space(),
+        items,
+    )?;
+    // A white square beside the contact details keeps room for a QR code of the website.
+    let side = qr_space() - Pt::from(Mm(6.0));
+    items.push(fill(w - margin - side, top, side, side, Rgb::WHITE, false));
     Ok(())
 }
 

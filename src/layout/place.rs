@@ -244,6 +244,7 @@ impl<'a> Placer<'a> {
                 size,
                 gap,
                 content,
+                role,
                 ..
             } => {
                 items.push(Item::Image(PlacedImage {
@@ -254,7 +255,7 @@ impl<'a> Placer<'a> {
                         height: *size * (icon.height / icon.width.max(1.0)),
                     },
                     image: icon.clone(),
-                    role: Role::Artifact,
+                    role: role.clone(),
                 }));
                 let (mut inside, h) = self.stack(content, width - *size - *gap)?;
                 translate(&mut inside, *size + *gap, Pt::ZERO);
