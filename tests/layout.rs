@@ -214,3 +214,118 @@ fn the_fact_sheet_is_one_page_and_overflow_names_the_block() {
     );
     assert_eq!(diagnostic.span.map(|s| s.line), Some(42));
 }
+
+/// Grows every text of the fact sheet by a fifth.
+fn grown(text: &Inline) -> Inline {
+    let plain = text.text();
+    let extra: String = plain.chars().take(plain.chars().count() / 5).collect();
+    let mut spans = text.0.clone();
+    spans.push(plaquette::content::InlineSpan {
+        text: format!(" {}", extra.trim()),
+        ..Default::default()
+    });
+    Inline(spans)
+}
+
+#[test]
+fn the_fact_sheet_still_fits_when_its_texts_grow_by_a_fifth() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("content");
+    let editions = content::load_with(&dir, &content::Options::default())
+        .expect("valid")
+        .editions;
+    let book = FontBook::bundled().expect("fonts");
+    for mut content in editions {
+        for block in &mut content.factsheet.blocks {
+            match &mut block.kind {
+                BlockKind::Paragraph(text) | BlockKind::Lead(text) => *text = grown(text),
+                BlockKind::List { items, .. } => items.iter_mut().for_each(|i| *i = grown(i)),
+                BlockKind::Profile(p) => p.bio = grown(&p.bio),
+                _ => {}
+            }
+        }
+        let composed = compose::compose(&content, Kind::Factsheet);
+        let laid = layout::layout(&composed, &book);
+        assert!(
+            laid.is_ok(),
+            "{}: {:?}",
+            content.brochure.lang.code(),
+            laid.err().map(|e| e.to_string())
+        );
+    }
+}
+
+#[test]
+fn blocks_stay_inside_the_margins_and_never_overlap() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("content");
+    let mut editions = content::load_with(&dir, &content::Options::default())
+        .expect("valid")
+        .editions;
+    editions.push(
+        content::load(&Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/all-blocks"))
+            .expect("fixture"),
+    );
+    let book = FontBook::bundled().expect("fonts");
+    for content in &editions {
+        for kind in Kind::ALL {
+            let composed = compose::compose(content, kind);
+            let laid = layout::layout(&composed, &book).expect("laid out");
+            let s = &composed.page;
+            let name = format!("{}-{}", kind.stem(), content.brochure.lang.code());
+            // Covers are full-bleed artwork; inside pages keep to the margins.
+            for (p, page) in laid.pages.iter().enumerate() {
+                if kind == Kind::Brochure && (p == 0 || p + 1 == laid.pages.len()) {
+                    continue;
+                }
+                let left = s.inner.min(s.outer).0 - 4.5;
+                let right = s.width.0 - s.inner.min(s.outer).0 + 4.5;
+                let mut lines: Vec<(f32, f32, f32, f32, usize)> = Vec::new();
+                for item in &page.items {
+                    match item {
+                        Item::Text(run) if run.role != Role::Artifact => {
+                            let (x0, x1) = (run.x.0, run.x.0 + run.width().0);
+                            assert!(
+                                x0 >= left && x1 <= right,
+                                "{name} p{p}: «{}» leaves the margins ({x0:.1}–{x1:.1})",
+                                run.text
+                            );
+                            assert!(
+                                run.y.0 >= s.top.0 - 0.5
+                                    && run.y.0 <= s.height.0 - s.bottom.0 + 0.5,
+                                "{name} p{p}: «{}» leaves the type area",
+                                run.text
+                            );
+                        }
+                        Item::Image(img) if img.role != Role::Artifact => {
+                            assert!(
+                                img.rect.x.0 >= left && img.rect.right().0 <= right,
+                                "{name} p{p}: an image leaves the margins"
+                            );
+                        }
+                        Item::Line(info) => {
+                            let x = info.rect.x.0;
+                            lines.push((
+                                x + info.start.0,
+                                x + info.end.0,
+                                info.rect.y.0 - info.rect.height.0 * 0.7,
+                                info.rect.y.0 + info.rect.height.0 * 0.2,
+                                info.block,
+                            ));
+                        }
+                        _ => {}
+                    }
+                }
+                for (i, a) in lines.iter().enumerate() {
+                    for b in lines.iter().skip(i + 1) {
+                        let apart =
+                            a.4 == b.4 || a.1 <= b.0 || b.1 <= a.0 || a.3 <= b.2 || b.3 <= a.2;
+                        assert!(
+                            apart,
+                            "{name} p{p}: lines of blocks {} and {} overlap",
+                            a.4, b.4
+                        );
+                    }
+                }
+            }
+        }
+    }
+}
