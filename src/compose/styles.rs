@@ -24,6 +24,9 @@ pub struct Styles {
     pub eastern_digits: bool,
     /// The unit of vertical rhythm: space between paragraphs.
     pub gap: Pt,
+    /// The cover's name.
+    pub display: Pt,
+    pub lead_size: Pt,
 }
 
 impl Styles {
@@ -41,33 +44,36 @@ impl Styles {
             Kind::Brochure => 1.0,
             Kind::Factsheet => 0.86,
         };
-        let style = |family, bold, italic, size: f32, colour: Rgb| TextStyle {
+        let t = brand.type_scale;
+        let style = |family, bold, italic, size: Pt, colour: Rgb| TextStyle {
             face: FaceKey {
                 family,
                 bold,
                 italic,
             },
-            size: Pt(size * scale),
+            size: size * scale,
             colour,
             tracking: 0.0,
             figures: Figures::Proportional,
         };
         Styles {
-            body: style(text, false, false, 10.0, c.ink),
-            body_leading: Pt(15.0 * scale),
-            heading: style(heading, true, false, 17.0, c.primary),
-            subheading: style(heading, true, false, 12.5, c.primary),
+            body: style(text, false, false, t.body, c.ink),
+            body_leading: t.baseline * scale,
+            heading: style(heading, true, false, t.h1, c.primary),
+            subheading: style(heading, true, false, t.h2, c.primary),
             label: TextStyle {
                 // Joined scripts are never letter-spaced.
                 tracking: if lang.rtl() { 0.0 } else { 0.06 },
-                ..style(heading, true, false, 8.5, c.accent)
+                ..style(heading, true, false, t.small, c.accent)
             },
             figure: TextStyle {
                 figures: Figures::Tabular,
-                ..style(heading, true, false, 26.0, c.accent)
+                ..style(heading, true, false, t.figure, c.accent)
             },
-            caption: style(heading, false, false, 8.5, c.muted),
-            quote: style(text, false, true, 13.0, c.primary),
+            caption: style(heading, false, false, t.caption, c.muted),
+            quote: style(text, false, true, t.quote, c.primary),
+            display: t.display,
+            lead_size: t.lead * scale,
             colours: c,
             lang,
             typography: doc.typography,
@@ -144,7 +150,7 @@ impl Styles {
     /// The opening paragraph: larger, in the brand colour.
     pub fn lead(&self, inline: &Inline) -> Para {
         let style = TextStyle {
-            size: self.body.size * 1.22,
+            size: self.lead_size,
             colour: self.colours.primary,
             ..self.body
         };

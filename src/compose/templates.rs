@@ -22,7 +22,7 @@ pub fn brochure(content: &Content, s: &Styles) -> Composed {
         Para {
             space_after: Pt(10.0),
             ..s.display(
-                s.plain(&centre.short_name, white(s.heading, 46.0)),
+                s.plain(&centre.short_name, white(s.heading, s.display.0)),
                 Role::Title,
                 1.05,
             )

@@ -124,9 +124,47 @@ pub struct Brand {
     /// The digits of Arabic editions.
     pub arabic_digits: Digits,
     pub cover: CoverLayout,
+    pub type_scale: TypeScale,
     pub logo: Image,
     pub paper: Paper,
     pub margins: Margins,
+}
+
+/// The type scale: a size per text role, and the baseline grid of running text. Defaults
+/// follow a modular scale on a 10 pt body.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct TypeScale {
+    /// The cover's name.
+    pub display: Pt,
+    pub h1: Pt,
+    pub h2: Pt,
+    pub lead: Pt,
+    pub body: Pt,
+    /// Key figures.
+    pub figure: Pt,
+    pub quote: Pt,
+    pub caption: Pt,
+    /// Labels in capitals (roles, dates).
+    pub small: Pt,
+    /// Baseline-to-baseline distance of running text: the page's baseline grid.
+    pub baseline: Pt,
+}
+
+impl Default for TypeScale {
+    fn default() -> Self {
+        TypeScale {
+            display: Pt(46.0),
+            h1: Pt(17.0),
+            h2: Pt(12.5),
+            lead: Pt(12.2),
+            body: Pt(10.0),
+            figure: Pt(26.0),
+            quote: Pt(13.0),
+            caption: Pt(8.5),
+            small: Pt(8.5),
+            baseline: Pt(15.0),
+        }
+    }
 }
 
 /// The artwork of the brochure's cover, built from vector shapes.

@@ -42,9 +42,27 @@ pub struct RawBrand {
     /// The cover artwork: `circles` (the default) or `dots`.
     #[serde(default)]
     pub cover: Option<S<String>>,
+    /// Sizes per text role; each optional.
+    #[serde(default, rename = "type")]
+    pub type_scale: Option<RawTypeScale>,
     pub logo: S<String>,
     pub paper: S<String>,
     pub margins: RawMargins,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct RawTypeScale {
+    pub display: Option<S<String>>,
+    pub h1: Option<S<String>>,
+    pub h2: Option<S<String>>,
+    pub lead: Option<S<String>>,
+    pub body: Option<S<String>>,
+    pub figure: Option<S<String>>,
+    pub quote: Option<S<String>>,
+    pub caption: Option<S<String>>,
+    pub small: Option<S<String>>,
+    pub baseline: Option<S<String>>,
 }
 
 #[derive(Deserialize)]

@@ -7,7 +7,7 @@ use super::blocks::Checked;
 use super::check::Checker;
 use super::model::{
     Block, BlockKind, Brand, Centre, CoverLayout, Digits, Document, Email, Fonts, Lang, Margins,
-    Palette, Paper, Url, YearMonth,
+    Palette, Paper, TypeScale, Url, YearMonth,
 };
 use super::raw::{RawBrand, RawBrochure, RawCentre, RawFactsheet};
 use super::read::closest;
@@ -113,6 +113,7 @@ impl Checker<'_> {
                 return None;
             }
         };
+        let type_scale = self.type_scale(raw.type_scale.as_ref())?;
         let arabic_digits = match raw.arabic_digits.as_ref().map(|d| (d, d.value.trim())) {
             None | Some((_, "western")) => Digits::Western,
             Some((_, "eastern")) => Digits::Eastern,
@@ -164,6 +165,7 @@ impl Checker<'_> {
             },
             arabic_digits,
             cover,
+            type_scale,
             logo: logo?,
             paper,
             margins: Margins {
@@ -173,6 +175,54 @@ impl Checker<'_> {
                 outer,
             },
         })
+    }
+
+    /// The type scale, each size given replacing the default; sizes from 5 to 120 pt.
+    fn type_scale(&mut self, raw: Option<&super::raw::RawTypeScale>) -> Option<TypeScale> {
+        let mut scale = TypeScale::default();
+        let Some(raw) = raw else {
+            return Some(scale);
+        };
+        let mut ok = true;
+        let entries = [
+            (&raw.display, &mut scale.display, "display size"),
+            (&raw.h1, &mut scale.h1, "h1 size"),
+            (&raw.h2, &mut scale.h2, "h2 size"),
+            (&raw.lead, &mut scale.lead, "lead size"),
+            (&raw.body, &mut scale.body, "body size"),
+            (&raw.figure, &mut scale.figure, "figure size"),
+            (&raw.quote, &mut scale.quote, "quote size"),
+            (&raw.caption, &mut scale.caption, "caption size"),
+            (&raw.small, &mut scale.small, "small size"),
+            (&raw.baseline, &mut scale.baseline, "baseline"),
+        ];
+        for (value, slot, what) in entries {
+            let Some(value) = value else { continue };
+            match self.length(value, &format!("the {what}")) {
+                Some(size) if (5.0..=120.0).contains(&size.0) => *slot = size,
+                Some(size) => {
+                    self.report(
+                        self.error(value, format!("a {what} of {size} is out of range"))
+                            .hint("sizes go from 5pt to 120pt"),
+                    );
+                    ok = false;
+                }
+                None => ok = false,
+            }
+        }
+        if scale.baseline < scale.body
+            && let Some(at) = raw.baseline.as_ref().or(raw.body.as_ref())
+        {
+            self.report(
+                self.error(
+                    at,
+                    "the baseline is smaller than the body size: lines would collide",
+                )
+                .hint("a baseline of 1.4 to 1.5 times the body size reads well"),
+            );
+            ok = false;
+        }
+        ok.then_some(scale)
     }
 
     /// Text must stay readable: WCAG AA asks 4.5:1 for running text and 3:1 for large text
