@@ -141,6 +141,7 @@ fn every_block_kind_builds() {
         "image",
         "contact",
         "columns",
+        "timeline",
     ] {
         assert!(kinds.contains(&kind), "the fixture lacks a {kind} block");
     }
