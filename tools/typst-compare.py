@@ -37,17 +37,18 @@ def paragraphs():
 
     with open(os.path.join(ROOT, "content", "brochure.yaml"), encoding="utf-8") as f:
         doc = yaml.safe_load(f)
+    fr = lambda t: t["fr"] if isinstance(t, dict) else t
     out = []
     for block in doc["blocks"]:
         if "heading" in block:
-            out.append(("heading", block["heading"]))
+            out.append(("heading", fr(block["heading"])))
         elif "paragraph" in block:
-            out.append(("par", block["paragraph"]))
+            out.append(("par", fr(block["paragraph"])))
         elif "list" in block:
             for item in block["list"]:
-                out.append(("item", item))
+                out.append(("item", fr(item)))
         elif "profile" in block:
-            out.append(("par", block["profile"]["bio"]))
+            out.append(("par", fr(block["profile"]["bio"])))
     return [(k, re.sub(r"\*\*?([^*]+)\*\*?", r"\1", t)) for k, t in out]
 
 
@@ -68,6 +69,72 @@ def typst_source(items):
     return "\n".join(lines)
 
 
+def short_blocks():
+    """The fact sheet's blocks (French): the brochure sections it uses, in their short forms."""
+    import yaml  # noqa: available in the venv
+
+    root = os.path.join(ROOT, "content")
+    brochure = yaml.safe_load(open(os.path.join(root, "brochure.yaml"), encoding="utf-8"))
+    uses = yaml.safe_load(open(os.path.join(root, "factsheet.yaml"), encoding="utf-8"))["use"]
+    fr = lambda t: t["fr"] if isinstance(t, dict) else t
+    strip = lambda t: re.sub(r"\*\*?([^*]+)\*\*?", r"\1", fr(t))
+    blocks, sections, current = brochure["blocks"], {}, None
+    for b in blocks:
+        if "heading" in b:
+            current = b.get("id")
+            sections[current] = [b]
+        elif current:
+            sections[current].append(b)
+    out = []
+    for section in uses:
+        for b in sections.get(section, []):
+            if "heading" in b:
+                out.append(("heading", strip(b["heading"])))
+            elif "paragraph" in b:
+                out.append(("par", strip(b.get("short", b["paragraph"]))))
+            elif "list" in b:
+                out.append(("list", [strip(i) for i in b.get("short", b["list"])]))
+            elif "key-figures" in b:
+                out.append(("figures", [(fr(f["value"]), strip(f["label"])) for f in b["key-figures"]]))
+            elif "profile" in b:
+                p = b["profile"]
+                out.append(("profile", (strip(p["name"]), strip(p["role"]), strip(p.get("short", p["bio"])))))
+            elif "contact" in b:
+                out.append(("contact", strip(b["contact"])))
+    return out
+
+
+def typst_factsheet(blocks):
+    esc = lambda t: t.replace("\\", "\\\\").replace("#", "\\#").replace("$", "\\$").replace("@", "\\@").replace("<", "\\<")
+    out = [
+        '#set page(paper: "a4", margin: (x: 20mm, top: 52mm, bottom: 22mm), background: place(top, rect(width: 100%, height: 44mm, fill: rgb("#14365D"))))',
+        '#set text(font: "Noto Serif", size: 8.6pt, lang: "fr", hyphenate: true, fill: rgb("#1F2328"))',
+        "#set par(justify: true, leading: 0.6em, spacing: 10pt)",
+        '#show heading: set text(font: "Noto Sans", size: 14.6pt, fill: rgb("#14365D"))',
+        '#place(top + left, dy: -38mm, block[#text(font: "Noto Sans", weight: "bold", size: 22pt, fill: white)[Ai Movement] \\ #text(font: "Noto Sans", weight: "bold", size: 10pt, fill: white)[Centre International d’Intelligence Artificielle du Maroc] \\ #text(style: "italic", size: 8.6pt, fill: white)[L’intelligence artificielle au service des nouveaux modèles de développement du Maroc]])',
+        "#columns(2, gutter: 8mm)[",
+    ]
+    box = lambda body: f'#block(fill: rgb("#EEF2F7"), inset: 9pt, width: 100%)[{body}]'
+    for kind, value in blocks:
+        if kind == "heading":
+            out.append(f"= {esc(value)}")
+        elif kind == "par":
+            out.append(esc(value) + "\n")
+        elif kind == "list":
+            out.extend(f"- {esc(i)}" for i in value)
+            out.append("")
+        elif kind == "figures":
+            cells = ", ".join(f'[#text(font: "Noto Sans", weight: "bold", size: 22pt, fill: rgb("#E4572E"))[{esc(v)}] \\ #text(font: "Noto Sans", size: 7.3pt, fill: rgb("#5B6470"))[{esc(l)}]]' for v, l in value)
+            out.append(box(f"#grid(columns: 2, gutter: 10pt, {cells})"))
+        elif kind == "profile":
+            name, role, bio = value
+            out.append(box(f'#text(font: "Noto Sans", weight: "bold", size: 10.7pt, fill: rgb("#14365D"))[{esc(name)}] \\ #text(font: "Noto Sans", weight: "bold", size: 7.3pt, fill: rgb("#E4572E"))[{esc(role.upper())}] \\ {esc(bio)}'))
+        elif kind == "contact":
+            out.append(box(f'{esc(value)} \\ #text(font: "Noto Sans", size: 8.6pt, fill: rgb("#5B6470"))[Université Mohammed VI Polytechnique (UM6P) · Rabat, Maroc] \\ #text(font: "Noto Sans", weight: "bold", fill: rgb("#14365D"))[aim.um6p.ma] \\ #text(font: "Noto Sans", weight: "bold", fill: rgb("#14365D"))[contact\\@aim.um6p.ma]'))
+    out.append("]")
+    return "\n".join(out)
+
+
 def measure(pdf, column_left, column_right, space):
     xml = subprocess.run(["pdftotext", "-bbox-layout", pdf, "-"], capture_output=True, text=True, check=True).stdout
     xml = re.sub(r'xmlns="[^"]+"', "", xml)
@@ -75,6 +142,8 @@ def measure(pdf, column_left, column_right, space):
     edges, ratios, lines = [], [], 0
     for line in root.iter("line"):  # noqa: the words' text is read below
         words = [(float(w.get("xMin")), float(w.get("xMax")), w.text or "") for w in line.iter("word")]
+        # Lines of neighbouring columns on one baseline come out as one: keep this column's.
+        words = [w for w in words if column_left - 20 <= w[0] and w[1] <= column_right + 12]
         # A list marker hangs in the indent: the gap after it is no word space.
         if words and re.fullmatch(r"•|\d+\.|–", words[0][2]):
             words = words[1:]
@@ -131,6 +200,35 @@ def main():
     sheet.paste(pages[1], (pages[0].width + 20, 0))
     sheet.save(os.path.join(ROOT, "docs", "typst-typesetting.png"))
     print("wrote docs/typst-typesetting.png (left: plaquette, right: Typst)")
+
+    # The fact sheet, set by Typst from the same content and theme.
+    sheet_pdf = os.path.join(work, "typst-factsheet.pdf")
+    with open(os.path.join(work, "factsheet.typ"), "w", encoding="utf-8") as f:
+        f.write(typst_factsheet(short_blocks()))
+    typst.compile(os.path.join(work, "factsheet.typ"), output=sheet_pdf, font_paths=[os.path.join(ROOT, "fonts")])
+    ours_sheet = os.path.join(os.path.dirname(ours), "factsheet-fr.pdf")
+    space = 0.26 * 8.6
+    columns = ((20 * MM, (20 + 81) * MM), ((20 + 81 + 8) * MM, (210 - 20) * MM))
+    for name, pdf in (("plaquette", ours_sheet), ("typst", sheet_pdf)):
+        pages = subprocess.run(["pdfinfo", pdf], capture_output=True, text=True).stdout
+        count = re.search(r"Pages:\s+(\d+)", pages).group(1)
+        figures = [measure(pdf, l, r, space) for l, r in columns]
+        lines = sum(m["lines"] for m in figures)
+        edge = max(m["edge"] for m in figures)
+        gaps = [m["spaces"] for m in figures if m["spaces"]]
+        lo, hi = min(g[0] for g in gaps), max(g[2] for g in gaps)
+        print(f"fact sheet {name:10} pages {count}  justified lines {lines:3}  right edge within {edge:.2f} pt  "
+              f"word gaps {lo:.2f}–{hi:.2f} × natural space")
+    shots = []
+    for pdf, tag in ((ours_sheet, "c"), (sheet_pdf, "d")):
+        subprocess.run(["pdftoppm", "-png", "-r", "70", "-f", "1", "-l", "1", pdf, os.path.join(work, tag)], check=True)
+        png = sorted(p for p in os.listdir(work) if p.startswith(tag) and p.endswith(".png"))[0]
+        shots.append(Image.open(os.path.join(work, png)))
+    sheet = Image.new("RGB", (sum(p.width for p in shots) + 20, max(p.height for p in shots)), "white")
+    sheet.paste(shots[0], (0, 0))
+    sheet.paste(shots[1], (shots[0].width + 20, 0))
+    sheet.save(os.path.join(ROOT, "docs", "typst-factsheet.png"))
+    print("wrote docs/typst-factsheet.png (left: plaquette, right: Typst)")
 
 
 if __name__ == "__main__":
