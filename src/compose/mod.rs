@@ -48,6 +48,9 @@ pub struct Composed {
     pub cover: Option<Cover>,
     /// The fact sheet's header band, at the top of its page.
     pub header: Option<Header>,
+    /// Flows set across every column at the top of the first page (the fact sheet's key
+    /// figures), before the columns start.
+    pub banner: Vec<Flow>,
     pub body: Vec<Flow>,
     /// The brochure's back cover.
     pub back: Option<BackCover>,

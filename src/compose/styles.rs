@@ -42,7 +42,7 @@ impl Styles {
         };
         let scale = match kind {
             Kind::Brochure => 1.0,
-            Kind::Factsheet => 0.86,
+            Kind::Factsheet => 0.84,
         };
         let t = brand.type_scale;
         let style = |family, bold, italic, size: Pt, colour: Rgb| TextStyle {

@@ -6,7 +6,7 @@ use super::{
     BackCover, Composed, Cover, Footer, Header, Kind, Meta, PageStyle, Para, Role, Sidebar,
     TextStyle,
 };
-use crate::content::{Content, Document, Lang, YearMonth};
+use crate::content::{BlockKind, Content, Document, Lang, YearMonth};
 use crate::units::{Mm, Pt, Rgb};
 
 pub fn brochure(content: &Content, s: &Styles) -> Composed {
@@ -95,6 +95,7 @@ pub fn brochure(content: &Content, s: &Styles) -> Composed {
             footnote,
         }),
         header: None,
+        banner: Vec::new(),
         body: side_headings(flows(&doc.blocks, centre, s), s),
         back: Some(BackCover {
             band: c.primary,
@@ -136,6 +137,29 @@ pub fn factsheet(content: &Content, s: &Styles) -> Composed {
             1.3,
         ),
     ];
+    // Key figures lead the fact sheet as a row across both columns, with the heading that
+    // introduces only them.
+    let mut blocks = doc.blocks.clone();
+    let mut banner = Vec::new();
+    if let Some(at) = blocks
+        .iter()
+        .position(|b| matches!(b.kind, BlockKind::KeyFigures(_)))
+    {
+        let figures = blocks.remove(at);
+        let alone = blocks
+            .get(at)
+            .is_none_or(|b| matches!(b.kind, BlockKind::Heading { .. }));
+        let titled = at > 0
+            && blocks
+                .get(at - 1)
+                .is_some_and(|b| matches!(b.kind, BlockKind::Heading { .. }));
+        let mut moved = vec![figures];
+        if alone && titled {
+            moved.insert(0, blocks.remove(at - 1));
+        }
+        banner = flows(&moved, centre, s);
+    }
+    let body = flows(&blocks, centre, s);
     let page = PageStyle {
         single_page: true,
         balance: true,
@@ -153,7 +177,8 @@ pub fn factsheet(content: &Content, s: &Styles) -> Composed {
             logo: content.brand.logo.clone(),
             titles,
         }),
-        body: flows(&doc.blocks, centre, s),
+        banner,
+        body,
         back: None,
     }
 }

@@ -221,7 +221,7 @@ pub fn header(
     let logo_size = Pt::from(Mm(24.0));
     let text_width = w - margin * 2.0 - logo_size - Pt::from(Mm(8.0));
     let tall = height_of(placer, &header.titles, text_width)?;
-    let band = style.top + tall + Pt::from(Mm(10.0));
+    let band = style.top + tall + Pt::from(Mm(7.0));
     let b = page.bleed;
     items.push(fill(b.x, b.y, b.width, band - b.y, header.band, false));
     items.push(circle(
@@ -238,7 +238,7 @@ pub fn header(
         logo_size,
     ));
     column(placer, &header.titles, margin, style.top, text_width, items)?;
-    Ok(band + Pt::from(Mm(8.0)))
+    Ok(band + Pt::from(Mm(6.0)))
 }
 
 /// The footer of an inside page: a short rule, the running text, and the page number on the

@@ -92,6 +92,16 @@ pub fn layout(doc: &Composed, book: &FontBook) -> Result<Laid, LayoutError> {
         first.number = None;
         top = cover::header(&mut placer, style, h, &mut first)?;
     }
+    if !doc.banner.is_empty() {
+        // Across the columns: the type area's full width.
+        let width = style.width - style.inner - style.outer;
+        let (mut items, height) = placer
+            .stack(&doc.banner, width)
+            .map_err(|e| LayoutError::from_break(e, None))?;
+        place::translate(&mut items, flow::content_left(style, number), top);
+        first.items.extend(items);
+        top += height + Pt::from(crate::units::Mm(5.0));
+    }
     let body = flow::flow(&mut placer, style, &doc.body, first, top, number)?;
     pages.extend(body);
     if let Some(f) = &style.footer {
