@@ -19,6 +19,7 @@ fn sentences(blocks: &[content::Block]) -> Vec<String> {
             | BlockKind::Paragraph(text)
             | BlockKind::Lead(text) => push(text),
             BlockKind::Timeline(milestones) => milestones.iter().for_each(|m| push(&m.text)),
+            BlockKind::Logos(_) => {}
             BlockKind::List { items, .. } => items.iter().for_each(push),
             BlockKind::KeyFigures(figures) => figures.iter().for_each(|f| {
                 out.push(f.value.clone());

@@ -62,6 +62,26 @@ fn flow(block: &Block, centre: &Centre, s: &Styles) -> Vec<Flow> {
             }]
         }
         BlockKind::Lead(text) => vec![Flow::Para(s.lead(text))],
+        // A strip of logos at one height, evenly spread.
+        BlockKind::Logos(logos) => vec![Flow::Row {
+            cells: logos
+                .iter()
+                .map(|logo| {
+                    vec![Flow::Image {
+                        image: logo.image.clone(),
+                        width: 0.7,
+                        role: Role::Figure {
+                            alt: logo.alt.clone(),
+                        },
+                        space_after: Pt::ZERO,
+                    }]
+                })
+                .collect(),
+            gap: s.gap * 3.0,
+            min_cell: Pt::from(crate::units::Mm(24.0)),
+            space_after: s.gap * 1.5,
+            origin,
+        }],
         BlockKind::Timeline(milestones) => vec![Flow::Timeline {
             entries: milestones
                 .iter()
@@ -240,7 +260,7 @@ pub fn contact_lines(centre: &Centre, s: &Styles) -> Vec<Para> {
             link: Some(target),
         }]
     };
-    vec![
+    let mut lines = vec![
         line(s.plain(
             &format!("{} · {}, {}", centre.parent, centre.city, centre.country),
             TextStyle {
@@ -253,7 +273,12 @@ pub fn contact_lines(centre: &Centre, s: &Styles) -> Vec<Para> {
             centre.website.as_str().to_owned(),
         )),
         line(link(centre.email.as_str(), centre.email.mailto())),
-    ]
+    ];
+    for network in &centre.social {
+        let label = format!("{} · {}", network.name, network.url.display());
+        lines.push(line(link(&label, network.url.as_str().to_owned())));
+    }
+    lines
 }
 
 fn boxed(s: &Styles, content: Vec<Flow>, origin: Option<crate::diag::Span>, bar: bool) -> Flow {

@@ -7,7 +7,7 @@ use super::model::{Block, BlockKind, Figure, Inline, KeyFigure, Profile};
 use super::raw::{LocalText, RawBlock, RawShort};
 
 /// The kinds of block, in the order documented, and the options each accepts besides `id`.
-const KINDS: [(&str, &[&str]); 10] = [
+const KINDS: [(&str, &[&str]); 11] = [
     ("heading", &["level"]),
     ("paragraph", &["short", "lead"]),
     ("list", &["short", "numbered", "icons"]),
@@ -18,6 +18,7 @@ const KINDS: [(&str, &[&str]); 10] = [
     ("contact", &[]),
     ("columns", &[]),
     ("timeline", &[]),
+    ("logos", &[]),
 ];
 
 /// Headings go from 1 (a section) to 3.
@@ -73,6 +74,7 @@ impl Checker<'_> {
                     })
             }
             "timeline" => self.timeline(b),
+            "logos" => self.logos(b),
             "list" => self.list(b),
             "key-figures" => self.key_figures(b),
             "quote" => self.quote(b),
@@ -215,6 +217,35 @@ impl Checker<'_> {
             );
         }
         (names.len() == items).then_some(names)
+    }
+
+    fn logos(&mut self, b: &RawBlock) -> Option<BlockKind> {
+        let raw = b.logos.as_ref()?;
+        if raw.value.is_empty() || raw.value.len() > 8 {
+            self.report(
+                self.error(raw, format!("logos has {} logos", raw.value.len()))
+                    .hint("give from 1 to 8 logos, each with its image and alt"),
+            );
+            return None;
+        }
+        let logos: Vec<Option<Figure>> = raw
+            .value
+            .iter()
+            .map(|logo| {
+                let image = self.image(&logo.value.image, "logo");
+                let alt = self.name(&logo.value.alt, "logo's name");
+                Some(Figure {
+                    image: image?,
+                    alt: Some(alt?),
+                    caption: None,
+                    credit: None,
+                })
+            })
+            .collect();
+        logos
+            .into_iter()
+            .collect::<Option<_>>()
+            .map(BlockKind::Logos)
     }
 
     fn timeline(&mut self, b: &RawBlock) -> Option<BlockKind> {
@@ -436,6 +467,7 @@ fn present_kinds(b: &RawBlock) -> Vec<&'static str> {
         ("contact", b.contact.is_some()),
         ("columns", b.columns.is_some()),
         ("timeline", b.timeline.is_some()),
+        ("logos", b.logos.is_some()),
     ]
     .into_iter()
     .filter_map(|(name, present)| present.then_some(name))

@@ -29,6 +29,14 @@ pub struct Centre {
     pub website: Url,
     pub email: Email,
     pub tagline: String,
+    pub social: Vec<Social>,
+}
+
+/// A social network page of the centre.
+#[derive(Clone, Debug)]
+pub struct Social {
+    pub name: String,
+    pub url: Url,
 }
 
 /// A month of a year, as in "founded in March 2021".
@@ -337,6 +345,8 @@ pub enum BlockKind {
     },
     /// Dated milestones, in order.
     Timeline(Vec<Milestone>),
+    /// Partners' logos in a strip, each with its name as alternative text.
+    Logos(Vec<Figure>),
     KeyFigures(Vec<KeyFigure>),
     Quote {
         text: Inline,
@@ -357,6 +367,7 @@ impl BlockKind {
             BlockKind::Heading { .. } => "heading",
             BlockKind::Paragraph(_) | BlockKind::Lead(_) => "paragraph",
             BlockKind::Timeline(_) => "timeline",
+            BlockKind::Logos(_) => "logos",
             BlockKind::List { .. } => "list",
             BlockKind::KeyFigures(_) => "key-figures",
             BlockKind::Quote { .. } => "quote",

@@ -28,6 +28,16 @@ pub struct RawCentre {
     pub website: S<String>,
     pub email: S<String>,
     pub tagline: T,
+    /// Social networks: `{name: LinkedIn, url: https://…}`, printed on the back cover.
+    #[serde(default)]
+    pub social: Vec<S<RawSocial>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct RawSocial {
+    pub name: T,
+    pub url: S<String>,
 }
 
 /// `brand.yaml`: the look shared by every document.
@@ -136,6 +146,7 @@ pub struct RawBlock {
     pub profile: Option<S<RawProfile>>,
     pub image: Option<S<String>>,
     pub contact: Option<T>,
+    pub logos: Option<S<Vec<S<RawLogo>>>>,
     pub columns: Option<S<Vec<RawColumn>>>,
     pub timeline: Option<S<Vec<S<RawMilestone>>>>,
 
@@ -150,6 +161,14 @@ pub struct RawBlock {
     pub caption: Option<T>,
     pub credit: Option<T>,
     pub decorative: Option<S<bool>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct RawLogo {
+    pub image: S<String>,
+    /// The partner's name, read out by screen readers.
+    pub alt: T,
 }
 
 #[derive(Deserialize)]

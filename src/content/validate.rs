@@ -7,7 +7,7 @@ use super::blocks::Checked;
 use super::check::Checker;
 use super::model::{
     Block, BlockKind, Brand, Centre, CoverLayout, Digits, Document, Email, Fonts, Lang, Margins,
-    Palette, Paper, TypeScale, Url, YearMonth,
+    Palette, Paper, Social, TypeScale, Url, YearMonth,
 };
 use super::raw::{RawBrand, RawBrochure, RawCentre, RawFactsheet};
 use super::read::closest;
@@ -28,7 +28,16 @@ impl Checker<'_> {
                 .hint("write it as name@domain.ma"),
             );
         }
+        let mut social = Vec::new();
+        for entry in &raw.social {
+            let name = self.name(&entry.value.name, "network's name");
+            let url = self.url(&entry.value.url);
+            if let (Some(name), Some(url)) = (name, url) {
+                social.push(Social { name, url });
+            }
+        }
         Some(Centre {
+            social,
             short_name: self.name(&raw.short_name, "short name")?,
             full_name: self.text(&raw.full_name, "full name")?,
             parent: self.text(&raw.parent, "parent university")?,
