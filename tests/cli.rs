@@ -367,6 +367,22 @@ fn arabic_editions_are_right_to_left_and_tagged_ar() {
     let laid = plaquette::layout::layout(&composed, &book).expect("laid out");
     let style = &composed.page;
     let page = &laid.pages[1];
+    // The running footer is Latin text in a mirrored page: it must still read left to right.
+    let mut footer: Vec<&plaquette::layout::frame::TextRun> = page
+        .items
+        .iter()
+        .filter_map(|i| match i {
+            plaquette::layout::frame::Item::Text(r)
+                if r.role == plaquette::compose::Role::Artifact =>
+            {
+                Some(r)
+            }
+            _ => None,
+        })
+        .collect();
+    footer.sort_by(|a, b| a.x.0.total_cmp(&b.x.0));
+    let footer: String = footer.iter().map(|r| r.text.as_str()).collect();
+    assert!(footer.contains("Ai Movement · aim.um6p.ma"), "{footer}");
     let lines: Vec<&plaquette::layout::frame::LineInfo> = page
         .items
         .iter()

@@ -279,7 +279,7 @@ pub fn footer(
         keep_with_next: false,
         hyphenate: false,
         side: false,
-        rtl: false,
+        rtl: footer.lang.rtl(),
         role: Role::Artifact,
         lang: footer.lang,
         origin: None,

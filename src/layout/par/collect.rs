@@ -186,6 +186,13 @@ fn shape_runs(
             // Arabic text ("Ai Movement") is one run in one face.
             let face = match key {
                 Some((previous, _)) if c.is_whitespace() => previous,
+                // Punctuation and digits follow the face of the text they sit in
+                // ("aim.um6p.ma" stays in one face inside an Arabic edition).
+                Some((previous, _))
+                    if !c.is_alphabetic() && shaper.book.face(previous).has_char(c) =>
+                {
+                    previous
+                }
                 _ => shaper
                     .face_for(run.style.face, c)
                     .map_err(BreakError::Uncovered)?,
