@@ -111,29 +111,21 @@ impl Checker<'_> {
             );
         }
         let logo = self.image(&raw.logo, "logo");
-        let cover = match raw.cover.as_ref().map(|c| (c, c.value.trim())) {
-            None | Some((_, "circles")) => CoverLayout::Circles,
-            Some((_, "dots")) => CoverLayout::Dots,
-            Some((value, other)) => {
-                self.report(
-                    self.error(value, format!("unknown cover `{other}`"))
-                        .hint("use circles or dots"),
-                );
-                return None;
-            }
-        };
-        let type_scale = self.type_scale(raw.type_scale.as_ref())?;
-        let arabic_digits = match raw.arabic_digits.as_ref().map(|d| (d, d.value.trim())) {
-            None | Some((_, "western")) => Digits::Western,
-            Some((_, "eastern")) => Digits::Eastern,
-            Some((value, other)) => {
-                self.report(
-                    self.error(value, format!("`{other}` is not a kind of digits"))
-                        .hint("use western (0–9) or eastern (٠–٩)"),
-                );
-                return None;
-            }
-        };
+        let cover = self.choice(
+            raw.cover.as_ref(),
+            &[
+                ("circles", CoverLayout::Circles),
+                ("dots", CoverLayout::Dots),
+            ],
+            "cover",
+        );
+        let type_scale = self.type_scale(raw.type_scale.as_ref());
+        let arabic_digits = self.choice(
+            raw.arabic_digits.as_ref(),
+            &[("western", Digits::Western), ("eastern", Digits::Eastern)],
+            "kind of digits",
+        );
+        let (cover, type_scale, arabic_digits) = (cover?, type_scale?, arabic_digits?);
         let [
             Some(primary),
             Some(accent),
@@ -184,6 +176,28 @@ impl Checker<'_> {
                 outer,
             },
         })
+    }
+
+    /// One of `options` by name; the first when the key is absent.
+    fn choice<T: Copy>(
+        &mut self,
+        value: Option<&Spanned<String>>,
+        options: &[(&str, T)],
+        what: &str,
+    ) -> Option<T> {
+        let Some(value) = value else {
+            return options.first().map(|(_, t)| *t);
+        };
+        let name = value.value.trim();
+        let found = options.iter().find(|(n, _)| *n == name).map(|(_, t)| *t);
+        if found.is_none() {
+            let names: Vec<&str> = options.iter().map(|(n, _)| *n).collect();
+            self.report(
+                self.error(value, format!("unknown {what} `{name}`"))
+                    .hint(format!("use one of: {}", names.join(", "))),
+            );
+        }
+        found
     }
 
     /// The type scale, each size given replacing the default; sizes from 5 to 120 pt.
