@@ -6,7 +6,7 @@ use super::{
     BackCover, Composed, Cover, Footer, Header, Kind, Meta, PageStyle, Para, Role, Sidebar,
     TextStyle,
 };
-use crate::content::{BlockKind, Content, Document, Lang, YearMonth};
+use crate::content::{Block, BlockKind, Content, Document, Lang, YearMonth};
 use crate::units::{Mm, Pt, Rgb};
 
 pub fn brochure(content: &Content, s: &Styles) -> Composed {
@@ -69,6 +69,22 @@ pub fn brochure(content: &Content, s: &Styles) -> Composed {
             1.3,
         )
     });
+    // The contact section is what the back cover is for: its heading and sentence go there
+    // rather than on a page of their own.
+    let mut blocks = doc.blocks.clone();
+    for block in take(&mut blocks, |k| matches!(k, BlockKind::Contact { .. })) {
+        let text = match &block.kind {
+            BlockKind::Heading { text, .. } => Some((text, white(s.subheading, 12.0))),
+            BlockKind::Contact { intro } => Some((intro, white(s.body, 10.0))),
+            _ => None,
+        };
+        if let Some((text, style)) = text {
+            back.push(Para {
+                space_after: Pt(6.0),
+                ..s.display(s.runs(text, style), Role::Paragraph, 1.3)
+            });
+        }
+    }
     back.extend(contact_lines(centre, s).into_iter().map(|mut p| {
         for run in &mut p.runs {
             run.style.colour = Rgb::WHITE;
@@ -96,7 +112,7 @@ pub fn brochure(content: &Content, s: &Styles) -> Composed {
         }),
         header: None,
         banner: Vec::new(),
-        body: side_headings(flows(&doc.blocks, centre, s), s),
+        body: side_headings(flows(&blocks, centre, s), s),
         back: Some(BackCover {
             band: c.primary,
             accent: c.accent,
@@ -140,25 +156,8 @@ pub fn factsheet(content: &Content, s: &Styles) -> Composed {
     // Key figures lead the fact sheet as a row across both columns, with the heading that
     // introduces only them.
     let mut blocks = doc.blocks.clone();
-    let mut banner = Vec::new();
-    if let Some(at) = blocks
-        .iter()
-        .position(|b| matches!(b.kind, BlockKind::KeyFigures(_)))
-    {
-        let figures = blocks.remove(at);
-        let alone = blocks
-            .get(at)
-            .is_none_or(|b| matches!(b.kind, BlockKind::Heading { .. }));
-        let titled = at > 0
-            && blocks
-                .get(at - 1)
-                .is_some_and(|b| matches!(b.kind, BlockKind::Heading { .. }));
-        let mut moved = vec![figures];
-        if alone && titled {
-            moved.insert(0, blocks.remove(at - 1));
-        }
-        banner = flows(&moved, centre, s);
-    }
+    let figures = take(&mut blocks, |k| matches!(k, BlockKind::KeyFigures(_)));
+    let banner = flows(&figures, centre, s);
     let body = flows(&blocks, centre, s);
     let page = PageStyle {
         single_page: true,
@@ -291,6 +290,23 @@ fn side_headings(body: Vec<super::Flow>, s: &Styles) -> Vec<super::Flow> {
         out.push(flow);
     }
     out
+}
+
+/// Removes the first block `wanted` picks, and the heading before it when that heading
+/// introduces nothing else; returns them in order.
+fn take(blocks: &mut Vec<Block>, wanted: impl Fn(&BlockKind) -> bool) -> Vec<Block> {
+    let Some(at) = blocks.iter().position(|b| wanted(&b.kind)) else {
+        return Vec::new();
+    };
+    let block = blocks.remove(at);
+    let heading =
+        |b: Option<&Block>| b.is_some_and(|b| matches!(b.kind, BlockKind::Heading { .. }));
+    let alone = blocks.get(at).is_none() || heading(blocks.get(at));
+    if at > 0 && alone && heading(blocks.get(at - 1)) {
+        vec![blocks.remove(at - 1), block]
+    } else {
+        vec![block]
+    }
 }
 
 #[cfg(test)]
