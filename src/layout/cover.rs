@@ -141,6 +141,7 @@ fn dots(items: &mut Vec<Item>, w: Pt, h: Pt, cover: &Cover) {
     let step = Pt::from(Mm(8.0));
     let columns = (w / step).ceil() as usize + 1;
     let rows = ((h * 0.4) / step).ceil() as usize;
+    let mut dots: Vec<(u8, Item)> = Vec::new();
     for row in 0..rows {
         for col in 0..columns {
             let (x, y) = (col as f32, row as f32);
@@ -148,19 +149,23 @@ fn dots(items: &mut Vec<Item>, w: Pt, h: Pt, cover: &Cover) {
             let fade = 1.0 - row as f32 / rows as f32;
             let r = Pt(0.6 + 2.4 * wave * fade);
             let lit = (row * 7 + col * 3) % 23 == 0 && wave > 0.6;
+            // Five tints, so that dots of one tint go out together as one path.
+            let level = (wave * fade * 4.0).round() as u8;
             let colour = if lit {
                 cover.accent
             } else {
-                cover.band.tint(0.12 + 0.25 * wave * fade)
+                cover.band.tint(0.12 + 0.0625 * f32::from(level))
             };
-            items.push(circle(
-                step * x + step / 2.0,
-                step * y + step / 2.0,
-                r,
-                colour,
+            let centre = (step * x + step / 2.0, step * y + step / 2.0);
+            dots.push((
+                if lit { 9 } else { level },
+                circle(centre.0, centre.1, r, colour),
             ));
         }
     }
+    // Dots never overlap one another: their order is free, grouped by colour.
+    dots.sort_by_key(|(level, _)| *level);
+    items.extend(dots.into_iter().map(|(_, dot)| dot));
 }
 
 /// The back cover: the brand colour again, the logo and the contact details.

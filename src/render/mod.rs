@@ -10,7 +10,7 @@ use chrono::{DateTime, Datelike, Timelike, Utc};
 use krilla::action::LinkAction;
 use krilla::annotation::{Annotation, LinkAnnotation, Target};
 use krilla::color::rgb;
-use krilla::geom::{Path, PathBuilder, Point, Size, Transform};
+use krilla::geom::{PathBuilder, Point, Size, Transform};
 use krilla::metadata::{DateTime as PdfDate, Metadata, TextDirection};
 use krilla::num::NormalizedF32;
 use krilla::page::PageSettings;
@@ -57,9 +57,21 @@ pub fn render(
         };
         let mut pdf_page = document.start_page_with(settings);
         let mut surface = pdf_page.surface();
-        for item in &page.items {
+        let mut i = 0;
+        while let Some(item) = page.items.get(i) {
+            i += 1;
             match item {
-                Item::Fill(f) => draw_fill(&mut surface, f),
+                Item::Fill(f) => {
+                    // Neighbouring fills of one colour (a field of dots) go out as one path.
+                    let mut batch = vec![f];
+                    while let Some(Item::Fill(next)) = page.items.get(i)
+                        && next.colour == f.colour
+                    {
+                        batch.push(next);
+                        i += 1;
+                    }
+                    draw_fills(&mut surface, &batch);
+                }
                 Item::Text(run) => draw_text(&mut surface, run, &mut fonts)?,
                 Item::Image(image) => draw_image(&mut surface, image, &svg_options)?,
                 Item::Link(_) | Item::Line(_) => {}
@@ -149,36 +161,35 @@ fn krilla_rect(r: &Rect) -> Option<krilla::geom::Rect> {
     krilla::geom::Rect::from_xywh(r.x.0, r.y.0, r.width.0, r.height.0)
 }
 
-fn draw_fill(surface: &mut Surface, fill: &Fill) {
-    let path = if fill.round {
-        ellipse(&fill.rect)
-    } else {
-        krilla_rect(&fill.rect).and_then(|rect| {
-            let mut pb = PathBuilder::new();
+/// Fills of one colour as a single path.
+fn draw_fills(surface: &mut Surface, fills: &[&Fill]) {
+    let Some(first) = fills.first() else { return };
+    let mut pb = PathBuilder::new();
+    for fill in fills {
+        if fill.round {
+            ellipse(&mut pb, &fill.rect);
+        } else if let Some(rect) = krilla_rect(&fill.rect) {
             pb.push_rect(rect);
-            pb.finish()
-        })
-    };
-    if let Some(path) = path {
-        surface.set_fill(Some(paint(fill.colour)));
+        }
+    }
+    if let Some(path) = pb.finish() {
+        surface.set_fill(Some(paint(first.colour)));
         surface.draw_path(&path);
     }
 }
 
 /// An ellipse inscribed in `r`, as four cubic arcs.
-fn ellipse(r: &Rect) -> Option<Path> {
+fn ellipse(pb: &mut PathBuilder, r: &Rect) {
     const K: f32 = 0.552_284_8;
     let (rx, ry) = (r.width.0 / 2.0, r.height.0 / 2.0);
     let (cx, cy) = (r.x.0 + rx, r.y.0 + ry);
     let (kx, ky) = (rx * K, ry * K);
-    let mut pb = PathBuilder::new();
     pb.move_to(cx + rx, cy);
     pb.cubic_to(cx + rx, cy + ky, cx + kx, cy + ry, cx, cy + ry);
     pb.cubic_to(cx - kx, cy + ry, cx - rx, cy + ky, cx - rx, cy);
     pb.cubic_to(cx - rx, cy - ky, cx - kx, cy - ry, cx, cy - ry);
     pb.cubic_to(cx + kx, cy - ry, cx + rx, cy - ky, cx + rx, cy);
     pb.close();
-    pb.finish()
 }
 
 fn draw_text(surface: &mut Surface, run: &TextRun, fonts: &mut Fonts) -> Result<(), RenderError> {
