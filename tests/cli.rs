@@ -219,6 +219,37 @@ fn metadata_language_and_links() {
 }
 
 #[test]
+fn the_brochure_has_bookmarks_and_page_labels() {
+    let dir = workspace("content");
+    assert!(
+        run(dir.path(), &["build", "--only", "brochure", "--lang", "fr"])
+            .status
+            .success()
+    );
+    let doc = lopdf::Document::load(dir.path().join("output/brochure-fr.pdf")).expect("parses");
+    let catalog = doc.catalog().expect("catalog");
+    let outlines = catalog
+        .get(b"Outlines")
+        .and_then(|o| o.as_reference())
+        .expect("bookmarks");
+    let outlines = doc.get_dictionary(outlines).expect("outline dictionary");
+    let count = outlines
+        .get(b"Count")
+        .and_then(|c| c.as_i64())
+        .expect("count");
+    let sections = content::load(&dir.path().join("content"))
+        .expect("valid")
+        .brochure
+        .blocks
+        .iter()
+        .filter(|b| matches!(b.kind, BlockKind::Heading { level: 1, .. }))
+        .count() as i64;
+    // Every section but the contact, which is on the back cover.
+    assert_eq!(count.abs(), sections - 1);
+    assert!(catalog.has(b"PageLabels"), "page labels");
+}
+
+#[test]
 fn same_inputs_give_the_same_bytes() {
     let dir = workspace("content");
     assert!(run(dir.path(), &["build", "--out", "a"]).status.success());

@@ -4,23 +4,26 @@
 //! are subset to what the document uses and every glyph maps back to its text for copying.
 
 use std::collections::HashMap;
+use std::num::NonZeroU32;
 use std::sync::Arc;
 
 use chrono::{DateTime, Datelike, Timelike, Utc};
 use krilla::action::LinkAction;
 use krilla::annotation::{Annotation, LinkAnnotation, Target};
 use krilla::color::rgb;
+use krilla::destination::XyzDestination;
 use krilla::geom::{PathBuilder, Point, Size, Transform};
 use krilla::metadata::{DateTime as PdfDate, Metadata, TextDirection};
 use krilla::num::NormalizedF32;
-use krilla::page::PageSettings;
+use krilla::outline::{Outline, OutlineNode};
+use krilla::page::{NumberingStyle, PageLabel, PageSettings};
 use krilla::paint::{Fill as PdfFill, FillRule};
 use krilla::surface::Surface;
 use krilla::text::{Font, GlyphId, KrillaGlyph};
 use krilla::{Data, Document, SerializeSettings};
 use krilla_svg::{SurfaceExt, SvgSettings};
 
-use crate::compose::Meta;
+use crate::compose::{Meta, Role};
 use crate::content::ImageFormat;
 use crate::fonts::{FaceId, FontBook};
 use crate::layout::frame::{Fill, Item, Page, PlacedImage, Rect, TextRun};
@@ -55,6 +58,12 @@ pub fn render(
         let Some(settings) = PageSettings::from_wh(size.width.0, size.height.0) else {
             return Err(RenderError::Pdf("a page has no size".into()));
         };
+        // Page labels follow the printed numbers; covers carry an empty label.
+        let label = match page.number.and_then(|n| NonZeroU32::new(n as u32)) {
+            Some(n) => PageLabel::new(Some(NumberingStyle::Arabic), None, Some(n)),
+            None => PageLabel::new(None, Some(String::new()), None),
+        };
+        let settings = settings.with_page_label(label);
         let mut pdf_page = document.start_page_with(settings);
         let mut surface = pdf_page.surface();
         let mut i = 0;
@@ -91,10 +100,70 @@ pub fn render(
         }
         pdf_page.finish();
     }
+    document.set_outline(outline(pages));
     document.set_metadata(metadata(meta, created));
     document
         .finish()
         .map_err(|e| RenderError::Pdf(e.to_string()))
+}
+
+/// Bookmarks from the headings: sections at the top, their sub-headings inside.
+fn outline(pages: &[Page]) -> Outline {
+    // Each heading's text (its runs, lines joined by a space) and where it starts.
+    let mut headings: Vec<(u8, String, usize, f32, usize)> = Vec::new();
+    let mut last_y = 0.0;
+    for (index, page) in pages.iter().enumerate() {
+        for item in &page.items {
+            let Item::Text(run) = item else { continue };
+            let Role::Heading(level) = run.role else {
+                continue;
+            };
+            match headings.last_mut() {
+                Some(last) if last.4 == run.block && last.2 == index => {
+                    // A new line: a word broken by a hyphen joins up, others get a space.
+                    if run.y.0 != last_y {
+                        if last.1.ends_with('\u{ad}') {
+                            last.1.pop();
+                        } else if !last.1.ends_with('-') {
+                            last.1.push(' ');
+                        }
+                    }
+                    last.1.push_str(&run.text);
+                }
+                _ => headings.push((
+                    level,
+                    run.text.clone(),
+                    index,
+                    run.y.0 - run.size.0,
+                    run.block,
+                )),
+            }
+            last_y = run.y.0;
+        }
+    }
+    let mut outline = Outline::new();
+    let mut section: Option<OutlineNode> = None;
+    for (level, text, page, y, _) in headings {
+        let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+        let node = OutlineNode::new(
+            text,
+            XyzDestination::new(page, Point::from_xy(0.0, y.max(0.0))),
+        );
+        if level <= 1 {
+            if let Some(done) = section.replace(node) {
+                outline.push_child(done);
+            }
+        } else {
+            match section.as_mut() {
+                Some(parent) => parent.push_child(node),
+                None => outline.push_child(node),
+            }
+        }
+    }
+    if let Some(done) = section {
+        outline.push_child(done);
+    }
+    outline
 }
 
 fn metadata(meta: &Meta, created: DateTime<Utc>) -> Metadata {
