@@ -219,15 +219,28 @@ impl Checker<'_> {
         (names.len() == items).then_some(names)
     }
 
+    /// Checks a block holds from `range.start()` to `range.end()` entries of `what`.
+    fn count<T>(
+        &mut self,
+        raw: &Spanned<Vec<T>>,
+        range: std::ops::RangeInclusive<usize>,
+        block: &str,
+        what: &str,
+    ) -> Option<()> {
+        if range.contains(&raw.value.len()) {
+            return Some(());
+        }
+        let hint = format!("give from {} to {} {what}", range.start(), range.end());
+        self.report(
+            self.error(raw, format!("{block} has {} entries", raw.value.len()))
+                .hint(hint),
+        );
+        None
+    }
+
     fn logos(&mut self, b: &RawBlock) -> Option<BlockKind> {
         let raw = b.logos.as_ref()?;
-        if raw.value.is_empty() || raw.value.len() > 8 {
-            self.report(
-                self.error(raw, format!("logos has {} logos", raw.value.len()))
-                    .hint("give from 1 to 8 logos, each with its image and alt"),
-            );
-            return None;
-        }
+        self.count(raw, 1..=8, "logos", "logos, each with its image and alt")?;
         let logos: Vec<Option<Figure>> = raw
             .value
             .iter()
@@ -281,13 +294,7 @@ impl Checker<'_> {
 
     fn key_figures(&mut self, b: &RawBlock) -> Option<BlockKind> {
         let raw = b.key_figures.as_ref()?;
-        if raw.value.is_empty() || raw.value.len() > 6 {
-            self.report(
-                self.error(raw, format!("key-figures has {} figures", raw.value.len()))
-                    .hint("give from 1 to 6 figures"),
-            );
-            return None;
-        }
+        self.count(raw, 1..=6, "key-figures", "figures")?;
         let figures: Vec<Option<KeyFigure>> = raw
             .value
             .iter()
