@@ -65,7 +65,6 @@ pub struct Face {
     pub ascender: f32,
     /// Negative, as in the font.
     pub descender: f32,
-    pub cap_height: f32,
 }
 
 impl Face {
@@ -131,16 +130,12 @@ impl FontBook {
                     .or(metrics.hhea_line)
                     .ok_or(FontError(name))?;
                 let units_per_em = f32::from(font.units_per_em());
-                let cap_height = metrics
-                    .cap_height
-                    .map_or(units_per_em * 0.7, |h| h.to_f32());
                 faces.push(Face {
                     key,
                     data,
                     units_per_em,
                     ascender: line.ascender.to_f32(),
                     descender: line.descender.to_f32(),
-                    cap_height,
                     font,
                 });
             }

@@ -8,7 +8,9 @@ mod common;
 use std::fs;
 
 use common::*;
+use plaquette::compose::Role;
 use plaquette::content::{self, BlockKind, Inline};
+use plaquette::layout::frame::{Item, LineInfo, TextRun};
 
 /// Every sentence a document's blocks hold, as plain text.
 fn sentences(blocks: &[content::Block]) -> Vec<String> {
@@ -399,30 +401,22 @@ fn arabic_editions_are_right_to_left_and_tagged_ar() {
     let style = &composed.page;
     let page = &laid.pages[1];
     // The running footer is Latin text in a mirrored page: it must still read left to right.
-    let mut footer: Vec<&plaquette::layout::frame::TextRun> = page
+    let mut footer: Vec<&TextRun> = page
         .items
         .iter()
         .filter_map(|i| match i {
-            plaquette::layout::frame::Item::Text(r)
-                if r.role == plaquette::compose::Role::Artifact =>
-            {
-                Some(r)
-            }
+            Item::Text(r) if r.role == Role::Artifact => Some(r),
             _ => None,
         })
         .collect();
     footer.sort_by(|a, b| a.x.0.total_cmp(&b.x.0));
     let footer: String = footer.iter().map(|r| r.text.as_str()).collect();
     assert!(footer.contains("Ai Movement · aim.um6p.ma"), "{footer}");
-    let lines: Vec<&plaquette::layout::frame::LineInfo> = page
+    let lines: Vec<&LineInfo> = page
         .items
         .iter()
         .filter_map(|i| match i {
-            plaquette::layout::frame::Item::Line(l)
-                if l.role == plaquette::compose::Role::Paragraph =>
-            {
-                Some(l)
-            }
+            Item::Line(l) if l.role == Role::Paragraph => Some(l),
             _ => None,
         })
         .collect();

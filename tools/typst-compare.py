@@ -22,6 +22,18 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 MM = 72 / 25.4
 
 
+def fr(text):
+    """The French text of a content value given per language or once."""
+    return text["fr"] if isinstance(text, dict) else text
+
+
+def esc(text):
+    """Text made literal in Typst markup."""
+    for c in "\\#$@<":
+        text = text.replace(c, "\\" + c)
+    return text
+
+
 def venv_python():
     venv = os.environ.get("TYPST_VENV") or os.path.join(tempfile.gettempdir(), "plaquette-typst-venv")
     python = os.path.join(venv, "bin", "python")
@@ -37,7 +49,6 @@ def paragraphs():
 
     with open(os.path.join(ROOT, "content", "brochure.yaml"), encoding="utf-8") as f:
         doc = yaml.safe_load(f)
-    fr = lambda t: t["fr"] if isinstance(t, dict) else t
     out = []
     for block in doc["blocks"]:
         if "heading" in block:
@@ -53,7 +64,6 @@ def paragraphs():
 
 
 def typst_source(items):
-    esc = lambda t: t.replace("\\", "\\\\").replace("#", "\\#").replace("$", "\\$").replace("@", "\\@").replace("<", "\\<")
     lines = [
         '#set page(width: 210mm, height: 297mm, margin: (left: 66mm, right: 20mm, top: 20mm, bottom: 22mm))',
         '#set text(font: "Noto Serif", size: 10.5pt, lang: "fr", hyphenate: true)',
@@ -76,7 +86,6 @@ def short_blocks():
     root = os.path.join(ROOT, "content")
     brochure = yaml.safe_load(open(os.path.join(root, "brochure.yaml"), encoding="utf-8"))
     uses = yaml.safe_load(open(os.path.join(root, "factsheet.yaml"), encoding="utf-8"))["use"]
-    fr = lambda t: t["fr"] if isinstance(t, dict) else t
     strip = lambda t: re.sub(r"\*\*?([^*]+)\*\*?", r"\1", fr(t))
     blocks, sections, current = brochure["blocks"], {}, None
     for b in blocks:
@@ -105,7 +114,6 @@ def short_blocks():
 
 
 def typst_factsheet(blocks):
-    esc = lambda t: t.replace("\\", "\\\\").replace("#", "\\#").replace("$", "\\$").replace("@", "\\@").replace("<", "\\<")
     out = [
         '#set page(paper: "a4", margin: (x: 20mm, top: 52mm, bottom: 22mm), background: place(top, rect(width: 100%, height: 44mm, fill: rgb("#14365D"))))',
         '#set text(font: "Noto Serif", size: 8.6pt, lang: "fr", hyphenate: true, fill: rgb("#1F2328"))',

@@ -23,14 +23,6 @@ use crate::diag::{Diagnostic, Diagnostics, Severity};
 use check::{Checker, Edition};
 use raw::{RawBrand, RawBrochure, RawCentre, RawFactsheet};
 
-/// The files of a content folder.
-pub const FILES: [&str; 4] = [
-    "centre.yaml",
-    "brand.yaml",
-    "brochure.yaml",
-    "factsheet.yaml",
-];
-
 /// Which editions to make.
 #[derive(Clone, Debug, Default)]
 pub struct Options {
