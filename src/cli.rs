@@ -20,7 +20,7 @@ use crate::compose::Kind;
 use crate::content::{self, Lang};
 use crate::diag::Diagnostic;
 use crate::fonts::FontBook;
-use crate::{Built, build};
+use crate::{Built, Settings, build};
 
 #[derive(Parser)]
 #[command(
@@ -214,7 +214,7 @@ fn run_build(
     for content in &contents {
         for &kind in kinds {
             let begun = Instant::now();
-            match build(content, kind, &fonts, created) {
+            match build(content, kind, &fonts, &Settings::new(created)) {
                 Ok(doc) => built.push((content.brochure.lang, doc, begun.elapsed())),
                 Err(e) => {
                     let d = e.to_diagnostic().with_snippet_from_file();

@@ -25,7 +25,8 @@
 //!
 //! let content = content::load("content".as_ref()).expect("valid content");
 //! let fonts = FontBook::bundled().expect("bundled fonts");
-//! let built = build(&content, Kind::Factsheet, &fonts, chrono::Utc::now()).expect("fits");
+//! let settings = plaquette::Settings::new(chrono::Utc::now());
+//! let built = build(&content, Kind::Factsheet, &fonts, &settings).expect("fits");
 //! std::fs::write("factsheet-fr.pdf", &built.pdf).expect("written");
 //! ```
 
@@ -42,6 +43,7 @@ pub mod units;
 pub use diag::Diagnostic;
 
 use chrono::{DateTime, Utc};
+use sha2::{Digest, Sha256};
 
 /// A document built in memory.
 #[derive(Debug)]
@@ -70,20 +72,53 @@ impl BuildError {
     }
 }
 
+/// How to build: what does not come from the content.
+#[derive(Clone, Debug)]
+pub struct Settings {
+    /// The documents' date (from `SOURCE_DATE_EPOCH` for reproducible builds).
+    pub created: DateTime<Utc>,
+}
+
+impl Settings {
+    pub fn new(created: DateTime<Utc>) -> Self {
+        Settings { created }
+    }
+}
+
 /// Composes, lays out and renders one document.
 pub fn build(
     content: &content::Content,
     kind: compose::Kind,
     fonts: &fonts::FontBook,
-    created: DateTime<Utc>,
+    settings: &Settings,
 ) -> Result<Built, BuildError> {
     let composed = compose::compose(content, kind);
     let laid = layout::layout(&composed, fonts)?;
-    let pdf = render::render(&laid.pages, &composed.meta, fonts, created)?;
+    let options = render::Options {
+        created: settings.created,
+        document_id: document_id(content, &composed),
+        accessible: true,
+    };
+    let pdf = render::render(&laid.pages, &composed.meta, fonts, &options)?;
     Ok(Built {
         kind,
         pdf,
         pages: laid.pages.len(),
         warnings: laid.warnings,
     })
+}
+
+/// The same inputs give the same ID on any machine; another document, language or version of
+/// plaquette gives another.
+fn document_id(content: &content::Content, composed: &compose::Composed) -> String {
+    let mut hasher = Sha256::new();
+    hasher.update(content.digest);
+    hasher.update(composed.kind.stem());
+    hasher.update(composed.meta.lang.code());
+    hasher.update(env!("CARGO_PKG_VERSION"));
+    hasher
+        .finalize()
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
 }

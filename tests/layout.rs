@@ -281,7 +281,7 @@ fn blocks_stay_inside_the_margins_and_never_overlap() {
                 let mut lines: Vec<(f32, f32, f32, f32, usize)> = Vec::new();
                 for item in &page.items {
                     match item {
-                        Item::Text(run) if run.role != Role::Artifact => {
+                        Item::Text(run) if !run.role.is_artifact() => {
                             let (x0, x1) = (run.x.0, run.x.0 + run.width().0);
                             assert!(
                                 x0 >= left && x1 <= right,
@@ -295,7 +295,7 @@ fn blocks_stay_inside_the_margins_and_never_overlap() {
                                 run.text
                             );
                         }
-                        Item::Image(img) if img.role != Role::Artifact => {
+                        Item::Image(img) if !img.role.is_artifact() => {
                             assert!(
                                 img.rect.x.0 >= left && img.rect.right().0 <= right,
                                 "{name} p{p}: an image leaves the margins"

@@ -70,9 +70,7 @@ fn flow(block: &Block, centre: &Centre, s: &Styles) -> Vec<Flow> {
                     vec![Flow::Image {
                         image: logo.image.clone(),
                         width: 0.7,
-                        role: Role::Figure {
-                            alt: logo.alt.clone(),
-                        },
+                        role: Role::figure(logo.alt.clone()),
                         space_after: Pt::ZERO,
                     }]
                 })
@@ -92,7 +90,8 @@ fn flow(block: &Block, centre: &Centre, s: &Styles) -> Vec<Flow> {
                         Para {
                             space_after: s.gap,
                             align: Align::Left,
-                            ..s.para(s.runs(&m.text, s.body), Role::Paragraph)
+                            // A list of dated items: the date is the item's label.
+                            ..s.para(s.runs(&m.text, s.body), Role::ListItem)
                         },
                     )
                 })
@@ -204,9 +203,7 @@ fn flow(block: &Block, centre: &Centre, s: &Styles) -> Vec<Flow> {
             let mut flows = vec![Flow::Image {
                 image: figure.image.clone(),
                 width: 1.0,
-                role: Role::Figure {
-                    alt: figure.alt.clone(),
-                },
+                role: Role::figure(figure.alt.clone()),
                 space_after: Pt(4.0),
             }];
             let mut caption = figure.caption.clone().unwrap_or_default();

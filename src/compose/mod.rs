@@ -154,8 +154,25 @@ pub enum Role {
         alt: Option<String>,
     },
     Caption,
-    /// Decoration and running furniture (bands, rules, page numbers): not content.
+    /// Decoration (bands, rules, section numbers, icons): not content.
     Artifact,
+    /// The running footer and page numbers: not content either.
+    Footer,
+}
+
+impl Role {
+    /// An image with its alt text; without, it is decorative (the content says so).
+    pub fn figure(alt: Option<String>) -> Role {
+        match alt {
+            Some(alt) => Role::Figure { alt: Some(alt) },
+            None => Role::Artifact,
+        }
+    }
+
+    /// Not part of the document's content: left out of its structure and reading order.
+    pub fn is_artifact(&self) -> bool {
+        matches!(self, Role::Artifact | Role::Footer)
+    }
 }
 
 /// A paragraph: runs set as lines.
@@ -248,13 +265,20 @@ pub enum Flow {
     },
 }
 
+/// The centre's logo, with the words a screen reader says for it.
+#[derive(Clone, Debug)]
+pub struct Logo {
+    pub image: Image,
+    pub alt: String,
+}
+
 /// The brochure's cover.
 #[derive(Clone, Debug)]
 pub struct Cover {
     pub layout: CoverLayout,
     pub band: Rgb,
     pub accent: Rgb,
-    pub logo: Image,
+    pub logo: Logo,
     /// From the top: name, full name, tagline; each a paragraph.
     pub titles: Vec<Para>,
     /// At the foot of the cover: the parent university and the edition.
@@ -266,7 +290,7 @@ pub struct Cover {
 pub struct Header {
     pub band: Rgb,
     pub accent: Rgb,
-    pub logo: Image,
+    pub logo: Logo,
     pub titles: Vec<Para>,
 }
 
@@ -275,7 +299,7 @@ pub struct Header {
 pub struct BackCover {
     pub band: Rgb,
     pub accent: Rgb,
-    pub logo: Image,
+    pub logo: Logo,
     pub content: Vec<Para>,
 }
 

@@ -3,11 +3,24 @@
 use super::blocks::{contact_lines, flows};
 use super::styles::Styles;
 use super::{
-    BackCover, Composed, Cover, Footer, Header, Kind, Meta, PageStyle, Para, Role, Sidebar,
+    BackCover, Composed, Cover, Footer, Header, Kind, Logo, Meta, PageStyle, Para, Role, Sidebar,
     TextStyle,
 };
 use crate::content::{Block, BlockKind, Content, Document, Lang, YearMonth};
 use crate::units::{Mm, Pt, Rgb};
+
+/// The logo, described as the centre's logo in the document's language.
+fn logo(content: &Content, lang: Lang) -> Logo {
+    let name = &content.centre.short_name;
+    Logo {
+        image: content.brand.logo.clone(),
+        alt: match lang {
+            Lang::Fr => format!("Logo {name}"),
+            Lang::En => format!("{name} logo"),
+            Lang::Ar => format!("شعار {name}"),
+        },
+    }
+}
 
 pub fn brochure(content: &Content, s: &Styles) -> Composed {
     let doc = &content.brochure;
@@ -53,11 +66,12 @@ pub fn brochure(content: &Content, s: &Styles) -> Composed {
             1.3,
         ));
     }
+    // The names on the back repeat the cover's: branding, not content to read twice.
     let mut back = vec![Para {
         space_after: Pt(6.0),
         ..s.display(
             s.plain(&centre.short_name, white(s.heading, 22.0)),
-            Role::Paragraph,
+            Role::Artifact,
             1.2,
         )
     }];
@@ -65,7 +79,7 @@ pub fn brochure(content: &Content, s: &Styles) -> Composed {
         space_after: Pt(14.0),
         ..s.display(
             s.plain(&centre.full_name, white(s.caption, 10.5)),
-            Role::Paragraph,
+            Role::Artifact,
             1.3,
         )
     });
@@ -74,14 +88,16 @@ pub fn brochure(content: &Content, s: &Styles) -> Composed {
     let mut blocks = doc.blocks.clone();
     for block in take(&mut blocks, |k| matches!(k, BlockKind::Contact { .. })) {
         let text = match &block.kind {
-            BlockKind::Heading { text, .. } => Some((text, white(s.subheading, 12.0))),
-            BlockKind::Contact { intro } => Some((intro, white(s.body, 10.0))),
+            BlockKind::Heading { text, level } => {
+                Some((text, white(s.subheading, 12.0), Role::Heading(*level)))
+            }
+            BlockKind::Contact { intro } => Some((intro, white(s.body, 10.0), Role::Paragraph)),
             _ => None,
         };
-        if let Some((text, style)) = text {
+        if let Some((text, style, role)) = text {
             back.push(Para {
                 space_after: Pt(6.0),
-                ..s.display(s.runs(text, style), Role::Paragraph, 1.3)
+                ..s.display(s.runs(text, style), role, 1.3)
             });
         }
     }
@@ -106,7 +122,7 @@ pub fn brochure(content: &Content, s: &Styles) -> Composed {
             layout: content.brand.cover,
             band: c.primary,
             accent: c.accent,
-            logo: content.brand.logo.clone(),
+            logo: logo(content, s.lang),
             titles,
             footnote,
         }),
@@ -116,7 +132,7 @@ pub fn brochure(content: &Content, s: &Styles) -> Composed {
         back: Some(BackCover {
             band: c.primary,
             accent: c.accent,
-            logo: content.brand.logo.clone(),
+            logo: logo(content, s.lang),
             content: back,
         }),
     }
@@ -173,7 +189,7 @@ pub fn factsheet(content: &Content, s: &Styles) -> Composed {
         header: Some(Header {
             band: s.colours.primary,
             accent: s.colours.accent,
-            logo: content.brand.logo.clone(),
+            logo: logo(content, s.lang),
             titles,
         }),
         banner,

@@ -15,6 +15,7 @@ mod raw;
 mod read;
 mod validate;
 
+use sha2::{Digest, Sha256};
 use std::path::Path;
 
 pub use model::*;
@@ -69,6 +70,16 @@ pub fn load_with(dir: &Path, options: &Options) -> Result<Loaded, Vec<Diagnostic
     let factsheet = read::read_yaml::<RawFactsheet>(dir, "factsheet.yaml").map_err(&mut failed);
     let (centre, brand, brochure, factsheet) =
         (centre.ok(), brand.ok(), brochure.ok(), factsheet.ok());
+    let mut sources = Sha256::new();
+    let texts = [
+        centre.as_ref().map(|(_, s)| s),
+        brand.as_ref().map(|(_, s)| s),
+        brochure.as_ref().map(|(_, s)| s),
+        factsheet.as_ref().map(|(_, s)| s),
+    ];
+    for source in texts.into_iter().flatten() {
+        sources.update(source.text.as_bytes());
+    }
 
     // The declared languages, read once; without them, check in French.
     let declared = brochure.as_ref().and_then(|(raw, source)| {
@@ -131,6 +142,7 @@ pub fn load_with(dir: &Path, options: &Options) -> Result<Loaded, Vec<Diagnostic
                 brand,
                 brochure,
                 factsheet,
+                digest: [0; 32],
             });
         }
     }
@@ -147,6 +159,13 @@ pub fn load_with(dir: &Path, options: &Options) -> Result<Loaded, Vec<Diagnostic
         .partition(|d| d.severity == Severity::Warning);
     if !errors.is_empty() || editions.len() != wanted.len() {
         return Err(if errors.is_empty() { warnings } else { errors });
+    }
+    for content in &mut editions {
+        let mut hasher = sources.clone();
+        for image in content.images() {
+            hasher.update(image.data.as_slice());
+        }
+        content.digest = hasher.finalize().into();
     }
     Ok(Loaded { editions, warnings })
 }

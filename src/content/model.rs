@@ -16,6 +16,35 @@ pub struct Content {
     pub brand: Brand,
     pub brochure: Document,
     pub factsheet: Document,
+    /// A SHA-256 of every input file (the YAML and each image), for stable document IDs.
+    pub digest: [u8; 32],
+}
+
+impl Content {
+    /// Every image the content uses, in the order it appears.
+    pub fn images(&self) -> Vec<&Image> {
+        let mut images = vec![&self.brand.logo];
+        for doc in [&self.brochure, &self.factsheet] {
+            block_images(&doc.blocks, &mut images);
+        }
+        images
+    }
+}
+
+fn block_images<'a>(blocks: &'a [Block], out: &mut Vec<&'a Image>) {
+    for block in blocks {
+        match &block.kind {
+            BlockKind::Logos(figures) => out.extend(figures.iter().map(|f| &f.image)),
+            BlockKind::Image(figure) => out.push(&figure.image),
+            BlockKind::Profile(profile) => out.extend(profile.photo.as_ref()),
+            BlockKind::Columns(columns) => {
+                for column in columns {
+                    block_images(column, out);
+                }
+            }
+            _ => {}
+        }
+    }
 }
 
 #[derive(Clone, Debug)]

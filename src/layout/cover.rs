@@ -4,7 +4,9 @@
 use super::LayoutError;
 use super::frame::{Fill, Item, Page, PlacedImage, Rect};
 use super::place::{Placer, Slot};
-use crate::compose::{BackCover, Cover, CoverLayout, Footer, Header, PageStyle, Para, Role, Run};
+use crate::compose::{
+    BackCover, Cover, CoverLayout, Footer, Header, Logo, PageStyle, Para, Role, Run,
+};
 use crate::units::{Mm, Pt, Rgb};
 
 fn fill(x: Pt, y: Pt, width: Pt, height: Pt, colour: Rgb, round: bool) -> Item {
@@ -30,8 +32,8 @@ fn circle(cx: Pt, cy: Pt, r: Pt, colour: Rgb) -> Item {
     fill(cx - r, cy - r, r * 2.0, r * 2.0, colour, true)
 }
 
-fn logo(image: &crate::content::Image, x: Pt, y: Pt, size: Pt) -> Item {
-    let ratio = image.height / image.width.max(1.0);
+fn logo(placer: &mut Placer, logo: &Logo, x: Pt, y: Pt, size: Pt) -> Item {
+    let ratio = logo.image.height / logo.image.width.max(1.0);
     Item::Image(PlacedImage {
         rect: Rect {
             x,
@@ -39,10 +41,11 @@ fn logo(image: &crate::content::Image, x: Pt, y: Pt, size: Pt) -> Item {
             width: size,
             height: size * ratio,
         },
-        image: image.clone(),
+        image: logo.image.clone(),
         role: Role::Figure {
-            alt: Some("Logo".into()),
+            alt: Some(logo.alt.clone()),
         },
+        block: placer.block_id(),
     })
 }
 
@@ -86,7 +89,13 @@ pub fn cover(
         CoverLayout::Circles => circles(items, w, h, cover),
         CoverLayout::Dots => dots(items, w, h, cover),
     }
-    items.push(logo(&cover.logo, margin, style.top, Pt::from(Mm(30.0))));
+    items.push(logo(
+        placer,
+        &cover.logo,
+        margin,
+        style.top,
+        Pt::from(Mm(30.0)),
+    ));
     let width = w - margin * 2.0;
     let title_top = h * 0.46;
     items.push(fill(
@@ -187,7 +196,12 @@ pub fn back(
     ));
     items.push(circle(w * 0.85, h * 0.2, Pt::from(Mm(6.0)), back.accent));
     let size = Pt::from(Mm(36.0));
-    items.push(logo(&back.logo, margin, h * 0.18, size));
+    // The back's logo repeats the cover's: decoration.
+    let mut back_logo = logo(placer, &back.logo, margin, h * 0.18, size);
+    if let Item::Image(image) = &mut back_logo {
+        image.role = Role::Artifact;
+    }
+    items.push(back_logo);
     let width = w - margin * 2.0;
     let tall = height_of(placer, &back.content, width)?;
     let top = h - style.bottom - tall - Pt::from(Mm(20.0));
@@ -237,6 +251,7 @@ pub fn header(
     ));
     items.push(fill(b.x, band, b.width, Pt(3.0), header.accent, false));
     items.push(logo(
+        placer,
         &header.logo,
         w - margin - logo_size,
         (band - logo_size) / 2.0,
@@ -285,7 +300,7 @@ pub fn footer(
         hyphenate: false,
         side: false,
         rtl: footer.lang.rtl(),
-        role: Role::Artifact,
+        role: Role::Footer,
         lang: footer.lang,
         origin: None,
     };

@@ -14,8 +14,11 @@ use crate::diag::Span;
 use crate::units::Pt;
 
 /// A flow prepared for its width: lines to split, or a block to place whole.
+///
+/// Blocks are numbered here, in the order of the flow, so that the numbers follow the reading
+/// order whatever the pages and columns do with them (the PDF's structure is built from them).
 enum Prep {
-    Lines(SetPara),
+    Lines(SetPara, usize),
     Whole {
         items: Vec<Item>,
         height: Pt,
@@ -29,7 +32,7 @@ impl Prep {
     /// paragraph too short to split two and two), or a whole block.
     fn min_start(&self) -> Pt {
         match self {
-            Prep::Lines(set) => {
+            Prep::Lines(set, _) => {
                 let n = set.lines.len();
                 set.height(if n < 4 { n } else { 2 })
             }
@@ -39,8 +42,8 @@ impl Prep {
 
     fn height(&self) -> Pt {
         match self {
-            Prep::Lines(set) if set.para.side => Pt::ZERO,
-            Prep::Lines(set) => {
+            Prep::Lines(set, _) if set.para.side => Pt::ZERO,
+            Prep::Lines(set, _) => {
                 set.para.space_before + set.height(set.lines.len()) + set.para.space_after
             }
             Prep::Whole {
@@ -53,7 +56,7 @@ impl Prep {
 
     fn origin(&self) -> Option<&Span> {
         match self {
-            Prep::Lines(set) => set.para.origin.as_ref(),
+            Prep::Lines(set, _) => set.para.origin.as_ref(),
             Prep::Whole { origin, .. } => origin.as_ref(),
         }
     }
@@ -254,8 +257,8 @@ fn run(
     for (k, prep) in preps.iter().enumerate() {
         let rest = |from: usize| -> Pt { preps.iter().skip(from).map(Prep::height).sum() };
         match prep {
-            Prep::Lines(set) if set.para.side && style.sidebar.is_some() => {
-                let is_side = |p: &Prep| matches!(p, Prep::Lines(s) if s.para.side);
+            Prep::Lines(set, block) if set.para.side && style.sidebar.is_some() => {
+                let is_side = |p: &Prep| matches!(p, Prep::Lines(s, _) if s.para.side);
                 if !beside_heading {
                     if !cursor.at_top() {
                         cursor.y += set.para.space_before;
@@ -269,7 +272,7 @@ fn run(
                         .skip(k)
                         .take_while(|p| is_side(p))
                         .map(|p| match p {
-                            Prep::Lines(s) => s.height(s.lines.len()) + s.para.space_after,
+                            Prep::Lines(s, _) => s.height(s.lines.len()) + s.para.space_after,
                             Prep::Whole { .. } => Pt::ZERO,
                         })
                         .sum();
@@ -285,13 +288,12 @@ fn run(
                     y: side_y,
                     width: style.sidebar.map_or(Pt::ZERO, |s| s.width),
                 };
-                let block = placer.block_id();
-                placer.emit_lines(set, 0..set.lines.len(), slot, block, cursor.items());
+                placer.emit_lines(set, 0..set.lines.len(), slot, *block, cursor.items());
                 side_y += set.height(set.lines.len()) + set.para.space_after;
                 cursor.sidebar_floor = side_y;
                 beside_heading = true;
             }
-            Prep::Lines(set) => {
+            Prep::Lines(set, block) => {
                 if !cursor.at_top() && !beside_heading {
                     cursor.y += set.para.space_before;
                 }
@@ -302,7 +304,7 @@ fn run(
                     // least of it that must fit under the heading.
                     let next = preps.get(k + 1);
                     let gap = match next {
-                        Some(Prep::Lines(n)) => n.para.space_before,
+                        Some(Prep::Lines(n, _)) => n.para.space_before,
                         _ => Pt::ZERO,
                     };
                     let after = cursor.snapped(
@@ -314,7 +316,7 @@ fn run(
                         cursor.snap();
                     }
                 }
-                place_lines(placer, &mut cursor, set, prep, rest(k + 1))?;
+                place_lines(placer, &mut cursor, (set, *block), prep, rest(k + 1))?;
                 cursor.y += set.para.space_after;
             }
             Prep::Whole {
@@ -356,13 +358,12 @@ fn run(
 fn place_lines(
     placer: &mut Placer,
     cursor: &mut Cursor,
-    set: &SetPara,
+    (set, block): (&SetPara, usize),
     prep: &Prep,
     after: Pt,
 ) -> Result<(), LayoutError> {
     let n = set.lines.len();
     let leading = set.para.leading;
-    let block = placer.block_id();
     let mut i = 0;
     while i < n {
         let room = cursor.bottom() - cursor.y;
@@ -413,10 +414,10 @@ fn prepare(placer: &mut Placer, style: &PageStyle, flow: &Flow) -> Result<Prep, 
                 Some(sidebar) if para.side => sidebar.width,
                 _ => width,
             };
-            placer
+            let set = placer
                 .set(para, width)
-                .map(Prep::Lines)
-                .map_err(|e| LayoutError::from_break(e, para.origin.clone()))
+                .map_err(|e| LayoutError::from_break(e, para.origin.clone()))?;
+            Ok(Prep::Lines(set, placer.block_id()))
         }
         other => {
             let origin = match other {

@@ -28,7 +28,8 @@ impl Rect {
     }
 }
 
-/// A page and everything on it, in reading order.
+/// A page and everything on it. Items of one block are in reading order; blocks are numbered
+/// in reading order (see [`TextRun::block`]).
 #[derive(Clone, Debug)]
 pub struct Page {
     /// The whole sheet, bleed included.
@@ -85,8 +86,9 @@ pub struct TextRun {
     /// The text the glyphs show; glyph ranges index into it.
     pub text: String,
     pub role: Role,
-    /// The index of the block (paragraph, list item, …) the run belongs to, so that runs of
-    /// one paragraph can be grouped into one structure element.
+    /// The number of the block (paragraph, list item, …) the run belongs to, so that runs of
+    /// one paragraph can be grouped into one structure element. Blocks are numbered in
+    /// reading order, across pages and columns.
     pub block: usize,
 }
 
@@ -120,11 +122,13 @@ pub struct PlacedImage {
     pub rect: Rect,
     pub image: Image,
     pub role: Role,
+    pub block: usize,
 }
 
-/// A clickable area.
+/// A clickable area over the text run just before it in the page's items.
 #[derive(Clone, Debug)]
 pub struct Link {
     pub rect: Rect,
     pub target: String,
+    pub block: usize,
 }

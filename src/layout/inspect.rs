@@ -50,7 +50,7 @@ pub fn inspect(pages: &[Page]) -> Report {
         .enumerate()
         .flat_map(|(page, p)| {
             p.items.iter().filter_map(move |item| match item {
-                Item::Line(info) if info.role != Role::Artifact => Some(Placed { page, info }),
+                Item::Line(info) if !info.role.is_artifact() => Some(Placed { page, info }),
                 _ => None,
             })
         })

@@ -236,6 +236,7 @@ impl<'a> Placer<'a> {
                     },
                     image: image.clone(),
                     role: role.clone(),
+                    block: self.block_id(),
                 }));
                 h
             }
@@ -256,6 +257,7 @@ impl<'a> Placer<'a> {
                     },
                     image: icon.clone(),
                     role: role.clone(),
+                    block: self.block_id(),
                 }));
                 let (mut inside, h) = self.stack(content, width - *size - *gap)?;
                 translate(&mut inside, *size + *gap, Pt::ZERO);
@@ -400,7 +402,9 @@ pub fn translate(items: &mut [Item], dx: Pt, dy: Pt) {
 /// A line's segments as text runs from `x` on `baseline`, with link areas over linked text.
 ///
 /// Right-to-left lines are emitted mirrored (last segment first): the page is mirrored as a
-/// whole at the end of layout, which puts them back in visual order, right-aligned.
+/// whole at the end of layout, which puts them back in visual order, right-aligned. Items are
+/// pushed in logical order, whatever the visual one, since the PDF's reading order follows
+/// them; a link area comes right after the run it covers.
 fn emit_line(
     line: &Line,
     mut x: Pt,
@@ -415,10 +419,12 @@ fn emit_line(
     } else {
         line.segments.iter().collect()
     };
+    let mut placed: Vec<(usize, Vec<Item>)> = Vec::with_capacity(ordered.len());
     for seg in ordered {
         let width = seg.width();
+        let mut out = Vec::new();
         if !seg.glyphs.is_empty() {
-            items.push(Item::Text(TextRun {
+            out.push(Item::Text(TextRun {
                 x,
                 y: baseline,
                 face: seg.face,
@@ -429,19 +435,23 @@ fn emit_line(
                 role: role.clone(),
                 block,
             }));
+            if let Some(target) = &seg.link {
+                let size = seg.style.size;
+                out.push(Item::Link(Link {
+                    rect: Rect {
+                        x,
+                        y: baseline - size,
+                        width,
+                        height: size * 1.3,
+                    },
+                    target: target.clone(),
+                    block,
+                }));
+            }
         }
-        if let Some(target) = &seg.link {
-            let size = seg.style.size;
-            items.push(Item::Link(Link {
-                rect: Rect {
-                    x,
-                    y: baseline - size,
-                    width,
-                    height: size * 1.3,
-                },
-                target: target.clone(),
-            }));
-        }
+        placed.push((seg.start, out));
         x += width;
     }
+    placed.sort_by_key(|(start, _)| *start);
+    items.extend(placed.into_iter().flat_map(|(_, out)| out));
 }

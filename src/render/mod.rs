@@ -2,32 +2,30 @@
 //!
 //! Text is drawn from the glyphs layout shaped (krilla's own shaping is not used), so fonts
 //! are subset to what the document uses and every glyph maps back to its text for copying.
+//! Every output is tagged (see [`tags`]) and validated by krilla as it is written: PDF/A-2a,
+//! and PDF/UA-1 as well for screen editions; a violation fails the build.
 
-use std::collections::HashMap;
+mod draw;
+mod meta;
+mod tags;
+
 use std::num::NonZeroU32;
-use std::sync::Arc;
 
-use chrono::{DateTime, Datelike, Timelike, Utc};
+use chrono::{DateTime, Utc};
 use krilla::action::LinkAction;
 use krilla::annotation::{Annotation, LinkAnnotation, Target};
-use krilla::color::rgb;
-use krilla::destination::XyzDestination;
-use krilla::geom::{PathBuilder, Point, Size, Transform};
-use krilla::metadata::{DateTime as PdfDate, Metadata, TextDirection};
-use krilla::num::NormalizedF32;
-use krilla::outline::{Outline, OutlineNode};
+use krilla::configure::{Accessibility, Archival, ConfigurationBuilder, ValidationError};
+use krilla::error::KrillaError;
 use krilla::page::{NumberingStyle, PageLabel, PageSettings};
-use krilla::paint::{Fill as PdfFill, FillRule};
 use krilla::surface::Surface;
-use krilla::text::{Font, GlyphId, KrillaGlyph};
-use krilla::{Data, Document, SerializeSettings};
-use krilla_svg::{SurfaceExt, SvgSettings};
+use krilla::tagging::{ArtifactType, ContentTag, SpanTag};
+use krilla::{Document, SerializeSettings};
 
 use crate::compose::{Meta, Role};
-use crate::content::ImageFormat;
-use crate::fonts::{FaceId, FontBook};
-use crate::layout::frame::{Fill, Item, Page, PlacedImage, Rect, TextRun};
-use crate::units::Rgb;
+use crate::fonts::FontBook;
+use crate::layout::frame::{Item, Page};
+use draw::Fonts;
+use tags::Leaf;
 
 /// What went wrong writing the PDF.
 #[derive(Debug, thiserror::Error)]
@@ -36,24 +34,51 @@ pub enum RenderError {
     Image { path: String, reason: String },
     #[error("the PDF could not be written: {0}")]
     Pdf(String),
+    #[error("the PDF does not meet {}:\n  - {}", .standard, .problems.join("\n  - "))]
+    Validation {
+        standard: String,
+        problems: Vec<String>,
+    },
 }
 
-/// Renders `pages` to PDF bytes. `created` is the document's creation date (from
-/// `SOURCE_DATE_EPOCH` for reproducible builds).
+/// How to write the PDF.
+#[derive(Clone, Debug)]
+pub struct Options {
+    /// The document's creation date (from `SOURCE_DATE_EPOCH` for reproducible builds).
+    pub created: DateTime<Utc>,
+    /// Stable across builds of the same inputs: a hash of them.
+    pub document_id: String,
+    /// Also validate as PDF/UA-1 (screen editions).
+    pub accessible: bool,
+}
+
+/// Renders `pages` to PDF bytes.
 pub fn render(
     pages: &[Page],
     meta: &Meta,
     book: &FontBook,
-    created: DateTime<Utc>,
+    options: &Options,
 ) -> Result<Vec<u8>, RenderError> {
+    let mut configuration = ConfigurationBuilder::new().with_archival_validator(Archival::A2_A);
+    if options.accessible {
+        configuration = configuration.with_accessibility_validator(Accessibility::UA1);
+    }
+    let configuration = configuration
+        .finish()
+        .map_err(|e| RenderError::Pdf(format!("{e:?}")))?;
     let settings = SerializeSettings {
-        enable_tagging: false,
+        enable_tagging: true,
+        configuration,
         ..SerializeSettings::default()
     };
     let mut document = Document::new_with(settings);
-    let mut fonts = Fonts::new(book);
-    let svg_options = svg_options(book);
-    for page in pages {
+    let mut writer = Writer {
+        fonts: Fonts::new(book),
+        svg: draw::svg_options(book),
+        leaves: Vec::new(),
+        places: Vec::new(),
+    };
+    for (index, page) in pages.iter().enumerate() {
         let size = page.media;
         let Some(settings) = PageSettings::from_wh(size.width.0, size.height.0) else {
             return Err(RenderError::Pdf("a page has no size".into()));
@@ -63,9 +88,63 @@ pub fn render(
             Some(n) => PageLabel::new(Some(NumberingStyle::Arabic), None, Some(n)),
             None => PageLabel::new(None, Some(String::new()), None),
         };
-        let settings = settings.with_page_label(label);
-        let mut pdf_page = document.start_page_with(settings);
+        let mut pdf_page = document.start_page_with(settings.with_page_label(label));
         let mut surface = pdf_page.surface();
+        let links = writer.page(&mut surface, page, index + 1)?;
+        surface.finish();
+        for (leaf, link) in links {
+            let Some(rect) = draw::krilla_rect(&link.rect) else {
+                continue;
+            };
+            let target = Target::Action(LinkAction::new(link.target.clone()).into());
+            let annotation =
+                Annotation::new_link(LinkAnnotation::new(rect, target), Some(link.target.clone()));
+            let id = pdf_page.add_tagged_annotation(annotation);
+            if let Some(leaf) = writer.leaves.get_mut(leaf) {
+                leaf.link = Some(id);
+            }
+        }
+        pdf_page.finish();
+    }
+    document.set_outline(meta::outline(pages));
+    document.set_metadata(meta::metadata(meta, options.created, &options.document_id));
+    let places = std::mem::take(&mut writer.places);
+    document.set_tag_tree(tags::tree(writer.leaves, meta.lang.code()));
+    document.finish().map_err(|e| match e {
+        KrillaError::Validation(errors) => RenderError::Validation {
+            standard: if options.accessible {
+                "PDF/A-2a and PDF/UA-1".into()
+            } else {
+                "PDF/A-2a".into()
+            },
+            problems: errors
+                .iter()
+                .map(|(error, _)| problem(error, &places))
+                .collect(),
+        },
+        other => RenderError::Pdf(other.to_string()),
+    })
+}
+
+/// Drawing state across the pages of one document.
+struct Writer<'a> {
+    fonts: Fonts<'a>,
+    svg: usvg::Options<'static>,
+    leaves: Vec<Leaf>,
+    /// What each location given to krilla is, for messages: "text “…” on page 2".
+    places: Vec<String>,
+}
+
+impl Writer<'_> {
+    /// Draws a page's items, each tagged; returns the links to annotate, with the leaf of the
+    /// run each covers.
+    fn page<'p>(
+        &mut self,
+        surface: &mut Surface,
+        page: &'p Page,
+        number: usize,
+    ) -> Result<Vec<(usize, &'p crate::layout::frame::Link)>, RenderError> {
+        let mut links = Vec::new();
         let mut i = 0;
         while let Some(item) = page.items.get(i) {
             i += 1;
@@ -79,258 +158,109 @@ pub fn render(
                         batch.push(next);
                         i += 1;
                     }
-                    draw_fills(&mut surface, &batch);
+                    surface.start_tagged(artifact(&Role::Artifact));
+                    draw::draw_fills(surface, &batch);
+                    surface.end_tagged();
                 }
-                Item::Text(run) => draw_text(&mut surface, run, &mut fonts)?,
-                Item::Image(image) => draw_image(&mut surface, image, &svg_options)?,
-                Item::Link(_) | Item::Line(_) => {}
-            }
-        }
-        surface.finish();
-        for item in &page.items {
-            if let Item::Link(link) = item
-                && let Some(rect) = krilla_rect(&link.rect)
-            {
-                let target = Target::Action(LinkAction::new(link.target.clone()).into());
-                pdf_page.add_annotation(Annotation::new_link(
-                    LinkAnnotation::new(rect, target),
-                    None,
-                ));
-            }
-        }
-        pdf_page.finish();
-    }
-    document.set_outline(outline(pages));
-    document.set_metadata(metadata(meta, created));
-    document
-        .finish()
-        .map_err(|e| RenderError::Pdf(e.to_string()))
-}
-
-/// Bookmarks from the headings: sections at the top, their sub-headings inside.
-fn outline(pages: &[Page]) -> Outline {
-    // Each heading's text (its runs, lines joined by a space) and where it starts.
-    let mut headings: Vec<(u8, String, usize, f32, usize)> = Vec::new();
-    let mut last_y = 0.0;
-    for (index, page) in pages.iter().enumerate() {
-        for item in &page.items {
-            let Item::Text(run) = item else { continue };
-            let Role::Heading(level) = run.role else {
-                continue;
-            };
-            match headings.last_mut() {
-                Some(last) if last.4 == run.block && last.2 == index => {
-                    // A new line: a word broken by a hyphen joins up, others get a space.
-                    if run.y.0 != last_y {
-                        if last.1.ends_with('\u{ad}') {
-                            last.1.pop();
-                        } else if !last.1.ends_with('-') {
-                            last.1.push(' ');
-                        }
+                Item::Text(run) => {
+                    let place = format!("text “{}” on page {number}", run.text.trim());
+                    self.tagged(surface, &run.role, run.block, run.text.clone(), place);
+                    let drawn = draw::draw_text(surface, run, &mut self.fonts);
+                    surface.end_tagged();
+                    surface.reset_location();
+                    drawn?;
+                }
+                Item::Image(image) => {
+                    let place = format!("image {} on page {number}", image.image.path.display());
+                    self.tagged(surface, &image.role, image.block, String::new(), place);
+                    let drawn = draw::draw_image(surface, image, &self.svg);
+                    surface.end_tagged();
+                    surface.reset_location();
+                    drawn?;
+                }
+                Item::Link(link) => {
+                    // The run the link covers is the last leaf drawn, in the same block.
+                    if let Some(last) = self.leaves.len().checked_sub(1)
+                        && self.leaves.get(last).is_some_and(|l| l.block == link.block)
+                    {
+                        links.push((last, link));
                     }
-                    last.1.push_str(&run.text);
                 }
-                _ => headings.push((
-                    level,
-                    run.text.clone(),
-                    index,
-                    run.y.0 - run.size.0,
-                    run.block,
-                )),
+                Item::Line(_) => {}
             }
-            last_y = run.y.0;
         }
+        Ok(links)
     }
-    let mut outline = Outline::new();
-    let mut section: Option<OutlineNode> = None;
-    for (level, text, page, y, _) in headings {
-        let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
-        let node = OutlineNode::new(
+
+    /// Starts the tagged section of one item: content gets a leaf of the structure tree,
+    /// decoration is an artifact.
+    fn tagged(
+        &mut self,
+        surface: &mut Surface,
+        role: &Role,
+        block: usize,
+        text: String,
+        place: String,
+    ) {
+        let location = tags::location(self.places.len());
+        self.places.push(place);
+        surface.set_location(location);
+        if role.is_artifact() {
+            surface.start_tagged(artifact(role));
+            return;
+        }
+        let tag = if text.is_empty() {
+            ContentTag::Other
+        } else {
+            ContentTag::Span(SpanTag::empty())
+        };
+        let id = surface.start_tagged(tag);
+        self.leaves.push(Leaf {
+            block,
+            role: role.clone(),
+            id,
             text,
-            XyzDestination::new(page, Point::from_xy(0.0, y.max(0.0))),
-        );
-        if level <= 1 {
-            if let Some(done) = section.replace(node) {
-                outline.push_child(done);
-            }
-        } else {
-            match section.as_mut() {
-                Some(parent) => parent.push_child(node),
-                None => outline.push_child(node),
-            }
-        }
-    }
-    if let Some(done) = section {
-        outline.push_child(done);
-    }
-    outline
-}
-
-fn metadata(meta: &Meta, created: DateTime<Utc>) -> Metadata {
-    let date = PdfDate::new(created.year().clamp(0, 9999) as u16)
-        .month(created.month() as u8)
-        .day(created.day() as u8)
-        .hour(created.hour() as u8)
-        .minute(created.minute() as u8)
-        .second(created.second() as u8)
-        .utc_offset_hour(0)
-        .utc_offset_minute(0);
-    Metadata::new()
-        .title(meta.title.clone())
-        .authors(vec![meta.author.clone()])
-        .description(meta.subject.clone())
-        .keywords(meta.keywords.clone())
-        .language(meta.lang.code().to_owned())
-        .creator(format!("plaquette {}", env!("CARGO_PKG_VERSION")))
-        .producer(format!("plaquette {} (krilla)", env!("CARGO_PKG_VERSION")))
-        .creation_date(date)
-        // Viewers show right-to-left documents with the first page on the right.
-        .text_direction(if meta.lang.rtl() {
-            TextDirection::RightToLeft
-        } else {
-            TextDirection::LeftToRight
-        })
-}
-
-/// krilla fonts, made once per face used.
-struct Fonts<'a> {
-    book: &'a FontBook,
-    made: HashMap<FaceId, Font>,
-}
-
-impl<'a> Fonts<'a> {
-    fn new(book: &'a FontBook) -> Self {
-        Fonts {
-            book,
-            made: HashMap::new(),
-        }
-    }
-
-    fn get(&mut self, id: FaceId) -> Result<Font, RenderError> {
-        if let Some(font) = self.made.get(&id) {
-            return Ok(font.clone());
-        }
-        let data: Data = self.book.face(id).data.into();
-        let font = Font::new(data, 0)
-            .ok_or_else(|| RenderError::Pdf("a bundled font could not be read".into()))?;
-        self.made.insert(id, font.clone());
-        Ok(font)
+            link: None,
+            location,
+        });
     }
 }
 
-fn paint(colour: Rgb) -> PdfFill {
-    PdfFill {
-        paint: rgb::Color::new(colour.0, colour.1, colour.2).into(),
-        opacity: NormalizedF32::ONE,
-        rule: FillRule::NonZero,
-    }
+fn artifact(role: &Role) -> ContentTag<'static> {
+    ContentTag::Artifact(krilla::tagging::Artifact::with_kind(match role {
+        Role::Footer => ArtifactType::Footer,
+        _ => ArtifactType::Layout,
+    }))
 }
 
-fn krilla_rect(r: &Rect) -> Option<krilla::geom::Rect> {
-    krilla::geom::Rect::from_xywh(r.x.0, r.y.0, r.width.0, r.height.0)
-}
-
-/// Fills of one colour as a single path.
-fn draw_fills(surface: &mut Surface, fills: &[&Fill]) {
-    let Some(first) = fills.first() else { return };
-    let mut pb = PathBuilder::new();
-    for fill in fills {
-        if fill.round {
-            ellipse(&mut pb, &fill.rect);
-        } else if let Some(rect) = krilla_rect(&fill.rect) {
-            pb.push_rect(rect);
-        }
-    }
-    if let Some(path) = pb.finish() {
-        surface.set_fill(Some(paint(first.colour)));
-        surface.draw_path(&path);
-    }
-}
-
-/// An ellipse inscribed in `r`, as four cubic arcs.
-fn ellipse(pb: &mut PathBuilder, r: &Rect) {
-    const K: f32 = 0.552_284_8;
-    let (rx, ry) = (r.width.0 / 2.0, r.height.0 / 2.0);
-    let (cx, cy) = (r.x.0 + rx, r.y.0 + ry);
-    let (kx, ky) = (rx * K, ry * K);
-    pb.move_to(cx + rx, cy);
-    pb.cubic_to(cx + rx, cy + ky, cx + kx, cy + ry, cx, cy + ry);
-    pb.cubic_to(cx - kx, cy + ry, cx - rx, cy + ky, cx - rx, cy);
-    pb.cubic_to(cx - rx, cy - ky, cx - kx, cy - ry, cx, cy - ry);
-    pb.cubic_to(cx + kx, cy - ry, cx + rx, cy - ky, cx + rx, cy);
-    pb.close();
-}
-
-fn draw_text(surface: &mut Surface, run: &TextRun, fonts: &mut Fonts) -> Result<(), RenderError> {
-    let font = fonts.get(run.face)?;
-    let size = run.size.0;
-    // krilla wants advances and offsets per em.
-    let glyphs: Vec<KrillaGlyph> = run
-        .glyphs
-        .iter()
-        .map(|g| {
-            KrillaGlyph::new(
-                GlyphId::new(g.id),
-                g.advance.0 / size,
-                g.x_offset.0 / size,
-                g.y_offset.0 / size,
-                0.0,
-                g.range.clone(),
-                None,
-            )
-        })
-        .collect();
-    surface.set_fill(Some(paint(run.colour)));
-    surface.draw_glyphs(
-        Point::from_xy(run.x.0, run.y.0),
-        &glyphs,
-        font,
-        &run.text,
-        size,
-        false,
-    );
-    Ok(())
-}
-
-fn svg_options(book: &FontBook) -> usvg::Options<'static> {
-    let mut options = usvg::Options::default();
-    // SVG text is set in the bundled fonts too, never in system ones.
-    let db = Arc::make_mut(&mut options.fontdb);
-    for (_, face) in book.faces() {
-        db.load_font_data(face.data.to_vec());
-    }
-    options
-}
-
-fn draw_image(
-    surface: &mut Surface,
-    placed: &PlacedImage,
-    svg: &usvg::Options,
-) -> Result<(), RenderError> {
-    let image = &placed.image;
-    let failed = |reason: String| RenderError::Image {
-        path: image.path.display().to_string(),
-        reason,
+/// A validation error in words, naming the element it concerns.
+fn problem(error: &ValidationError, places: &[String]) -> String {
+    let at = |location: &Option<krilla::surface::Location>| {
+        location
+            .and_then(|l| places.get(l.get() as usize - 1))
+            .map_or_else(String::new, |p| format!(" ({p})"))
     };
-    let Some(size) = Size::from_wh(placed.rect.width.0, placed.rect.height.0) else {
-        return Ok(());
-    };
-    surface.push_transform(&Transform::from_translate(placed.rect.x.0, placed.rect.y.0));
-    let drawn = match image.format {
-        ImageFormat::Svg => usvg::Tree::from_data(&image.data, svg)
-            .map_err(|e| failed(e.to_string()))
-            .and_then(|tree| {
-                surface
-                    .draw_svg(&tree, size, SvgSettings::default())
-                    .ok_or_else(|| failed("krilla could not draw it".into()))
-            }),
-        ImageFormat::Png => krilla::image::Image::from_png(Data::from(image.data.clone()), true)
-            .map(|img| surface.draw_image(img, size))
-            .map_err(failed),
-        ImageFormat::Jpeg => krilla::image::Image::from_jpeg(Data::from(image.data.clone()), true)
-            .map(|img| surface.draw_image(img, size))
-            .map_err(failed),
-    };
-    surface.pop();
-    drawn
+    match error {
+        ValidationError::MissingAltText(l) => format!("a figure has no alt text{}", at(l)),
+        ValidationError::MissingAnnotationAltText(l) => {
+            format!("a link has no description{}", at(l))
+        }
+        ValidationError::ContainsNotDefGlyph(_, l, text) => {
+            format!("“{text}” has no glyph in its font{}", at(l))
+        }
+        ValidationError::NoCodepointMapping(_, _, l)
+        | ValidationError::InvalidCodepointMapping(_, _, _, l)
+        | ValidationError::UnicodePrivateArea(_, _, _, l) => {
+            format!("a glyph does not map back to its text{}", at(l))
+        }
+        ValidationError::Transparency(l) => format!("transparency is not allowed{}", at(l)),
+        ValidationError::ImageInterpolation(l) => {
+            format!("an image asks to be interpolated{}", at(l))
+        }
+        ValidationError::NoDocumentLanguage => "the document has no language".into(),
+        ValidationError::NoDocumentTitle => "the document has no title".into(),
+        ValidationError::MissingHeadingTitle => "a heading has no title".into(),
+        ValidationError::MissingDocumentOutline => "the document has no bookmarks".into(),
+        other => format!("{other:?}"),
+    }
 }

@@ -7,6 +7,8 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
+use plaquette::content;
+
 pub fn repo() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
@@ -91,4 +93,55 @@ pub fn normalise(text: &str) -> String {
         .replace(" :", ":")
         .replace(" ?", "?")
         .replace(" !", "!")
+}
+
+/// Every sentence a document's blocks hold, as plain text.
+pub fn sentences(blocks: &[content::Block]) -> Vec<String> {
+    fn texts(kind: &content::BlockKind, out: &mut Vec<String>) {
+        let mut push = |i: &content::Inline| out.push(i.text());
+        match kind {
+            content::BlockKind::Heading { text, .. }
+            | content::BlockKind::Paragraph(text)
+            | content::BlockKind::Lead(text) => push(text),
+            content::BlockKind::Timeline(milestones) => {
+                milestones.iter().for_each(|m| push(&m.text))
+            }
+            content::BlockKind::Logos(_) => {}
+            content::BlockKind::List { items, .. } => items.iter().for_each(push),
+            content::BlockKind::KeyFigures(figures) => figures.iter().for_each(|f| {
+                out.push(f.value.clone());
+                out.push(f.label.clone());
+            }),
+            content::BlockKind::Quote { text, by } => {
+                push(text);
+                out.extend(by.clone());
+            }
+            content::BlockKind::Profile(p) => {
+                push(&content::Inline::plain(p.name.clone()));
+                push(&p.bio);
+            }
+            content::BlockKind::Image(f) => {
+                out.extend(f.caption.as_ref().map(content::Inline::text))
+            }
+            content::BlockKind::Contact { intro } => push(intro),
+            content::BlockKind::Columns(columns) => {
+                for block in columns.iter().flatten() {
+                    texts(&block.kind, out);
+                }
+            }
+        }
+    }
+    let mut out = Vec::new();
+    for block in blocks {
+        texts(&block.kind, &mut out);
+    }
+    out.iter()
+        .flat_map(|t| {
+            t.split_inclusive(['.', '!', '?', ':', ';'])
+                .map(str::to_owned)
+                .collect::<Vec<_>>()
+        })
+        .map(|s| s.trim().to_owned())
+        .filter(|s| !s.is_empty())
+        .collect()
 }

@@ -19,6 +19,9 @@ pub struct Segment {
     pub link: Option<String>,
     pub text: String,
     pub glyphs: Vec<Glyph>,
+    /// Where `text` starts in the paragraph: segments are in visual order, this gives the
+    /// logical one back.
+    pub start: usize,
 }
 
 impl Segment {
@@ -306,6 +309,7 @@ fn build(
                 link: run.link.clone(),
                 text,
                 glyphs,
+                start: from,
             })
         })
         .collect();

@@ -1,0 +1,97 @@
+//! What the PDF says about itself: metadata and bookmarks.
+
+use chrono::{DateTime, Datelike, Timelike, Utc};
+use krilla::destination::XyzDestination;
+use krilla::geom::Point;
+use krilla::metadata::{DateTime as PdfDate, Metadata, TextDirection};
+use krilla::outline::{Outline, OutlineNode};
+
+use crate::compose::{Meta, Role};
+use crate::layout::frame::{Item, Page};
+
+/// Bookmarks from the headings: sections at the top, their sub-headings inside.
+pub fn outline(pages: &[Page]) -> Outline {
+    // Each heading's text (its runs, lines joined by a space) and where it starts.
+    let mut headings: Vec<(u8, String, usize, f32, usize)> = Vec::new();
+    let mut last_y = 0.0;
+    for (index, page) in pages.iter().enumerate() {
+        for item in &page.items {
+            let Item::Text(run) = item else { continue };
+            let Role::Heading(level) = run.role else {
+                continue;
+            };
+            match headings.last_mut() {
+                Some(last) if last.4 == run.block && last.2 == index => {
+                    // A new line: a word broken by a hyphen joins up, others get a space.
+                    if run.y.0 != last_y {
+                        if last.1.ends_with('\u{ad}') {
+                            last.1.pop();
+                        } else if !last.1.ends_with('-') {
+                            last.1.push(' ');
+                        }
+                    }
+                    last.1.push_str(&run.text);
+                }
+                _ => headings.push((
+                    level,
+                    run.text.clone(),
+                    index,
+                    run.y.0 - run.size.0,
+                    run.block,
+                )),
+            }
+            last_y = run.y.0;
+        }
+    }
+    let mut outline = Outline::new();
+    let mut section: Option<OutlineNode> = None;
+    for (level, text, page, y, _) in headings {
+        let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+        let node = OutlineNode::new(
+            text,
+            XyzDestination::new(page, Point::from_xy(0.0, y.max(0.0))),
+        );
+        if level <= 1 {
+            if let Some(done) = section.replace(node) {
+                outline.push_child(done);
+            }
+        } else {
+            match section.as_mut() {
+                Some(parent) => parent.push_child(node),
+                None => outline.push_child(node),
+            }
+        }
+    }
+    if let Some(done) = section {
+        outline.push_child(done);
+    }
+    outline
+}
+
+pub fn metadata(meta: &Meta, created: DateTime<Utc>, document_id: &str) -> Metadata {
+    let date = PdfDate::new(created.year().clamp(0, 9999) as u16)
+        .month(created.month() as u8)
+        .day(created.day() as u8)
+        .hour(created.hour() as u8)
+        .minute(created.minute() as u8)
+        .second(created.second() as u8)
+        .utc_offset_hour(0)
+        .utc_offset_minute(0);
+    Metadata::new()
+        .title(meta.title.clone())
+        .authors(vec![meta.author.clone()])
+        .description(meta.subject.clone())
+        .keywords(meta.keywords.clone())
+        .language(meta.lang.code().to_owned())
+        .creator(format!("plaquette {}", env!("CARGO_PKG_VERSION")))
+        .producer(format!("plaquette {} (krilla)", env!("CARGO_PKG_VERSION")))
+        // krilla writes the same date as the modification date.
+        .creation_date(date)
+        .document_id(document_id.to_owned())
+        // Viewers show right-to-left documents with the first page on the right.
+        .text_direction(if meta.lang.rtl() {
+            TextDirection::RightToLeft
+        } else {
+            TextDirection::LeftToRight
+        })
+}
