@@ -20,6 +20,8 @@ use crate::compose::Kind;
 use crate::content::{self, Lang};
 use crate::diag::Diagnostic;
 use crate::fonts::FontBook;
+use crate::layout::Print;
+use crate::units::{Length, Mm, Pt};
 use crate::{Built, Settings, build};
 
 #[derive(Parser)]
@@ -54,6 +56,46 @@ struct BuildArgs {
     /// Build only one document.
     #[arg(long, value_enum)]
     only: Option<Only>,
+    /// For a print shop: bleed, crop marks and slug, the brand's CMYK inks and a FOGRA39
+    /// output intent; files are named `*-print.pdf`.
+    #[arg(long)]
+    print: bool,
+    /// How far backgrounds run past the trim in print editions, from 0mm to 10mm.
+    #[arg(long, default_value = "3mm", value_parser = parse_bleed, requires = "print")]
+    bleed: Pt,
+    /// The brochure as an A5 booklet on A4 landscape sheets, in printing order, for an office
+    /// duplex printer (flip on the short edge), then folded and stapled: `brochure-*-booklet.pdf`.
+    #[arg(long, conflicts_with_all = ["print", "only"])]
+    booklet: bool,
+}
+
+/// What to make of each edition.
+#[derive(Clone, Copy)]
+enum Output {
+    Screen,
+    Print { bleed: Pt },
+    Booklet,
+}
+
+impl Output {
+    /// The file name's ending after the language: `-print`, `-booklet`.
+    fn suffix(self) -> &'static str {
+        match self {
+            Output::Screen => "",
+            Output::Print { .. } => "-print",
+            Output::Booklet => "-booklet",
+        }
+    }
+}
+
+fn parse_bleed(text: &str) -> Result<Pt, String> {
+    let bleed = Length::parse(text)
+        .map(Length::pt)
+        .ok_or_else(|| format!("`{text}` is not a length: write it as 3mm"))?;
+    if bleed.0 > Pt::from(Mm(10.0)).0 {
+        return Err(format!("a bleed of {text} is more than 10mm"));
+    }
+    Ok(bleed)
 }
 
 /// Which content, in which languages.
@@ -134,20 +176,29 @@ pub fn run() -> ExitCode {
     };
     let result = match cli.command {
         Some(Command::Inspect(editions)) => inspect(&editions),
-        Some(Command::Check(editions)) => run_build(&editions, None, &Kind::ALL, created),
+        Some(Command::Check(editions)) => {
+            run_build(&editions, None, &Kind::ALL, (Output::Screen, created))
+        }
         Some(Command::Build(args)) => {
-            let kinds = match args.only {
-                Some(Only::Brochure) => vec![Kind::Brochure],
-                Some(Only::Factsheet) => vec![Kind::Factsheet],
-                None => Kind::ALL.to_vec(),
+            let kinds = match (args.only, args.booklet) {
+                (Some(Only::Brochure), _) | (_, true) => vec![Kind::Brochure],
+                (Some(Only::Factsheet), _) => vec![Kind::Factsheet],
+                (None, false) => Kind::ALL.to_vec(),
             };
-            run_build(&args.editions, Some(&args.out), &kinds, created)
+            let output = if args.print {
+                Output::Print { bleed: args.bleed }
+            } else if args.booklet {
+                Output::Booklet
+            } else {
+                Output::Screen
+            };
+            run_build(&args.editions, Some(&args.out), &kinds, (output, created))
         }
         None => run_build(
             &Editions::default(),
             Some(Path::new("output")),
             &Kind::ALL,
-            created,
+            (Output::Screen, created),
         ),
     };
     match result {
@@ -204,7 +255,7 @@ fn run_build(
     editions: &Editions,
     out: Option<&Path>,
     kinds: &[Kind],
-    created: DateTime<Utc>,
+    (output, created): (Output, DateTime<Utc>),
 ) -> Result<(), Failure> {
     let started = Instant::now();
     let contents = load(editions)?;
@@ -214,7 +265,20 @@ fn run_build(
     for content in &contents {
         for &kind in kinds {
             let begun = Instant::now();
-            match build(content, kind, &fonts, &Settings::new(created)) {
+            let lang = content.brochure.lang.code();
+            let name = format!("{}-{lang}{}.pdf", kind.stem(), output.suffix());
+            let settings = Settings {
+                print: match output {
+                    Output::Print { bleed } => Some(Print {
+                        bleed,
+                        slug: slug(&name, content, created),
+                    }),
+                    _ => None,
+                },
+                booklet: matches!(output, Output::Booklet),
+                ..Settings::new(created)
+            };
+            match build(content, kind, &fonts, &settings) {
                 Ok(doc) => built.push((content.brochure.lang, doc, begun.elapsed())),
                 Err(e) => {
                     let d = e.to_diagnostic().with_snippet_from_file();
@@ -247,7 +311,12 @@ fn run_build(
         .with_context(|| format!("cannot create the output folder {}", out.display()))
         .map_err(Failure::Io)?;
     for (lang, doc, time) in &built {
-        let path = out.join(format!("{}-{}.pdf", doc.kind.stem(), lang.code()));
+        let path = out.join(format!(
+            "{}-{}{}.pdf",
+            doc.kind.stem(),
+            lang.code(),
+            output.suffix()
+        ));
         write_atomically(&path, doc).map_err(Failure::Io)?;
         eprintln!(
             "wrote {}: {} page{}, {} KB, {} ms",
@@ -261,6 +330,16 @@ fn run_build(
     Ok(())
 }
 
+/// What the print shop reads beside the crop marks: the file, the edition and the date.
+fn slug(name: &str, content: &content::Content, created: DateTime<Utc>) -> String {
+    let edition = content
+        .brochure
+        .edition
+        .map(|e| format!(" · edition {:04}-{:02}", e.year(), e.month()))
+        .unwrap_or_default();
+    format!("{name}{edition} · built {}", created.format("%Y-%m-%d"))
+}
+
 /// Lays out every document and prints what `layout::inspect` measures.
 fn inspect(editions: &Editions) -> Result<(), Failure> {
     let contents = load(editions)?;
@@ -269,7 +348,7 @@ fn inspect(editions: &Editions) -> Result<(), Failure> {
     for content in &contents {
         for kind in Kind::ALL {
             let composed = crate::compose::compose(content, kind);
-            match crate::layout::layout(&composed, &fonts) {
+            match crate::layout::layout(&composed, &fonts, None) {
                 Ok(laid) => print!(
                     "{}-{}\n{}",
                     kind.stem(),

@@ -77,11 +77,19 @@ impl BuildError {
 pub struct Settings {
     /// The documents' date (from `SOURCE_DATE_EPOCH` for reproducible builds).
     pub created: DateTime<Utc>,
+    /// Print editions: bleed, crop marks, slug and the brand's inks.
+    pub print: Option<layout::Print>,
+    /// The brochure as an A5 booklet imposed on A4 landscape sheets, for office printers.
+    pub booklet: bool,
 }
 
 impl Settings {
     pub fn new(created: DateTime<Utc>) -> Self {
-        Settings { created }
+        Settings {
+            created,
+            print: None,
+            booklet: false,
+        }
     }
 }
 
@@ -93,28 +101,44 @@ pub fn build(
     settings: &Settings,
 ) -> Result<Built, BuildError> {
     let composed = compose::compose(content, kind);
-    let laid = layout::layout(&composed, fonts)?;
+    let laid = layout::layout(&composed, fonts, settings.print.as_ref())?;
     let options = render::Options {
         created: settings.created,
-        document_id: document_id(content, &composed),
+        document_id: document_id(content, &composed, settings),
         accessible: true,
+        print: settings.print.is_some(),
     };
-    let pdf = render::render(&laid.pages, &composed.meta, fonts, &options)?;
+    let sheets = if settings.booklet && kind == compose::Kind::Brochure {
+        let (width, height) = layout::impose::a4_landscape();
+        layout::impose::booklet(&laid.pages, composed.rtl, width, height)
+    } else {
+        layout::impose::single(&laid.pages)
+    };
+    let pdf = render::render(&laid.pages, &sheets, &composed.meta, fonts, &options)?;
     Ok(Built {
         kind,
         pdf,
-        pages: laid.pages.len(),
+        pages: sheets.len(),
         warnings: laid.warnings,
     })
 }
 
 /// The same inputs give the same ID on any machine; another document, language or version of
 /// plaquette gives another.
-fn document_id(content: &content::Content, composed: &compose::Composed) -> String {
+fn document_id(
+    content: &content::Content,
+    composed: &compose::Composed,
+    settings: &Settings,
+) -> String {
     let mut hasher = Sha256::new();
     hasher.update(content.digest);
     hasher.update(composed.kind.stem());
     hasher.update(composed.meta.lang.code());
+    if let Some(print) = &settings.print {
+        hasher.update(print.bleed.0.to_le_bytes());
+        hasher.update(&print.slug);
+    }
+    hasher.update([u8::from(settings.booklet)]);
     hasher.update(env!("CARGO_PKG_VERSION"));
     hasher
         .finalize()

@@ -184,6 +184,64 @@ impl Rgb {
     }
 }
 
+/// A process colour for offset print: cyan, magenta, yellow and black inks, each 0–100 %.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct Cmyk([u8; 4]);
+
+impl Cmyk {
+    /// All four inks at full: for crop marks, which every plate must show.
+    pub const REGISTRATION: Cmyk = Cmyk([100, 100, 100, 100]);
+
+    /// `None` unless every ink is a whole percentage from 0 to 100.
+    pub fn new(inks: [f32; 4]) -> Option<Cmyk> {
+        let mut out = [0; 4];
+        for (o, ink) in out.iter_mut().zip(inks) {
+            if !(0.0..=100.0).contains(&ink) || ink.fract() != 0.0 {
+                return None;
+            }
+            *o = ink as u8;
+        }
+        Some(Cmyk(out))
+    }
+
+    /// Each ink as a fraction of full, 0 to 1.
+    pub fn fractions(self) -> [f32; 4] {
+        self.0.map(|i| f32::from(i) / 100.0)
+    }
+
+    /// The same inks at `1 - amount` of their strength, toward the paper's white.
+    pub fn tint(self, amount: f32) -> Cmyk {
+        let keep = 1.0 - amount.clamp(0.0, 1.0);
+        Cmyk(self.0.map(|i| (f32::from(i) * keep).round() as u8))
+    }
+}
+
+/// A brand colour: sRGB for screens, and the inks to print it with when the brand gives them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct Colour {
+    pub rgb: Rgb,
+    pub cmyk: Option<Cmyk>,
+}
+
+impl Colour {
+    pub const WHITE: Colour = Colour {
+        rgb: Rgb::WHITE,
+        cmyk: Some(Cmyk([0, 0, 0, 0])),
+    };
+
+    pub fn rgb(rgb: Rgb) -> Colour {
+        Colour { rgb, cmyk: None }
+    }
+
+    /// Mixes this colour with white (the paper, in print): 0 gives the colour, 1 white.
+    pub fn tint(self, amount: f32) -> Colour {
+        Colour {
+            rgb: self.rgb.tint(amount),
+            cmyk: self.cmyk.map(|c| c.tint(amount)),
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -208,6 +266,12 @@ mod tests {
         assert_eq!(Rgb::parse("#14365"), None);
         assert_eq!(Rgb::parse("#GG365D"), None);
         assert_eq!(Rgb(0, 0, 0).tint(1.0), Rgb::WHITE);
+        assert_eq!(
+            Cmyk::new([100.0, 50.0, 0.0, 20.0]).map(|c| c.tint(0.5)),
+            Cmyk::new([50.0, 25.0, 0.0, 10.0])
+        );
+        assert_eq!(Cmyk::new([101.0, 0.0, 0.0, 0.0]), None);
+        assert_eq!(Cmyk::new([12.5, 0.0, 0.0, 0.0]), None);
         assert!((Rgb(0, 0, 0).contrast(Rgb::WHITE) - 21.0).abs() < 0.01);
         assert!((Rgb(0x77, 0x77, 0x77).contrast(Rgb::WHITE) - 4.48).abs() < 0.01);
     }

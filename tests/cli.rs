@@ -350,7 +350,7 @@ fn arabic_editions_are_right_to_left_and_tagged_ar() {
     .remove(0);
     let book = plaquette::fonts::FontBook::bundled().expect("fonts");
     let composed = plaquette::compose::compose(&content, plaquette::compose::Kind::Brochure);
-    let laid = plaquette::layout::layout(&composed, &book).expect("laid out");
+    let laid = plaquette::layout::layout(&composed, &book, None).expect("laid out");
     let style = &composed.page;
     let page = &laid.pages[1];
     // The running footer is Latin text in a mirrored page: it must still read left to right.

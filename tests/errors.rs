@@ -1,5 +1,6 @@
-//! Bad content: each folder of `tests/bad/` replaces some files of the default content; the
-//! binary must exit with 1, write nothing, and print exactly `expected.stderr`.
+//! Bad content: each folder of `tests/bad/` replaces some files of the default content (and
+//! adds its folders, such as `images/`); the binary, run with the case's `args` (default
+//! `build`), must exit with 1, write nothing, and print exactly `expected.stderr`.
 //!
 //! Run with `UPDATE_EXPECTED=1` to write the expected files after a deliberate change of
 //! wording, then review the diff.
@@ -20,11 +21,16 @@ fn check_case(case: &Path) -> Result<(), String> {
     for entry in fs::read_dir(case).expect("case folder") {
         let entry = entry.expect("entry");
         let name = entry.file_name();
-        if name != "expected.stderr" {
+        if entry.path().is_dir() {
+            copy_dir(&entry.path(), &content.join(&name));
+        } else if name != "expected.stderr" && name != "args" {
             fs::copy(entry.path(), content.join(&name)).expect("overlay");
         }
     }
-    let output = run(dir.path(), &["build"]);
+    // The command line, when the case needs more than `build`.
+    let args = fs::read_to_string(case.join("args")).unwrap_or_else(|_| "build".into());
+    let args: Vec<&str> = args.split_whitespace().collect();
+    let output = run(dir.path(), &args);
     let actual = stderr(&output);
     let expected_path = case.join("expected.stderr");
     if std::env::var_os("UPDATE_EXPECTED").is_some() {

@@ -117,7 +117,7 @@ proptest! {
         content.brochure.blocks = texts.iter().cloned().map(paragraph).collect();
         let composed = compose::compose(&content, Kind::Brochure);
         let book = FontBook::bundled().expect("fonts");
-        let laid = layout::layout(&composed, &book).expect("brochures grow pages");
+        let laid = layout::layout(&composed, &book, None).expect("brochures grow pages");
         let style = &composed.page;
         // Every set line fits its measure (optical edges), and spaces wider than 1.5 times
         // their width are reported.
@@ -196,7 +196,10 @@ fn the_fact_sheet_is_one_page_and_overflow_names_the_block() {
     let book = FontBook::bundled().expect("fonts");
     let composed = compose::compose(&content, Kind::Factsheet);
     assert_eq!(
-        layout::layout(&composed, &book).expect("fits").pages.len(),
+        layout::layout(&composed, &book, None)
+            .expect("fits")
+            .pages
+            .len(),
         1
     );
 
@@ -205,7 +208,7 @@ fn the_fact_sheet_is_one_page_and_overflow_names_the_block() {
     block.origin.line = 42;
     content.factsheet.blocks.push(block);
     let composed = compose::compose(&content, Kind::Factsheet);
-    let error = layout::layout(&composed, &book).expect_err("too long");
+    let error = layout::layout(&composed, &book, None).expect_err("too long");
     let diagnostic = error.to_diagnostic();
     assert!(
         diagnostic
@@ -244,7 +247,7 @@ fn the_fact_sheet_still_fits_when_its_texts_grow_by_a_fifth() {
             }
         }
         let composed = compose::compose(&content, Kind::Factsheet);
-        let laid = layout::layout(&composed, &book);
+        let laid = layout::layout(&composed, &book, None);
         assert!(
             laid.is_ok(),
             "{}: {:?}",
@@ -268,7 +271,7 @@ fn blocks_stay_inside_the_margins_and_never_overlap() {
     for content in &editions {
         for kind in Kind::ALL {
             let composed = compose::compose(content, kind);
-            let laid = layout::layout(&composed, &book).expect("laid out");
+            let laid = layout::layout(&composed, &book, None).expect("laid out");
             let s = &composed.page;
             let name = format!("{}-{}", kind.stem(), content.brochure.lang.code());
             // Covers are full-bleed artwork; inside pages keep to the margins.

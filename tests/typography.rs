@@ -19,7 +19,7 @@ fn default_content_meets_the_targets() {
     let book = FontBook::bundled().unwrap();
     for (content, kind) in editions.iter().flat_map(|c| Kind::ALL.map(|k| (c, k))) {
         let lang = content.brochure.lang;
-        let laid = layout::layout(&compose::compose(content, kind), &book).unwrap();
+        let laid = layout::layout(&compose::compose(content, kind), &book, None).unwrap();
         let report = layout::inspect(&laid.pages);
         let name = format!("{}-{}", kind.stem(), lang.code());
         assert!(report.justified_lines >= 4, "{name}: {report}");
@@ -43,7 +43,7 @@ fn default_content_meets_the_targets() {
 fn french_typography_reaches_the_page() {
     let content = content::load(&Path::new(env!("CARGO_MANIFEST_DIR")).join("content")).unwrap();
     let book = FontBook::bundled().unwrap();
-    let laid = layout::layout(&compose::compose(&content, Kind::Brochure), &book).unwrap();
+    let laid = layout::layout(&compose::compose(&content, Kind::Brochure), &book, None).unwrap();
     let text: String = laid
         .pages
         .iter()

@@ -13,7 +13,7 @@ pub use crate::content::CoverLayout;
 use crate::content::{Content, Image, Lang};
 use crate::diag::Span;
 use crate::fonts::FaceKey;
-use crate::units::{Pt, Rgb};
+use crate::units::{Colour, Pt};
 
 pub use styles::Styles;
 
@@ -88,6 +88,10 @@ pub struct PageStyle {
     pub sidebar: Option<Sidebar>,
     /// Even out the columns of the last page.
     pub balance: bool,
+    /// The style of the slug line beside the crop marks (print editions).
+    pub marks: TextStyle,
+    /// How far backgrounds run past the trim: none on screen, set by layout for print.
+    pub bleed: Pt,
 }
 
 #[derive(Clone, Copy, Debug)]
@@ -100,7 +104,7 @@ pub struct Sidebar {
 pub struct Footer {
     pub text: String,
     pub style: TextStyle,
-    pub rule: Rgb,
+    pub rule: Colour,
     pub lang: Lang,
 }
 
@@ -109,7 +113,7 @@ pub struct Footer {
 pub struct TextStyle {
     pub face: FaceKey,
     pub size: Pt,
-    pub colour: Rgb,
+    pub colour: Colour,
     /// Extra space between letters, in em (for small capitals-like labels). Letter-spaced
     /// text gets no ligatures.
     pub tracking: f32,
@@ -202,6 +206,32 @@ pub struct Para {
     pub origin: Option<Span>,
 }
 
+impl Para {
+    /// One line of display text in one style, set from the start edge (footers, marks).
+    pub fn line(text: &str, style: TextStyle, role: Role, lang: Lang) -> Para {
+        Para {
+            runs: vec![Run {
+                text: text.to_owned(),
+                style,
+                link: None,
+            }],
+            align: Align::Left,
+            leading: style.size * 1.2,
+            space_before: Pt::ZERO,
+            space_after: Pt::ZERO,
+            marker: None,
+            indent: Pt::ZERO,
+            keep_with_next: false,
+            hyphenate: false,
+            side: false,
+            rtl: lang.rtl(),
+            role,
+            lang,
+            origin: None,
+        }
+    }
+}
+
 #[derive(Clone, Debug)]
 pub struct Marker {
     pub text: String,
@@ -214,9 +244,9 @@ pub enum Flow {
     Para(Para),
     /// A filled box around flows; never split.
     Boxed {
-        fill: Rgb,
+        fill: Colour,
         /// A bar of the accent colour on the box's start edge.
-        bar: Option<Rgb>,
+        bar: Option<Colour>,
         padding: Pt,
         space_after: Pt,
         content: Vec<Flow>,
@@ -251,15 +281,15 @@ pub enum Flow {
     /// Dated milestones on a rail: each a date label and a text.
     Timeline {
         entries: Vec<(Para, Para)>,
-        rail: Rgb,
-        dot: Rgb,
+        rail: Colour,
+        dot: Colour,
         label_width: Pt,
         space_after: Pt,
         origin: Option<Span>,
     },
     /// A thin horizontal line across the column.
     Rule {
-        colour: Rgb,
+        colour: Colour,
         thickness: Pt,
         space_after: Pt,
     },
@@ -276,8 +306,8 @@ pub struct Logo {
 #[derive(Clone, Debug)]
 pub struct Cover {
     pub layout: CoverLayout,
-    pub band: Rgb,
-    pub accent: Rgb,
+    pub band: Colour,
+    pub accent: Colour,
     pub logo: Logo,
     /// From the top: name, full name, tagline; each a paragraph.
     pub titles: Vec<Para>,
@@ -288,8 +318,8 @@ pub struct Cover {
 /// The fact sheet's header band.
 #[derive(Clone, Debug)]
 pub struct Header {
-    pub band: Rgb,
-    pub accent: Rgb,
+    pub band: Colour,
+    pub accent: Colour,
     pub logo: Logo,
     pub titles: Vec<Para>,
 }
@@ -297,8 +327,8 @@ pub struct Header {
 /// The brochure's back cover: contact details on the brand colour.
 #[derive(Clone, Debug)]
 pub struct BackCover {
-    pub band: Rgb,
-    pub accent: Rgb,
+    pub band: Colour,
+    pub accent: Colour,
     pub logo: Logo,
     pub content: Vec<Para>,
 }

@@ -3,7 +3,7 @@
 use super::{Align, Figures, Kind, Marker, Para, Role, Run, TextStyle};
 use crate::content::{Brand, Digits, Document, Inline, Lang};
 use crate::fonts::FaceKey;
-use crate::units::{Pt, Rgb};
+use crate::units::{Colour, Pt};
 
 /// Every text style a template uses. The fact sheet is set a step smaller than the brochure.
 #[derive(Clone, Debug)]
@@ -45,7 +45,7 @@ impl Styles {
             Kind::Factsheet => 0.84,
         };
         let t = brand.type_scale;
-        let style = |family, bold, italic, size: Pt, colour: Rgb| TextStyle {
+        let style = |family, bold, italic, size: Pt, colour: Colour| TextStyle {
             face: FaceKey {
                 family,
                 bold,
@@ -165,7 +165,7 @@ impl Styles {
     /// A bundled icon in the accent colour, as an image.
     pub fn icon(&self, name: &str) -> Option<crate::content::Image> {
         let c = self.colours.accent;
-        let hex = format!("#{:02X}{:02X}{:02X}", c.0, c.1, c.2);
+        let hex = format!("#{:02X}{:02X}{:02X}", c.rgb.0, c.rgb.1, c.rgb.2);
         let data = crate::icons::svg(name, &hex)?;
         Some(crate::content::Image {
             path: format!("icons/{name}.svg").into(),
@@ -173,6 +173,7 @@ impl Styles {
             format: crate::content::ImageFormat::Svg,
             width: 24.0,
             height: 24.0,
+            origin: None,
         })
     }
 

@@ -7,7 +7,7 @@ use super::{
     TextStyle,
 };
 use crate::content::{Block, BlockKind, Content, Document, Lang, YearMonth};
-use crate::units::{Mm, Pt, Rgb};
+use crate::units::{Colour, Mm, Pt};
 
 /// The logo, described as the centre's logo in the document's language.
 fn logo(content: &Content, lang: Lang) -> Logo {
@@ -27,7 +27,7 @@ pub fn brochure(content: &Content, s: &Styles) -> Composed {
     let centre = &content.centre;
     let c = s.colours;
     let white = |style: TextStyle, size: f32| TextStyle {
-        colour: Rgb::WHITE,
+        colour: Colour::WHITE,
         size: Pt(size),
         ..style
     };
@@ -103,7 +103,7 @@ pub fn brochure(content: &Content, s: &Styles) -> Composed {
     }
     back.extend(contact_lines(centre, s).into_iter().map(|mut p| {
         for run in &mut p.runs {
-            run.style.colour = Rgb::WHITE;
+            run.style.colour = Colour::WHITE;
         }
         p
     }));
@@ -142,7 +142,7 @@ pub fn factsheet(content: &Content, s: &Styles) -> Composed {
     let doc = &content.factsheet;
     let centre = &content.centre;
     let white = |style: TextStyle, size: f32| TextStyle {
-        colour: Rgb::WHITE,
+        colour: Colour::WHITE,
         size: Pt(size),
         ..style
     };
@@ -224,6 +224,11 @@ fn page_style(content: &Content, s: &Styles, columns: usize, footer: Option<Foot
         grid: s.body_leading,
         sidebar: None,
         balance: false,
+        marks: TextStyle {
+            size: Pt(6.0),
+            ..s.caption
+        },
+        bleed: Pt::ZERO,
     }
 }
 

@@ -8,7 +8,7 @@ use serde_saphyr::Spanned;
 use super::markup;
 use super::model::{Inline, Lang};
 use crate::diag::{Diagnostic, Diagnostics, Source, Span};
-use crate::units::{Length, Pt, Rgb};
+use crate::units::{Cmyk, Length, Pt, Rgb};
 
 pub struct Checker<'a> {
     pub source: &'a Source,
@@ -90,6 +90,23 @@ impl<'a> Checker<'a> {
                     format!("`{}` is not a colour for {what}", value.value.trim()),
                 )
                 .hint("write a colour as `#RRGGBB`, for example \"#14365D\" (with the quotes)"),
+            );
+        }
+        parsed
+    }
+
+    /// A colour's inks for print, `[C, M, Y, K]` in whole percent.
+    pub fn inks(&mut self, value: Option<&Spanned<Vec<f32>>>, what: &str) -> Option<Cmyk> {
+        let value = value?;
+        let inks: Option<[f32; 4]> = value.value.as_slice().try_into().ok();
+        let parsed = inks.and_then(Cmyk::new);
+        if parsed.is_none() {
+            self.report(
+                self.error(
+                    value,
+                    format!("the CMYK inks of {what} are not four whole percentages"),
+                )
+                .hint("write cyan, magenta, yellow and black from 0 to 100, as [100, 80, 30, 20]"),
             );
         }
         parsed

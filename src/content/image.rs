@@ -20,7 +20,10 @@ impl Checker<'_> {
     pub fn image(&mut self, value: &Spanned<String>, what: &str) -> Option<Image> {
         let written = value.value.trim();
         match load(self.dir, written) {
-            Ok(image) => Some(image),
+            Ok(image) => Some(Image {
+                origin: Some(self.span(value)),
+                ..image
+            }),
             Err((message, hint)) => {
                 self.report(
                     self.error(value, format!("{what} `{written}` {message}"))
@@ -71,6 +74,7 @@ fn load(dir: &Path, written: &str) -> Result<Image, Problem> {
         format,
         width,
         height,
+        origin: None,
     })
 }
 

@@ -7,7 +7,7 @@ use chrono::{Datelike, NaiveDate};
 
 use crate::diag::Span;
 use crate::fonts::Family;
-use crate::units::{Pt, Rgb};
+use crate::units::{Colour, Pt};
 
 /// Everything a run builds from.
 #[derive(Clone, Debug)]
@@ -224,11 +224,11 @@ pub enum Digits {
 
 #[derive(Clone, Copy, Debug)]
 pub struct Palette {
-    pub primary: Rgb,
-    pub accent: Rgb,
-    pub ink: Rgb,
-    pub muted: Rgb,
-    pub surface: Rgb,
+    pub primary: Colour,
+    pub accent: Colour,
+    pub ink: Colour,
+    pub muted: Colour,
+    pub surface: Colour,
 }
 
 #[derive(Clone, Copy, Debug)]
@@ -284,6 +284,8 @@ pub struct Image {
     /// Intrinsic size: pixels for raster images, user units for SVG.
     pub width: f32,
     pub height: f32,
+    /// Where the content names it, for messages about it (bundled icons have none).
+    pub origin: Option<Span>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

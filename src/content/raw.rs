@@ -45,6 +45,9 @@ pub struct RawSocial {
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub struct RawBrand {
     pub colours: RawColours,
+    /// The same colours as inks for offset print (`--print`): `[C, M, Y, K]` in %.
+    #[serde(default)]
+    pub cmyk: Option<RawCmyk>,
     pub fonts: RawFonts,
     /// `western` (0–9, the default) or `eastern` (٠–٩) digits in Arabic editions.
     #[serde(default)]
@@ -83,6 +86,16 @@ pub struct RawColours {
     pub ink: S<String>,
     pub muted: S<String>,
     pub surface: S<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct RawCmyk {
+    pub primary: Option<S<Vec<f32>>>,
+    pub accent: Option<S<Vec<f32>>>,
+    pub ink: Option<S<Vec<f32>>>,
+    pub muted: Option<S<Vec<f32>>>,
+    pub surface: Option<S<Vec<f32>>>,
 }
 
 #[derive(Deserialize)]

@@ -12,7 +12,7 @@ use super::model::{
 use super::raw::{RawBrand, RawBrochure, RawCentre, RawFactsheet};
 use super::read::closest;
 use crate::fonts::Family;
-use crate::units::Rgb;
+use crate::units::{Colour, Rgb};
 
 impl Checker<'_> {
     pub fn centre(&mut self, raw: &RawCentre) -> Option<Centre> {
@@ -87,6 +87,15 @@ impl Checker<'_> {
             self.colour(&c.muted, "muted"),
             self.colour(&c.surface, "surface"),
         ];
+        let k = raw.cmyk.as_ref();
+        let inks = [
+            self.inks(k.and_then(|k| k.primary.as_ref()), "primary"),
+            self.inks(k.and_then(|k| k.accent.as_ref()), "accent"),
+            self.inks(k.and_then(|k| k.ink.as_ref()), "ink"),
+            self.inks(k.and_then(|k| k.muted.as_ref()), "muted"),
+            self.inks(k.and_then(|k| k.surface.as_ref()), "surface"),
+        ];
+        let [primary_k, accent_k, ink_k, muted_k, surface_k] = inks;
         let fonts = [
             self.family(&raw.fonts.text),
             self.family(&raw.fonts.heading),
@@ -153,11 +162,26 @@ impl Checker<'_> {
         }
         Some(Brand {
             colours: Palette {
-                primary,
-                accent,
-                ink,
-                muted,
-                surface,
+                primary: Colour {
+                    rgb: primary,
+                    cmyk: primary_k,
+                },
+                accent: Colour {
+                    rgb: accent,
+                    cmyk: accent_k,
+                },
+                ink: Colour {
+                    rgb: ink,
+                    cmyk: ink_k,
+                },
+                muted: Colour {
+                    rgb: muted,
+                    cmyk: muted_k,
+                },
+                surface: Colour {
+                    rgb: surface,
+                    cmyk: surface_k,
+                },
             },
             fonts: Fonts {
                 text,

@@ -4,12 +4,10 @@
 use super::LayoutError;
 use super::frame::{Fill, Item, Page, PlacedImage, Rect};
 use super::place::{Placer, Slot};
-use crate::compose::{
-    BackCover, Cover, CoverLayout, Footer, Header, Logo, PageStyle, Para, Role, Run,
-};
-use crate::units::{Mm, Pt, Rgb};
+use crate::compose::{BackCover, Cover, CoverLayout, Footer, Header, Logo, PageStyle, Para, Role};
+use crate::units::{Colour, Mm, Pt};
 
-fn fill(x: Pt, y: Pt, width: Pt, height: Pt, colour: Rgb, round: bool) -> Item {
+fn fill(x: Pt, y: Pt, width: Pt, height: Pt, colour: Colour, round: bool) -> Item {
     Item::Fill(Fill {
         rect: Rect {
             x,
@@ -24,11 +22,11 @@ fn fill(x: Pt, y: Pt, width: Pt, height: Pt, colour: Rgb, round: bool) -> Item {
 }
 
 /// The brand colour to the edges of the bleed.
-fn bleed_fill(bleed: Rect, colour: Rgb) -> Item {
+fn bleed_fill(bleed: Rect, colour: Colour) -> Item {
     fill(bleed.x, bleed.y, bleed.width, bleed.height, colour, false)
 }
 
-fn circle(cx: Pt, cy: Pt, r: Pt, colour: Rgb) -> Item {
+fn circle(cx: Pt, cy: Pt, r: Pt, colour: Colour) -> Item {
     fill(cx - r, cy - r, r * 2.0, r * 2.0, colour, true)
 }
 
@@ -223,7 +221,14 @@ pub fn back(
     )?;
     // A white square beside the contact details keeps room for a QR code of the website.
     let side = qr_space() - Pt::from(Mm(6.0));
-    items.push(fill(w - margin - side, top, side, side, Rgb::WHITE, false));
+    items.push(fill(
+        w - margin - side,
+        top,
+        side,
+        side,
+        Colour::WHITE,
+        false,
+    ));
     Ok(())
 }
 
@@ -284,26 +289,7 @@ pub fn footer(
         footer.rule.tint(0.5),
         false,
     ));
-    let line = |text: String| Para {
-        runs: vec![Run {
-            text,
-            style: footer.style,
-            link: None,
-        }],
-        align: crate::compose::Align::Left,
-        leading: footer.style.size * 1.2,
-        space_before: Pt::ZERO,
-        space_after: Pt::ZERO,
-        marker: None,
-        indent: Pt::ZERO,
-        keep_with_next: false,
-        hyphenate: false,
-        side: false,
-        rtl: footer.lang.rtl(),
-        role: Role::Footer,
-        lang: footer.lang,
-        origin: None,
-    };
+    let line = |text: String| Para::line(&text, footer.style, Role::Footer, footer.lang);
     // Page number on the outer edge: right on odd pages, left on even ones.
     let number_para = line(number.to_string());
     let set = placer

@@ -8,7 +8,7 @@ use std::ops::Range;
 use crate::compose::Role;
 use crate::content::Image;
 use crate::fonts::FaceId;
-use crate::units::{Pt, Rgb};
+use crate::units::{Colour, Pt};
 
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Rect {
@@ -41,6 +41,8 @@ pub struct Page {
     /// The printed page number, if the page shows one.
     pub number: Option<usize>,
     pub items: Vec<Item>,
+    /// Crop marks and slug, outside the bleed: drawn unclipped.
+    pub marks: Vec<Item>,
 }
 
 #[derive(Clone, Debug)]
@@ -81,7 +83,7 @@ pub struct TextRun {
     pub y: Pt,
     pub face: FaceId,
     pub size: Pt,
-    pub colour: Rgb,
+    pub colour: Colour,
     pub glyphs: Vec<Glyph>,
     /// The text the glyphs show; glyph ranges index into it.
     pub text: String,
@@ -112,7 +114,7 @@ pub struct Glyph {
 #[derive(Clone, Debug)]
 pub struct Fill {
     pub rect: Rect,
-    pub colour: Rgb,
+    pub colour: Colour,
     pub role: Role,
     pub round: bool,
 }

@@ -7,13 +7,17 @@
 mod cover;
 mod flow;
 pub mod frame;
+pub mod impose;
 mod inspect;
 mod par;
 mod place;
+mod print;
+mod resolution;
 mod shape;
 
 pub use flow::columns;
 pub use inspect::{Report, inspect};
+pub use print::Print;
 
 use crate::compose::{Composed, PageStyle};
 use crate::diag::{Diagnostic, Span};
@@ -42,6 +46,15 @@ pub enum LayoutError {
         height: Pt,
         column: Pt,
     },
+    #[error(
+        "image `{path}` is {ppi:.0} ppi at its size in print ({size}); print needs 150 ppi at least"
+    )]
+    LowResolution {
+        path: String,
+        ppi: f32,
+        size: String,
+        origin: Option<Span>,
+    },
 }
 
 impl LayoutError {
@@ -63,6 +76,10 @@ impl LayoutError {
                 "the first block that does not fit starts here: shorten the fact sheet's blocks, or give them a `short` form",
             ),
             LayoutError::TooTall { origin, .. } => (origin, "split the block, or shorten it"),
+            LayoutError::LowResolution { origin, .. } => (
+                origin,
+                "use an image with more pixels, or place it smaller (300 ppi is best for print)",
+            ),
         };
         let mut d = Diagnostic::error(self.to_string()).hint(hint);
         d.span = origin.clone();
@@ -70,14 +87,17 @@ impl LayoutError {
     }
 }
 
-/// Lays out `doc` with the fonts of `book`.
-pub fn layout(doc: &Composed, book: &FontBook) -> Result<Laid, LayoutError> {
+/// Lays out `doc` with the fonts of `book`; with `print`, adds bleed, crop marks and a slug.
+pub fn layout(doc: &Composed, book: &FontBook, print: Option<&Print>) -> Result<Laid, LayoutError> {
     let mut placer = Placer {
         shaper: shape::Shaper::new(book),
         next_block: 0,
         warnings: Vec::new(),
     };
-    let style = &doc.page;
+    let style = &PageStyle {
+        bleed: print.map_or(Pt::ZERO, |p| p.bleed),
+        ..doc.page.clone()
+    };
     let mut pages = Vec::new();
     let mut number = 1;
     if let Some(c) = &doc.cover {
@@ -114,8 +134,12 @@ pub fn layout(doc: &Composed, book: &FontBook) -> Result<Laid, LayoutError> {
         cover::back(&mut placer, style, b, &mut page)?;
         pages.push(page);
     }
+    resolution::check(&pages, print.is_some(), &mut placer.warnings)?;
     if doc.rtl {
         pages.iter_mut().for_each(mirror);
+    }
+    if let Some(print) = print {
+        print::finish(&mut placer, &mut pages, print, style.marks)?;
     }
     Ok(Laid {
         pages,
@@ -144,19 +168,22 @@ fn mirror(page: &mut Page) {
     }
 }
 
-/// An empty page of the document's size; without bleed, all boxes are the page.
+/// An empty page of the document's size, its trim box at the origin; without bleed, all
+/// boxes are the page.
 fn page_frame(style: &PageStyle, number: Option<usize>) -> Page {
-    let page = Rect {
+    let trim = Rect {
         x: Pt::ZERO,
         y: Pt::ZERO,
         width: style.width,
         height: style.height,
     };
+    let bleed = print::bleed(trim, style.bleed);
     Page {
-        media: page,
-        trim: page,
-        bleed: page,
+        media: bleed,
+        trim,
+        bleed,
         number,
         items: Vec::new(),
+        marks: Vec::new(),
     }
 }

@@ -4,7 +4,7 @@ use std::collections::HashMap;
 use std::sync::Arc;
 
 use krilla::Data;
-use krilla::color::rgb;
+use krilla::color::{cmyk, rgb};
 use krilla::geom::{PathBuilder, Point, Size, Transform};
 use krilla::num::NormalizedF32;
 use krilla::paint::{Fill as PdfFill, FillRule};
@@ -16,7 +16,7 @@ use super::RenderError;
 use crate::content::ImageFormat;
 use crate::fonts::{FaceId, FontBook};
 use crate::layout::frame::{Fill, PlacedImage, Rect, TextRun};
-use crate::units::Rgb;
+use crate::units::{Colour, Rgb};
 
 /// krilla fonts, made once per face used.
 pub struct Fonts<'a> {
@@ -44,9 +44,27 @@ impl<'a> Fonts<'a> {
     }
 }
 
-fn paint(colour: Rgb) -> PdfFill {
+/// Which colours to draw with: sRGB for screens, the brand's inks (where it gives them) for
+/// offset print.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Ink {
+    Screen,
+    Print,
+}
+
+fn paint(colour: Colour, ink: Ink) -> PdfFill {
+    let paint = match (ink, colour.cmyk) {
+        (Ink::Print, Some(inks)) => {
+            let [c, m, y, k] = inks.fractions().map(|f| (f * 255.0).round() as u8);
+            cmyk::Color::new(c, m, y, k).into()
+        }
+        _ => {
+            let Rgb(r, g, b) = colour.rgb;
+            rgb::Color::new(r, g, b).into()
+        }
+    };
     PdfFill {
-        paint: rgb::Color::new(colour.0, colour.1, colour.2).into(),
+        paint,
         opacity: NormalizedF32::ONE,
         rule: FillRule::NonZero,
     }
@@ -57,7 +75,7 @@ pub fn krilla_rect(r: &Rect) -> Option<krilla::geom::Rect> {
 }
 
 /// Fills of one colour as a single path.
-pub fn draw_fills(surface: &mut Surface, fills: &[&Fill]) {
+pub fn draw_fills(surface: &mut Surface, fills: &[&Fill], ink: Ink) {
     let Some(first) = fills.first() else { return };
     let mut pb = PathBuilder::new();
     for fill in fills {
@@ -68,7 +86,7 @@ pub fn draw_fills(surface: &mut Surface, fills: &[&Fill]) {
         }
     }
     if let Some(path) = pb.finish() {
-        surface.set_fill(Some(paint(first.colour)));
+        surface.set_fill(Some(paint(first.colour, ink)));
         surface.draw_path(&path);
     }
 }
@@ -91,6 +109,7 @@ pub fn draw_text(
     surface: &mut Surface,
     run: &TextRun,
     fonts: &mut Fonts,
+    ink: Ink,
 ) -> Result<(), RenderError> {
     let font = fonts.get(run.face)?;
     let size = run.size.0;
@@ -110,7 +129,7 @@ pub fn draw_text(
             )
         })
         .collect();
-    surface.set_fill(Some(paint(run.colour)));
+    surface.set_fill(Some(paint(run.colour, ink)));
     surface.draw_glyphs(
         Point::from_xy(run.x.0, run.y.0),
         &glyphs,

@@ -10,7 +10,8 @@ use crate::compose::{Meta, Role};
 use crate::layout::frame::{Item, Page};
 
 /// Bookmarks from the headings: sections at the top, their sub-headings inside.
-pub fn outline(pages: &[Page]) -> Outline {
+/// `at` says where a height on a page is in the PDF: which page of it, and how high.
+pub fn outline(pages: &[Page], at: impl Fn(usize, f32) -> Option<(usize, f32)>) -> Outline {
     // Each heading's text (its runs, lines joined by a space) and where it starts.
     let mut headings: Vec<(u8, String, usize, f32, usize)> = Vec::new();
     let mut last_y = 0.0;
@@ -47,6 +48,9 @@ pub fn outline(pages: &[Page]) -> Outline {
     let mut section: Option<OutlineNode> = None;
     for (level, text, page, y, _) in headings {
         let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+        let Some((page, y)) = at(page, y) else {
+            continue;
+        };
         let node = OutlineNode::new(
             text,
             XyzDestination::new(page, Point::from_xy(0.0, y.max(0.0))),

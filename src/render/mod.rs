@@ -7,6 +7,7 @@
 
 mod draw;
 mod meta;
+mod print;
 mod tags;
 
 use std::num::NonZeroU32;
@@ -24,7 +25,9 @@ use krilla::{Document, SerializeSettings};
 use crate::compose::{Meta, Role};
 use crate::fonts::FontBook;
 use crate::layout::frame::{Item, Page};
-use draw::Fonts;
+use crate::layout::impose::{Placement, Sheet};
+use draw::{Fonts, Ink};
+use krilla::geom::Transform;
 use tags::Leaf;
 
 /// What went wrong writing the PDF.
@@ -50,11 +53,15 @@ pub struct Options {
     pub document_id: String,
     /// Also validate as PDF/UA-1 (screen editions).
     pub accessible: bool,
+    /// For offset print: the brand's inks where it gives them, a FOGRA39 output intent, and
+    /// trim and bleed boxes.
+    pub print: bool,
 }
 
-/// Renders `pages` to PDF bytes.
+/// Renders `pages`, placed on `sheets` (see [`crate::layout::impose`]), to PDF bytes.
 pub fn render(
     pages: &[Page],
+    sheets: &[Sheet],
     meta: &Meta,
     book: &FontBook,
     options: &Options,
@@ -69,31 +76,68 @@ pub fn render(
     let settings = SerializeSettings {
         enable_tagging: true,
         configuration,
+        cmyk_profile: if options.print {
+            Some(print::cmyk_profile()?)
+        } else {
+            None
+        },
         ..SerializeSettings::default()
     };
     let mut document = Document::new_with(settings);
     let mut writer = Writer {
         fonts: Fonts::new(book),
         svg: draw::svg_options(book),
+        ink: if options.print {
+            Ink::Print
+        } else {
+            Ink::Screen
+        },
         leaves: Vec::new(),
         places: Vec::new(),
     };
-    for (index, page) in pages.iter().enumerate() {
-        let size = page.media;
-        let Some(settings) = PageSettings::from_wh(size.width.0, size.height.0) else {
+    for sheet in sheets {
+        let size = sheet.media;
+        let Some(mut settings) = PageSettings::from_wh(size.width.0, size.height.0) else {
             return Err(RenderError::Pdf("a page has no size".into()));
         };
-        // Page labels follow the printed numbers; covers carry an empty label.
-        let label = match page.number.and_then(|n| NonZeroU32::new(n as u32)) {
-            Some(n) => PageLabel::new(Some(NumberingStyle::Arabic), None, Some(n)),
-            None => PageLabel::new(None, Some(String::new()), None),
-        };
-        let mut pdf_page = document.start_page_with(settings.with_page_label(label));
+        // A page on a sheet of its own keeps its label and boxes.
+        if let [only] = sheet.placements.as_slice()
+            && let Some(page) = pages.get(only.page)
+        {
+            // Page labels follow the printed numbers; covers carry an empty label.
+            let label = match page.number.and_then(|n| NonZeroU32::new(n as u32)) {
+                Some(n) => PageLabel::new(Some(NumberingStyle::Arabic), None, Some(n)),
+                None => PageLabel::new(None, Some(String::new()), None),
+            };
+            settings = settings.with_page_label(label);
+            if page.trim != page.media {
+                settings = settings
+                    .with_trim_box(draw::krilla_rect(&page.trim))
+                    .with_bleed_box(draw::krilla_rect(&page.bleed));
+            }
+        }
+        let mut pdf_page = document.start_page_with(settings);
         let mut surface = pdf_page.surface();
-        let links = writer.page(&mut surface, page, index + 1)?;
+        let mut links = Vec::new();
+        for placement in &sheet.placements {
+            let Some(page) = pages.get(placement.page) else {
+                continue;
+            };
+            surface.push_transform(&placement_transform(placement));
+            let drawn = writer.page(&mut surface, page, placement.page + 1);
+            surface.pop();
+            links.extend(
+                drawn?
+                    .into_iter()
+                    .map(|(leaf, link)| (leaf, link, placement)),
+            );
+        }
         surface.finish();
-        for (leaf, link) in links {
-            let Some(rect) = draw::krilla_rect(&link.rect) else {
+        for (leaf, link, placement) in links {
+            let rect = link.rect;
+            let Some(rect) =
+                draw::krilla_rect(&rect).and_then(|r| r.transform(placement_transform(placement)))
+            else {
                 continue;
             };
             let target = Target::Action(LinkAction::new(link.target.clone()).into());
@@ -106,11 +150,11 @@ pub fn render(
         }
         pdf_page.finish();
     }
-    document.set_outline(meta::outline(pages));
+    document.set_outline(meta::outline(pages, |page, y| locate(sheets, page, y)));
     document.set_metadata(meta::metadata(meta, options.created, &options.document_id));
     let places = std::mem::take(&mut writer.places);
     document.set_tag_tree(tags::tree(writer.leaves, meta.lang.code()));
-    document.finish().map_err(|e| match e {
+    let pdf = document.finish().map_err(|e| match e {
         KrillaError::Validation(errors) => RenderError::Validation {
             standard: if options.accessible {
                 "PDF/A-2a and PDF/UA-1".into()
@@ -123,6 +167,23 @@ pub fn render(
                 .collect(),
         },
         other => RenderError::Pdf(other.to_string()),
+    })?;
+    if options.print {
+        print::cmyk_intent(&pdf)
+    } else {
+        Ok(pdf)
+    }
+}
+
+fn placement_transform(p: &Placement) -> Transform {
+    Transform::from_row(p.scale, 0.0, 0.0, p.scale, p.x.0, p.y.0)
+}
+
+/// Where a point `y` of page `page` is: the sheet's index and the point's height on it.
+fn locate(sheets: &[Sheet], page: usize, y: f32) -> Option<(usize, f32)> {
+    sheets.iter().enumerate().find_map(|(index, sheet)| {
+        let p = sheet.placements.iter().find(|p| p.page == page)?;
+        Some((index, p.y.0 + y * p.scale))
     })
 }
 
@@ -130,6 +191,7 @@ pub fn render(
 struct Writer<'a> {
     fonts: Fonts<'a>,
     svg: usvg::Options<'static>,
+    ink: Ink,
     leaves: Vec<Leaf>,
     /// What each location given to krilla is, for messages: "text “…” on page 2".
     places: Vec<String>,
@@ -145,6 +207,15 @@ impl Writer<'_> {
         number: usize,
     ) -> Result<Vec<(usize, &'p crate::layout::frame::Link)>, RenderError> {
         let mut links = Vec::new();
+        // Nothing runs past the bleed (on screen, past the page): cover artwork overflows it.
+        let clip = draw::krilla_rect(&page.bleed).and_then(|rect| {
+            let mut pb = krilla::geom::PathBuilder::new();
+            pb.push_rect(rect);
+            pb.finish()
+        });
+        if let Some(clip) = &clip {
+            surface.push_clip_path(clip, &krilla::paint::FillRule::NonZero);
+        }
         let mut i = 0;
         while let Some(item) = page.items.get(i) {
             i += 1;
@@ -159,20 +230,32 @@ impl Writer<'_> {
                         i += 1;
                     }
                     surface.start_tagged(artifact(&Role::Artifact));
-                    draw::draw_fills(surface, &batch);
+                    draw::draw_fills(surface, &batch, self.ink);
                     surface.end_tagged();
                 }
                 Item::Text(run) => {
                     let place = format!("text “{}” on page {number}", run.text.trim());
-                    self.tagged(surface, &run.role, run.block, run.text.clone(), place);
-                    let drawn = draw::draw_text(surface, run, &mut self.fonts);
+                    self.tagged(
+                        surface,
+                        &run.role,
+                        (run.block, number),
+                        run.text.clone(),
+                        place,
+                    );
+                    let drawn = draw::draw_text(surface, run, &mut self.fonts, self.ink);
                     surface.end_tagged();
                     surface.reset_location();
                     drawn?;
                 }
                 Item::Image(image) => {
                     let place = format!("image {} on page {number}", image.image.path.display());
-                    self.tagged(surface, &image.role, image.block, String::new(), place);
+                    self.tagged(
+                        surface,
+                        &image.role,
+                        (image.block, number),
+                        String::new(),
+                        place,
+                    );
                     let drawn = draw::draw_image(surface, image, &self.svg);
                     surface.end_tagged();
                     surface.reset_location();
@@ -189,7 +272,33 @@ impl Writer<'_> {
                 Item::Line(_) => {}
             }
         }
+        if clip.is_some() {
+            surface.pop();
+        }
+        self.marks(surface, page)?;
         Ok(links)
+    }
+
+    /// Crop marks and the slug line: printer's marks, outside the tree.
+    fn marks(&mut self, surface: &mut Surface, page: &Page) -> Result<(), RenderError> {
+        if page.marks.is_empty() {
+            return Ok(());
+        }
+        surface.start_tagged(ContentTag::Artifact(krilla::tagging::Artifact::with_kind(
+            ArtifactType::Page,
+        )));
+        let mut drawn = Ok(());
+        for item in &page.marks {
+            match item {
+                Item::Fill(f) => draw::draw_fills(surface, &[f], self.ink),
+                Item::Text(run) => {
+                    drawn = drawn.and(draw::draw_text(surface, run, &mut self.fonts, self.ink));
+                }
+                _ => {}
+            }
+        }
+        surface.end_tagged();
+        drawn
     }
 
     /// Starts the tagged section of one item: content gets a leaf of the structure tree,
@@ -198,7 +307,7 @@ impl Writer<'_> {
         &mut self,
         surface: &mut Surface,
         role: &Role,
-        block: usize,
+        (block, page): (usize, usize),
         text: String,
         place: String,
     ) {
@@ -217,6 +326,7 @@ impl Writer<'_> {
         let id = surface.start_tagged(tag);
         self.leaves.push(Leaf {
             block,
+            page,
             role: role.clone(),
             id,
             text,

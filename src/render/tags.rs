@@ -18,6 +18,8 @@ use crate::compose::Role;
 /// A piece of drawn content: a text run or an image.
 pub struct Leaf {
     pub block: usize,
+    /// The page it is on: a booklet draws pages out of order.
+    pub page: usize,
     pub role: Role,
     pub id: Identifier,
     /// The text shown, empty for an image.
@@ -50,6 +52,9 @@ pub fn tree(leaves: Vec<Leaf>, lang: &str) -> TagTree {
     let mut blocks: BTreeMap<usize, Vec<Leaf>> = BTreeMap::new();
     for leaf in leaves {
         blocks.entry(leaf.block).or_default().push(leaf);
+    }
+    for leaves in blocks.values_mut() {
+        leaves.sort_by_key(|l| l.page);
     }
     let elements = blocks.into_values().filter_map(element);
     let mut tree = TagTree::new();

@@ -1,0 +1,197 @@
+//! Print editions and booklets, read back from the PDFs and from the frames.
+
+// Tests may panic: a panic is a failed assertion.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod common;
+
+use common::*;
+use lopdf::{Document, Object};
+use plaquette::compose::{self, Kind};
+use plaquette::fonts::FontBook;
+use plaquette::layout::frame::{Item, Rect};
+use plaquette::layout::{self, Print};
+use plaquette::units::{Mm, Pt};
+
+/// A page box in millimetres: (width, height), and its lower-left corner.
+fn pdf_box(doc: &Document, page: lopdf::ObjectId, name: &[u8]) -> ([f32; 2], [f32; 2]) {
+    let dict = doc.get_dictionary(page).expect("page");
+    let values: Vec<f32> = dict
+        .get(name)
+        .and_then(Object::as_array)
+        .unwrap_or_else(|_| panic!("{} missing", String::from_utf8_lossy(name)))
+        .iter()
+        .map(|v| v.as_float().expect("number"))
+        .collect();
+    let mm = |pt: f32| pt * 25.4 / 72.0;
+    (
+        [mm(values[2] - values[0]), mm(values[3] - values[1])],
+        [mm(values[0]), mm(values[1])],
+    )
+}
+
+fn close(a: f32, b: f32) -> bool {
+    (a - b).abs() < 0.05
+}
+
+#[test]
+fn print_editions_have_trim_and_bleed_boxes_marks_and_a_cmyk_intent() {
+    let dir = workspace("content");
+    let output = run(
+        dir.path(),
+        &["build", "--print", "--bleed", "5mm", "--lang", "fr"],
+    );
+    assert!(output.status.success(), "{}", stderr(&output));
+    for name in ["brochure-fr-print.pdf", "factsheet-fr-print.pdf"] {
+        let doc = Document::load(dir.path().join("output").join(name)).expect("parses");
+        for (_, page) in doc.get_pages() {
+            let (trim, trim_at) = pdf_box(&doc, page, b"TrimBox");
+            let (bleed, bleed_at) = pdf_box(&doc, page, b"BleedBox");
+            let (media, _) = pdf_box(&doc, page, b"MediaBox");
+            assert!(
+                close(trim[0], 210.0) && close(trim[1], 297.0),
+                "{name}: trim {trim:?}"
+            );
+            assert!(
+                close(bleed[0], 220.0) && close(bleed[1], 307.0),
+                "{name}: bleed {bleed:?}"
+            );
+            assert!(
+                close(trim_at[0] - bleed_at[0], 5.0),
+                "{name}: bleed around the trim"
+            );
+            // Room for the marks and slug outside the bleed.
+            assert!(
+                media[0] >= bleed[0] + 16.0 && media[1] >= bleed[1] + 16.0,
+                "{media:?}"
+            );
+        }
+        let catalog = doc.catalog().expect("catalog");
+        let intents = catalog.get(b"OutputIntents").expect("output intents");
+        let intents = match intents {
+            Object::Reference(id) => doc
+                .get_object(*id)
+                .and_then(Object::as_array)
+                .expect("array"),
+            other => other.as_array().expect("array"),
+        };
+        let intent = doc
+            .get_dictionary(intents[0].as_reference().expect("reference"))
+            .expect("intent");
+        assert_eq!(
+            intent.get(b"S").and_then(Object::as_name).ok(),
+            Some(b"GTS_PDFA1".as_slice())
+        );
+        let condition = intent
+            .get(b"OutputConditionIdentifier")
+            .and_then(Object::as_str);
+        assert_eq!(condition.ok(), Some(b"FOGRA39".as_slice()));
+        let profile = doc
+            .get_object(
+                intent
+                    .get(b"DestOutputProfile")
+                    .and_then(Object::as_reference)
+                    .expect("ref"),
+            )
+            .and_then(Object::as_stream)
+            .expect("profile");
+        assert_eq!(
+            profile.dict.get(b"N").and_then(Object::as_i64).ok(),
+            Some(4)
+        );
+    }
+}
+
+#[test]
+fn marks_stay_outside_the_bleed_and_content_5mm_inside_the_trim() {
+    let content = plaquette::content::load(&repo().join("content")).expect("valid");
+    let book = FontBook::bundled().expect("fonts");
+    let print = Print {
+        bleed: Pt::from(Mm(3.0)),
+        slug: "brochure-fr-print.pdf".into(),
+    };
+    for kind in [Kind::Brochure, Kind::Factsheet] {
+        let composed = compose::compose(&content, kind);
+        let laid = layout::layout(&composed, &book, Some(&print)).expect("laid out");
+        for (p, page) in laid.pages.iter().enumerate() {
+            let outside = |r: &Rect| {
+                r.right() <= page.bleed.x
+                    || r.x >= page.bleed.right()
+                    || r.bottom() <= page.bleed.y
+                    || r.y >= page.bleed.bottom()
+            };
+            assert!(!page.marks.is_empty(), "page {p}: marks");
+            for mark in &page.marks {
+                match mark {
+                    Item::Fill(f) => assert!(outside(&f.rect), "page {p}: mark {:?}", f.rect),
+                    Item::Text(run) => assert!(run.y.0 - run.size.0 > page.bleed.bottom().0),
+                    _ => {}
+                }
+            }
+            let safe = Pt::from(Mm(5.0));
+            let t = page.trim;
+            for item in &page.items {
+                let (x0, y0, x1, y1, what) = match item {
+                    Item::Text(run) if !run.role.is_artifact() => (
+                        run.x,
+                        run.y - run.size,
+                        run.x + run.width(),
+                        run.y,
+                        run.text.clone(),
+                    ),
+                    Item::Image(i) if !i.role.is_artifact() => (
+                        i.rect.x,
+                        i.rect.y,
+                        i.rect.right(),
+                        i.rect.bottom(),
+                        i.image.path.display().to_string(),
+                    ),
+                    _ => continue,
+                };
+                assert!(
+                    x0 >= t.x + safe
+                        && x1 <= t.right() - safe
+                        && y0 >= t.y + safe
+                        && y1 <= t.bottom() - safe,
+                    "{kind:?} page {p}: «{what}» is within 5 mm of the trim"
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn the_booklet_is_imposed_two_pages_a_side_on_a4_landscape() {
+    let dir = workspace("content");
+    let output = run(dir.path(), &["build", "--booklet", "--lang", "fr"]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let out = dir.path().join("output");
+    assert!(
+        !out.join("factsheet-fr-booklet.pdf").exists(),
+        "only the brochure"
+    );
+    let path = out.join("brochure-fr-booklet.pdf");
+    let doc = Document::load(&path).expect("parses");
+    let pages = doc.get_pages();
+    // Four A4 pages: one sheet, both sides.
+    assert_eq!(pages.len(), 2);
+    for page in pages.values() {
+        let (media, _) = pdf_box(&doc, *page, b"MediaBox");
+        assert!(
+            close(media[0], 297.0) && close(media[1], 210.0),
+            "{media:?}"
+        );
+    }
+    let side = |n: u32| normalise(&doc.extract_text(&[n]).expect("text"));
+    // Outside: the back cover (contact) on the left, the cover on the right; inside: 2 and 3.
+    let outside = side(1);
+    assert!(
+        outside.contains("Contact") && outside.contains("Centre International"),
+        "{outside}"
+    );
+    let inside = side(2);
+    assert!(
+        inside.contains("Qui sommes") && inside.contains("Repères"),
+        "{inside}"
+    );
+}
