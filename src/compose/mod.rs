@@ -54,6 +54,28 @@ pub struct Composed {
     pub body: Vec<Flow>,
     /// The brochure's back cover.
     pub back: Option<BackCover>,
+    /// A contents list, put before the body when the document runs long.
+    pub contents: Option<Contents>,
+}
+
+/// A contents list of the sections, whose page numbers layout fills in.
+#[derive(Clone, Debug)]
+pub struct Contents {
+    /// Listed only when the document has more inside pages than this.
+    pub beyond: usize,
+    /// What opens the list (its heading).
+    pub heading: Vec<Flow>,
+    /// One per section: its title, linked to the section's anchor.
+    pub entries: Vec<ContentsEntry>,
+    /// The page numbers' style.
+    pub number: TextStyle,
+}
+
+#[derive(Clone, Debug)]
+pub struct ContentsEntry {
+    pub title: Para,
+    /// The section heading's anchor.
+    pub anchor: String,
 }
 
 /// What the PDF says about itself.
@@ -158,6 +180,8 @@ pub enum Role {
         alt: Option<String>,
     },
     Caption,
+    /// An entry of the contents list.
+    Contents,
     /// Decoration (bands, rules, section numbers, icons): not content.
     Artifact,
     /// The running footer and page numbers: not content either.
@@ -204,6 +228,8 @@ pub struct Para {
     pub lang: Lang,
     /// The content block this paragraph sets, for messages.
     pub origin: Option<Span>,
+    /// A name links can point to (`#name`): section headings, for the contents list.
+    pub anchor: Option<String>,
 }
 
 impl Para {
@@ -228,6 +254,7 @@ impl Para {
             role,
             lang,
             origin: None,
+            anchor: None,
         }
     }
 }
@@ -286,6 +313,12 @@ pub enum Flow {
         label_width: Pt,
         space_after: Pt,
         origin: Option<Span>,
+    },
+    /// A line of the contents list: the title, and its page number at the end of the line.
+    Entry {
+        title: Para,
+        number: Para,
+        space_after: Pt,
     },
     /// A thin horizontal line across the column.
     Rule {

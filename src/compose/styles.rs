@@ -133,6 +133,7 @@ impl Styles {
             role,
             lang: self.lang,
             origin: None,
+            anchor: None,
         }
     }
 

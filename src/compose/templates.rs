@@ -3,8 +3,8 @@
 use super::blocks::{contact_lines, flows};
 use super::styles::Styles;
 use super::{
-    BackCover, Composed, Cover, Footer, Header, Kind, Logo, Meta, PageStyle, Para, Role, Sidebar,
-    TextStyle,
+    Align, BackCover, Composed, Contents, ContentsEntry, Cover, Footer, Header, Kind, Logo, Meta,
+    PageStyle, Para, Role, Sidebar, TextStyle,
 };
 use crate::content::{Block, BlockKind, Content, Document, Lang, YearMonth};
 use crate::units::{Colour, Mm, Pt};
@@ -107,6 +107,7 @@ pub fn brochure(content: &Content, s: &Styles) -> Composed {
         }
         p
     }));
+    let (body, contents) = side_headings(flows(&blocks, centre, s), s);
     Composed {
         kind: Kind::Brochure,
         rtl: s.lang.rtl(),
@@ -128,13 +129,14 @@ pub fn brochure(content: &Content, s: &Styles) -> Composed {
         }),
         header: None,
         banner: Vec::new(),
-        body: side_headings(flows(&blocks, centre, s), s),
+        body,
         back: Some(BackCover {
             band: c.primary,
             accent: c.accent,
             logo: logo(content, s.lang),
             content: back,
         }),
+        contents: Some(contents),
     }
 }
 
@@ -194,6 +196,7 @@ pub fn factsheet(content: &Content, s: &Styles) -> Composed {
         }),
         banner,
         body,
+        contents: None,
         back: None,
     }
 }
@@ -278,9 +281,10 @@ fn month_name(date: YearMonth, lang: Lang) -> String {
 }
 
 /// Section headings go in the sidebar, a size smaller to fit its width, each under its
-/// number ("01") in the accent colour.
-fn side_headings(body: Vec<super::Flow>, s: &Styles) -> Vec<super::Flow> {
+/// number ("01") in the accent colour; each is anchored, and listed in the contents.
+fn side_headings(body: Vec<super::Flow>, s: &Styles) -> (Vec<super::Flow>, Contents) {
     let mut out = Vec::with_capacity(body.len());
+    let mut entries = Vec::new();
     let mut number = 0;
     for mut flow in body {
         if let super::Flow::Para(p) = &mut flow
@@ -299,6 +303,26 @@ fn side_headings(body: Vec<super::Flow>, s: &Styles) -> Vec<super::Flow> {
                 keep_with_next: true,
                 ..s.display(s.plain(&format!("{number:02}"), style), Role::Artifact, 1.2)
             }));
+            let anchor = format!("section-{number}");
+            // One line of the baseline grid an entry.
+            let mut title = Para {
+                align: Align::Left,
+                hyphenate: false,
+                space_after: Pt::ZERO,
+                ..s.para(p.runs.clone(), Role::Contents)
+            };
+            for run in &mut title.runs {
+                run.style = TextStyle {
+                    colour: s.colours.ink,
+                    ..s.body
+                };
+                run.link = Some(format!("#{anchor}"));
+            }
+            entries.push(ContentsEntry {
+                title,
+                anchor: anchor.clone(),
+            });
+            p.anchor = Some(anchor);
             p.side = true;
             p.space_before = Pt::ZERO;
             // A long word may be hyphenated rather than cut: the sidebar is narrow.
@@ -310,7 +334,38 @@ fn side_headings(body: Vec<super::Flow>, s: &Styles) -> Vec<super::Flow> {
         }
         out.push(flow);
     }
-    out
+    let title = match s.lang {
+        Lang::Fr => "Sommaire",
+        Lang::En => "Contents",
+        Lang::Ar => "المحتويات",
+    };
+    let heading = Para {
+        side: true,
+        keep_with_next: true,
+        leading: Pt(17.0),
+        ..s.display(
+            s.plain(
+                title,
+                TextStyle {
+                    size: Pt(14.0),
+                    ..s.heading
+                },
+            ),
+            Role::Heading(1),
+            1.2,
+        )
+    };
+    let contents = Contents {
+        beyond: 6,
+        heading: vec![super::Flow::Para(heading)],
+        entries,
+        number: TextStyle {
+            figures: super::Figures::Tabular,
+            colour: s.colours.accent,
+            ..s.body
+        },
+    };
+    (out, contents)
 }
 
 /// Removes the first block `wanted` picks, and the heading before it when that heading

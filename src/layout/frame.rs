@@ -53,6 +53,16 @@ pub enum Item {
     Link(Link),
     /// Not drawn: how a line of text was set, for inspection and tests.
     Line(LineInfo),
+    /// Not drawn: a place links can point to, at the top of an anchored paragraph.
+    Anchor(Anchor),
+}
+
+/// A named place on a page (`#name` in a link).
+#[derive(Clone, Debug)]
+pub struct Anchor {
+    pub name: String,
+    pub x: Pt,
+    pub y: Pt,
 }
 
 /// A set line, as typesetting decided it.
@@ -131,6 +141,7 @@ pub struct PlacedImage {
 #[derive(Clone, Debug)]
 pub struct Link {
     pub rect: Rect,
+    /// A URL, or `#name` for an [`Anchor`] in the document.
     pub target: String,
     pub block: usize,
 }

@@ -4,6 +4,7 @@
 //! breaking, hyphenation, justification) → [`place`] (lines and boxes as items) → [`flow`] (columns and
 //! pages) and [`cover`] (the template pages). The result, [`frame::Page`], knows no PDF.
 
+mod contents;
 mod cover;
 mod flow;
 pub mod frame;
@@ -122,7 +123,21 @@ pub fn layout(doc: &Composed, book: &FontBook, print: Option<&Print>) -> Result<
         first.items.extend(items);
         top += height + Pt::from(crate::units::Mm(5.0));
     }
-    let body = flow::flow(&mut placer, style, &doc.body, first, top, number)?;
+    let mut body = flow::flow(&mut placer, style, &doc.body, first.clone(), top, number)?;
+    if let Some(list) = &doc.contents
+        && contents::wanted(list, &body)
+    {
+        let mut numbers = contents::numbers(&body);
+        for _ in 0..contents::PASSES {
+            let flows = contents::with_contents(list, &numbers, &doc.body);
+            body = flow::flow(&mut placer, style, &flows, first.clone(), top, number)?;
+            let found = contents::numbers(&body);
+            if found == numbers {
+                break;
+            }
+            numbers = found;
+        }
+    }
     pages.extend(body);
     if let Some(f) = &style.footer {
         for page in &mut pages {
@@ -158,6 +173,7 @@ fn mirror(page: &mut Page) {
             frame::Item::Fill(f) => flip(&mut f.rect),
             frame::Item::Image(i) => flip(&mut i.rect),
             frame::Item::Link(l) => flip(&mut l.rect),
+            frame::Item::Anchor(a) => a.x = width - a.x,
             frame::Item::Line(info) => {
                 flip(&mut info.rect);
                 let (start, end) = (info.rect.width - info.end, info.rect.width - info.start);

@@ -1,7 +1,7 @@
 //! Placing set material: lines become text runs and links; boxes, rows and images become
 //! items measured as a whole.
 
-use super::frame::{Fill, Item, LineInfo, Link, PlacedImage, Rect, TextRun};
+use super::frame::{Anchor, Fill, Item, LineInfo, Link, PlacedImage, Rect, TextRun};
 use super::par::{BreakError, Line, Segment, break_lines};
 use super::shape::Shaper;
 use crate::compose::{Flow, Para, Role};
@@ -77,6 +77,15 @@ impl<'a> Placer<'a> {
         for i in range {
             let Some(line) = set.lines.get(i) else { break };
             let baseline = y + set.ascent;
+            if i == 0
+                && let Some(name) = &para.anchor
+            {
+                items.push(Item::Anchor(Anchor {
+                    name: name.clone(),
+                    x,
+                    y,
+                }));
+            }
             if i == 0
                 && let Some(marker) = &para.marker
             {
@@ -325,6 +334,33 @@ impl<'a> Placer<'a> {
                 }
                 y
             }
+            Flow::Entry { title, number, .. } => {
+                // Title and number are one block: one entry of the contents.
+                let block = self.block_id();
+                let gap = Pt::from(crate::units::Mm(6.0));
+                let number_set = self.set(number, width)?;
+                let number_width = number_set
+                    .lines
+                    .iter()
+                    .map(|l| l.width)
+                    .fold(Pt::ZERO, Pt::max);
+                let title_set = self.set(title, width - number_width - gap)?;
+                let lines = title_set.lines.len();
+                let slot = Slot {
+                    x: Pt::ZERO,
+                    y: Pt::ZERO,
+                    width: width - number_width - gap,
+                };
+                self.emit_lines(&title_set, 0..lines, slot, block, &mut items);
+                // The number sits on the title's last line, at the end of the measure.
+                let slot = Slot {
+                    x: width - number_width,
+                    y: title.leading * lines.saturating_sub(1) as f32,
+                    width: number_width,
+                };
+                self.emit_lines(&number_set, 0..1, slot, block, &mut items);
+                title_set.height(lines)
+            }
             Flow::Rule {
                 colour, thickness, ..
             } => {
@@ -376,6 +412,7 @@ pub fn space_after(flow: &Flow) -> Pt {
         | Flow::Image { space_after, .. }
         | Flow::Aside { space_after, .. }
         | Flow::Timeline { space_after, .. }
+        | Flow::Entry { space_after, .. }
         | Flow::Rule { space_after, .. } => *space_after,
     }
 }
@@ -394,6 +431,10 @@ pub fn translate(items: &mut [Item], dx: Pt, dy: Pt) {
             | Item::Line(LineInfo { rect, .. }) => {
                 rect.x += dx;
                 rect.y += dy;
+            }
+            Item::Anchor(anchor) => {
+                anchor.x += dx;
+                anchor.y += dy;
             }
         }
     }

@@ -27,7 +27,8 @@ use crate::fonts::FontBook;
 use crate::layout::frame::{Item, Page};
 use crate::layout::impose::{Placement, Sheet};
 use draw::{Fonts, Ink};
-use krilla::geom::Transform;
+use krilla::destination::XyzDestination;
+use krilla::geom::{Point, Transform};
 use tags::Leaf;
 
 /// What went wrong writing the PDF.
@@ -140,9 +141,15 @@ pub fn render(
             else {
                 continue;
             };
-            let target = Target::Action(LinkAction::new(link.target.clone()).into());
-            let annotation =
-                Annotation::new_link(LinkAnnotation::new(rect, target), Some(link.target.clone()));
+            let Some(target) = target(&link.target, pages, sheets) else {
+                continue;
+            };
+            // Screen readers say where a link goes: the URL, or the words of an inside link.
+            let description = match link.target.strip_prefix('#') {
+                Some(_) => writer.leaves.get(leaf).map(|l| l.text.trim().to_owned()),
+                None => Some(link.target.clone()),
+            };
+            let annotation = Annotation::new_link(LinkAnnotation::new(rect, target), description);
             let id = pdf_page.add_tagged_annotation(annotation);
             if let Some(leaf) = writer.leaves.get_mut(leaf) {
                 leaf.link = Some(id);
@@ -173,6 +180,26 @@ pub fn render(
     } else {
         Ok(pdf)
     }
+}
+
+/// Where a link goes: a URL, or the anchor a `#name` names.
+fn target(link: &str, pages: &[Page], sheets: &[Sheet]) -> Option<Target> {
+    let Some(name) = link.strip_prefix('#') else {
+        return Some(Target::Action(LinkAction::new(link.to_owned()).into()));
+    };
+    let (page, anchor) = pages.iter().enumerate().find_map(|(index, page)| {
+        page.items.iter().find_map(|item| match item {
+            Item::Anchor(a) if a.name == name => Some((index, a)),
+            _ => None,
+        })
+    })?;
+    let (sheet, y) = locate(sheets, page, anchor.y.0)?;
+    let x = sheets
+        .get(sheet)
+        .and_then(|s| s.placements.iter().find(|p| p.page == page))
+        .map_or(anchor.x.0, |p| p.x.0 + anchor.x.0 * p.scale);
+    let destination = XyzDestination::new(sheet, Point::from_xy(x, y));
+    Some(Target::Destination(destination.into()))
 }
 
 fn placement_transform(p: &Placement) -> Transform {
@@ -269,7 +296,7 @@ impl Writer<'_> {
                         links.push((last, link));
                     }
                 }
-                Item::Line(_) => {}
+                Item::Line(_) | Item::Anchor(_) => {}
             }
         }
         if clip.is_some() {

@@ -45,6 +45,8 @@ enum Element {
         numbered: bool,
     },
     Figure(Option<String>, Vec<Node>, Location),
+    /// An entry of the contents list.
+    Entry(Vec<Node>),
 }
 
 /// The tree of the whole document, in the document's language.
@@ -97,6 +99,7 @@ fn element(leaves: Vec<Leaf>) -> Option<Element> {
             numbered,
         },
         Role::Figure { alt } => Element::Figure(alt, nodes(body), location),
+        Role::Contents => Element::Entry(nodes(body)),
         Role::Artifact | Role::Footer => return None,
     })
 }
@@ -159,6 +162,7 @@ fn group(elements: impl Iterator<Item = Element>) -> Vec<Node> {
         open: Vec::new(),
     };
     let mut list: Option<List> = None;
+    let mut toc: Option<TagGroup> = None;
     let mut quote: Option<TagGroup> = None;
     let mut label: Option<Vec<Node>> = None;
     let mut seen_title = false;
@@ -169,6 +173,11 @@ fn group(elements: impl Iterator<Item = Element>) -> Vec<Node> {
         }
         if !matches!(element, Element::Quote(_))
             && let Some(done) = quote.take()
+        {
+            out.push(done.into());
+        }
+        if !matches!(element, Element::Entry(_))
+            && let Some(done) = toc.take()
         {
             out.push(done.into());
         }
@@ -190,6 +199,13 @@ fn group(elements: impl Iterator<Item = Element>) -> Vec<Node> {
                 let mut section = TagGroup::new(Tag::Section);
                 section.push(heading(level, text, nodes));
                 out.open.push((level, section));
+            }
+            Element::Entry(nodes) => {
+                toc.get_or_insert_with(|| TagGroup::new(Tag::TOC))
+                    .push(TagGroup::with_children(
+                        Tag::TOCI,
+                        vec![TagGroup::with_children(Tag::P, nodes).into()],
+                    ))
             }
             Element::Caption(nodes) => {
                 out.push(TagGroup::with_children(Tag::Caption, nodes).into());
@@ -237,6 +253,9 @@ fn group(elements: impl Iterator<Item = Element>) -> Vec<Node> {
         out.push(done.finish());
     }
     if let Some(done) = quote.take() {
+        out.push(done.into());
+    }
+    if let Some(done) = toc.take() {
         out.push(done.into());
     }
     if let Some(orphan) = label.take() {
