@@ -216,6 +216,35 @@ fn same_inputs_give_the_same_bytes() {
     }
 }
 
+/// The first part of a PDF's file identifier, the document ID.
+fn document_id(path: &std::path::Path) -> Vec<u8> {
+    let doc = lopdf::Document::load(path).expect("parses");
+    let id = doc.trailer.get(b"ID").and_then(|i| i.as_array()).expect("an ID");
+    id[0].as_str().expect("a string").to_vec()
+}
+
+#[test]
+fn the_document_id_comes_from_the_inputs() {
+    let dir = workspace("content");
+    assert!(run(dir.path(), &["build", "--out", "a"]).status.success());
+    let out = |run: &str, name: &str| dir.path().join(run).join(name);
+    let first = document_id(&out("a", "brochure-fr.pdf"));
+    // Another document or language has another ID.
+    assert_ne!(first, document_id(&out("a", "factsheet-fr.pdf")));
+    assert_ne!(first, document_id(&out("a", "brochure-en.pdf")));
+    // A change of a word in the content changes it; the date of the build does not.
+    let centre = dir.path().join("content/centre.yaml");
+    let text = fs::read_to_string(&centre).expect("centre");
+    fs::write(&centre, text.replacen("Centre International", "Centre international", 1)).expect("write");
+    let output = run_on(dir.path(), &["build", "--out", "b"], "1800000000");
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert_ne!(first, document_id(&out("b", "brochure-fr.pdf")));
+    fs::write(&centre, text).expect("write back");
+    let output = run_on(dir.path(), &["build", "--out", "c"], "1800000000");
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert_eq!(first, document_id(&out("c", "brochure-fr.pdf")));
+}
+
 #[test]
 fn check_writes_nothing() {
     let dir = workspace("content");

@@ -36,10 +36,15 @@ pub fn workspace(source: &str) -> tempfile::TempDir {
 
 /// Runs the binary in `dir` with `args`, with a fixed `SOURCE_DATE_EPOCH`.
 pub fn run(dir: &Path, args: &[&str]) -> Output {
+    run_on(dir, args, "1700000000")
+}
+
+/// Runs the binary as if on another day: `SOURCE_DATE_EPOCH` is `epoch`.
+pub fn run_on(dir: &Path, args: &[&str], epoch: &str) -> Output {
     Command::new(env!("CARGO_BIN_EXE_plaquette"))
         .args(args)
         .current_dir(dir)
-        .env("SOURCE_DATE_EPOCH", "1700000000")
+        .env("SOURCE_DATE_EPOCH", epoch)
         .output()
         .expect("run plaquette")
 }
