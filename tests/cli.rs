@@ -219,7 +219,11 @@ fn same_inputs_give_the_same_bytes() {
 /// The first part of a PDF's file identifier, the document ID.
 fn document_id(path: &std::path::Path) -> Vec<u8> {
     let doc = lopdf::Document::load(path).expect("parses");
-    let id = doc.trailer.get(b"ID").and_then(|i| i.as_array()).expect("an ID");
+    let id = doc
+        .trailer
+        .get(b"ID")
+        .and_then(|i| i.as_array())
+        .expect("an ID");
     id[0].as_str().expect("a string").to_vec()
 }
 
@@ -235,7 +239,11 @@ fn the_document_id_comes_from_the_inputs() {
     // A change of a word in the content changes it; the date of the build does not.
     let centre = dir.path().join("content/centre.yaml");
     let text = fs::read_to_string(&centre).expect("centre");
-    fs::write(&centre, text.replacen("Centre International", "Centre international", 1)).expect("write");
+    fs::write(
+        &centre,
+        text.replacen("Centre International", "Centre international", 1),
+    )
+    .expect("write");
     let output = run_on(dir.path(), &["build", "--out", "b"], "1800000000");
     assert!(output.status.success(), "{}", stderr(&output));
     assert_ne!(first, document_id(&out("b", "brochure-fr.pdf")));
