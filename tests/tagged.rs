@@ -347,3 +347,33 @@ fn the_tree_reads_in_the_order_of_the_content() {
         }
     }
 }
+
+#[test]
+fn a_figure_without_alt_text_fails_the_build_naming_it() {
+    use plaquette::compose::{self, Kind, Role};
+    use plaquette::layout::frame::Item;
+    let content = content::load(&repo().join("content")).expect("valid");
+    let book = plaquette::fonts::FontBook::bundled().expect("fonts");
+    let composed = compose::compose(&content, Kind::Brochure);
+    let mut laid = plaquette::layout::layout(&composed, &book, None).expect("laid out");
+    // Content cannot say this (an image needs alt text or `decorative: true`); frames can.
+    for item in &mut laid.pages[0].items {
+        if let Item::Image(image) = item {
+            image.role = Role::Figure { alt: None };
+        }
+    }
+    let sheets = plaquette::layout::impose::single(&laid.pages);
+    let options = plaquette::render::Options {
+        created: chrono::DateTime::from_timestamp(1_700_000_000, 0).expect("date"),
+        document_id: "test".into(),
+        accessible: true,
+        print: false,
+    };
+    let error = plaquette::render::render(&laid.pages, &sheets, &composed.meta, &book, &options)
+        .expect_err("no alt text");
+    assert_eq!(
+        error.to_string(),
+        "the PDF does not meet PDF/A-2a and PDF/UA-1:\n  \
+         - a figure has no alt text (image images/logo-placeholder.svg on page 1)"
+    );
+}
