@@ -216,6 +216,7 @@ pub fn run() -> ExitCode {
         }
         Err(Failure::Io(e)) => {
             eprintln!("error: {e:#}");
+            eprintln!("nothing was written");
             ExitCode::from(1)
         }
     }
@@ -307,9 +308,18 @@ fn run_build(
         );
         return Ok(());
     };
+    if out.exists() && !out.is_dir() {
+        return Err(Failure::Io(anyhow::anyhow!(
+            "the output folder {} is a file: remove it, or pass another folder with --out",
+            out.display()
+        )));
+    }
     std::fs::create_dir_all(out)
         .with_context(|| format!("cannot create the output folder {}", out.display()))
         .map_err(Failure::Io)?;
+    // Every file goes to a temporary file first; only when all are written are they renamed
+    // into place, so a run writes all of its documents or none.
+    let mut staged = Vec::with_capacity(built.len());
     for (lang, doc, time) in &built {
         let path = out.join(format!(
             "{}-{}{}.pdf",
@@ -317,7 +327,13 @@ fn run_build(
             lang.code(),
             output.suffix()
         ));
-        write_atomically(&path, doc).map_err(Failure::Io)?;
+        let file = stage(&path, doc).map_err(Failure::Io)?;
+        staged.push((path, file, doc, time));
+    }
+    for (path, file, doc, time) in staged {
+        file.persist(&path)
+            .with_context(|| format!("cannot write {}", path.display()))
+            .map_err(Failure::Io)?;
         eprintln!(
             "wrote {}: {} page{}, {} KB, {} ms",
             path.display(),
@@ -366,8 +382,9 @@ fn inspect(editions: &Editions) -> Result<(), Failure> {
     }
 }
 
-/// Writes to a temporary file beside `path`, then renames it over `path`.
-fn write_atomically(path: &Path, doc: &Built) -> anyhow::Result<()> {
+/// Writes `doc` to a temporary file beside `path`, to be renamed over it; dropped, the
+/// temporary file is deleted.
+fn stage(path: &Path, doc: &Built) -> anyhow::Result<tempfile::NamedTempFile> {
     if path.is_dir() {
         anyhow::bail!("cannot write {}: it is a folder", path.display());
     }
@@ -381,9 +398,7 @@ fn write_atomically(path: &Path, doc: &Built) -> anyhow::Result<()> {
         .and_then(|()| file.as_file().sync_all())
         .and_then(|()| set_readable(file.as_file()))
         .with_context(|| format!("cannot write {}", path.display()))?;
-    file.persist(path)
-        .with_context(|| format!("cannot write {}", path.display()))?;
-    Ok(())
+    Ok(file)
 }
 
 /// Temporary files are private; a PDF is for sharing.

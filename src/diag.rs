@@ -122,9 +122,10 @@ impl fmt::Display for Diagnostic {
                     span.column
                 )?;
                 if let Some(snippet) = &self.snippet {
-                    let caret = " ".repeat(caret_offset(snippet, span.column));
+                    let (shown, at) = clip(snippet, caret_offset(snippet, span.column));
+                    let caret = " ".repeat(at);
                     writeln!(f, "{pad} |")?;
-                    writeln!(f, "{} | {}", span.line, snippet)?;
+                    writeln!(f, "{} | {}", span.line, shown)?;
                     writeln!(f, "{pad} | {caret}^")?;
                 }
                 gutter
@@ -140,6 +141,31 @@ impl fmt::Display for Diagnostic {
         }
         Ok(())
     }
+}
+
+/// The most characters of a line quoted: a long line is cut around the place it points at.
+const SNIPPET_CHARS: usize = 100;
+
+/// `line` cut to [`SNIPPET_CHARS`] around character `at`, with `…` where it was cut; and
+/// where `at` is in what is shown.
+fn clip(line: &str, at: usize) -> (String, usize) {
+    let count = line.chars().count();
+    if count <= SNIPPET_CHARS {
+        return (line.to_owned(), at);
+    }
+    let start = at
+        .saturating_sub(SNIPPET_CHARS / 2)
+        .min(count - SNIPPET_CHARS);
+    let mut shown: String = line.chars().skip(start).take(SNIPPET_CHARS).collect();
+    let mut at = at - start;
+    if start > 0 {
+        shown.insert(0, '…');
+        at += 1;
+    }
+    if start + SNIPPET_CHARS < count {
+        shown.push('…');
+    }
+    (shown, at)
 }
 
 /// Columns count characters; the caret is placed under the character, tabs kept as one space.
@@ -205,6 +231,19 @@ impl Diagnostics {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn long_lines_are_cut_around_the_caret() {
+        let line = "a".repeat(300);
+        let (shown, at) = clip(&line, 250);
+        assert_eq!(shown.chars().count(), 101);
+        assert!(shown.starts_with('…') && !shown.ends_with('…'));
+        assert_eq!(shown.chars().nth(at), Some('a'));
+        assert_eq!(clip("short", 2), ("short".to_owned(), 2));
+        let (shown, at) = clip(&"b".repeat(300), 10);
+        assert!(shown.ends_with('…') && !shown.starts_with('…'));
+        assert_eq!(at, 10);
+    }
 
     #[test]
     fn renders_like_a_compiler() {

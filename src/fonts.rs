@@ -148,8 +148,11 @@ impl FontBook {
         FaceId(index as u16)
     }
 
+    #[allow(
+        clippy::indexing_slicing,
+        reason = "ids only come from `id`, which returns indexes into `faces`, never empty"
+    )]
     pub fn face(&self, id: FaceId) -> &Face {
-        // Ids only come from `id`, which returns indexes into `faces`.
         &self.faces[id.index()]
     }
 

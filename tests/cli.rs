@@ -1,7 +1,12 @@
 //! End-to-end: the real binary on a copy of the default content.
 
 // Tests may panic: a panic is a failed assertion.
-#![allow(clippy::unwrap_used, clippy::expect_used)]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
 
 mod common;
 

@@ -1,7 +1,12 @@
 //! A long brochure gets a contents list whose entries link to their sections.
 
 // Tests may panic: a panic is a failed assertion.
-#![allow(clippy::unwrap_used, clippy::expect_used)]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
 
 mod common;
 

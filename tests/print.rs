@@ -1,7 +1,12 @@
 //! Print editions and booklets, read back from the PDFs and from the frames.
 
 // Tests may panic: a panic is a failed assertion.
-#![allow(clippy::unwrap_used, clippy::expect_used)]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
 
 mod common;
 

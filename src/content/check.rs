@@ -23,6 +23,9 @@ pub struct Checker<'a> {
     pub languages: &'a [Lang],
 }
 
+/// The longest word (or link) a text may hold: longer, no line could set it.
+pub const MAX_WORD_CHARS: usize = 100;
+
 impl<'a> Checker<'a> {
     pub fn new(source: &'a Source, dir: &'a Path, edition: &Edition<'a>) -> Self {
         Checker {
@@ -63,13 +66,39 @@ impl<'a> Checker<'a> {
             );
             return None;
         }
+        self.words_fit(value, text, what)?;
         Some(normalise_space(text))
+    }
+
+    /// No word is longer than any line could hold: a missing space, most likely.
+    pub fn words_fit<T>(&mut self, value: &Spanned<T>, text: &str, what: &str) -> Option<()> {
+        let Some(long) = text
+            .split_whitespace()
+            .find(|w| w.chars().count() > MAX_WORD_CHARS)
+        else {
+            return Some(());
+        };
+        let start: String = long.chars().take(20).collect();
+        self.report(
+            self.error(
+                value,
+                format!(
+                    "{what} has a word of {} characters («{start}…»), longer than any line",
+                    long.chars().count()
+                ),
+            )
+            .hint(format!(
+                "words and links are at most {MAX_WORD_CHARS} characters: add the missing spaces, or shorten the link"
+            )),
+        );
+        None
     }
 
     /// Parses a text's inline markup.
     pub fn markup<T>(&mut self, value: &Spanned<T>, text: &str, what: &str) -> Option<Inline> {
         match markup::parse(text) {
-            Ok(inline) => Some(inline),
+            // What is printed, not the targets of links.
+            Ok(inline) => self.words_fit(value, &inline.text(), what).map(|()| inline),
             Err(e) => {
                 let near: String = text.chars().skip(e.offset).take(24).collect();
                 self.report(

@@ -13,7 +13,7 @@ use super::model::{Image, ImageFormat};
 
 /// The largest image file read, and the most pixels a raster image may declare.
 pub const MAX_IMAGE_BYTES: u64 = 20 * 1024 * 1024;
-pub const MAX_IMAGE_PIXELS: u64 = 50_000_000;
+pub const MAX_IMAGE_PIXELS: u64 = 25_000_000;
 
 impl Checker<'_> {
     /// Loads the image at `value` (a path relative to the content folder).
@@ -116,7 +116,8 @@ fn identify(data: &[u8]) -> Result<(ImageFormat, f32, f32), Problem> {
     if size.width == 0 || size.height == 0 {
         return Err(("has no pixels".into(), "export the image again".into()));
     }
-    if (size.width as u64).saturating_mul(size.height as u64) > MAX_IMAGE_PIXELS {
+    let pixels = (size.width as u64).saturating_mul(size.height as u64);
+    if pixels > MAX_IMAGE_PIXELS {
         return Err((
             format!(
                 "declares {}×{} pixels, more than the {} million allowed",
@@ -127,7 +128,44 @@ fn identify(data: &[u8]) -> Result<(ImageFormat, f32, f32), Problem> {
             "scale the image down to the size it is printed".into(),
         ));
     }
+    complete(format, data).map_err(|e| {
+        (
+            format!("is damaged or cut short: {e}"),
+            "export the image again".to_owned(),
+        )
+    })?;
     Ok((format, size.width as f32, size.height as f32))
+}
+
+/// Whether a raster image is all there: a PNG decodes to its last row (a row at a time, so
+/// memory stays low), a JPEG ends with its end-of-image marker. (JPEGs are embedded as they
+/// are, so a cut one would print grey where its data stops.)
+fn complete(format: ImageFormat, data: &[u8]) -> Result<(), String> {
+    match format {
+        ImageFormat::Png => {
+            let words = |e: png::DecodingError| match e {
+                png::DecodingError::IoError(_) => "its data stops before its end".to_owned(),
+                png::DecodingError::Format(_) => "its data is not valid PNG".to_owned(),
+                other => other.to_string(),
+            };
+            let decoder = png::Decoder::new(std::io::Cursor::new(data));
+            let mut reader = decoder.read_info().map_err(words)?;
+            while reader.next_row().map_err(words)?.is_some() {}
+            Ok(())
+        }
+        ImageFormat::Jpeg => {
+            let end = data
+                .iter()
+                .rposition(|&b| b != 0)
+                .map_or(data, |i| data.get(..=i).unwrap_or(data));
+            if end.ends_with(&[0xFF, 0xD9]) {
+                Ok(())
+            } else {
+                Err("its data stops before its end".into())
+            }
+        }
+        ImageFormat::Svg => Ok(()),
+    }
 }
 
 fn looks_like_svg(data: &[u8]) -> bool {

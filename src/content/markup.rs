@@ -144,7 +144,10 @@ fn link_at(
         return Ok(None);
     }
     let url_start = close + 2;
-    let url_end = (url_start..end).find(|&j| chars.get(j) == Some(&')'));
+    // An address has no spaces: one before the `)` means the `)` is missing.
+    let url_end = (url_start..end)
+        .find(|&j| chars.get(j).is_some_and(|c| *c == ')' || c.is_whitespace()))
+        .filter(|&j| chars.get(j) == Some(&')'));
     let Some(url_end) = url_end else {
         return Err(MarkupError {
             message: "link address is not closed with `)`".into(),
@@ -156,7 +159,6 @@ fn link_at(
         .unwrap_or_default()
         .iter()
         .collect();
-    let url = url.trim().to_owned();
     let scheme_ok = ["https://", "http://", "mailto:"]
         .iter()
         .any(|s| url.starts_with(s));

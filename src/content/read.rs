@@ -15,6 +15,20 @@ pub const MAX_FILE_BYTES: u64 = 1024 * 1024;
 const MAX_ALIASES: usize = 200;
 const MAX_DEPTH: usize = 32;
 const MAX_NODES: usize = 50_000;
+/// The kinds of block `brochure.yaml` knows, as keys.
+const BLOCK_KINDS: [&str; 11] = [
+    "heading",
+    "paragraph",
+    "list",
+    "key-figures",
+    "quote",
+    "profile",
+    "image",
+    "contact",
+    "logos",
+    "columns",
+    "timeline",
+];
 
 /// Reads `dir/name` and deserializes it, or explains why not.
 pub fn read_yaml<T: DeserializeOwned>(dir: &Path, name: &str) -> Result<(T, Source), Diagnostic> {
@@ -56,9 +70,11 @@ fn read_text(path: &Path) -> Result<String, Diagnostic> {
             Diagnostic::error(format!("content file cannot be read: {e}")).in_file(path)
         })?;
     if bytes.len() as u64 > MAX_FILE_BYTES {
+        let size = fs::metadata(path).map_or(bytes.len() as u64, |m| m.len());
         return Err(Diagnostic::error(format!(
-            "content file is larger than {} KiB",
-            MAX_FILE_BYTES / 1024
+            "content file is {:.1} MiB, more than the {} MiB allowed",
+            size as f64 / 1024.0 / 1024.0,
+            MAX_FILE_BYTES / 1024 / 1024
         ))
         .in_file(path)
         .hint("content files hold prose; put images in their own files"));
@@ -80,6 +96,23 @@ fn read_text(path: &Path) -> Result<String, Diagnostic> {
 fn translate(error: &serde_saphyr::Error, source: &Source) -> Diagnostic {
     use serde_saphyr::Error as E;
     let mut diagnostic = match error {
+        // The keys of a block: its kinds, then what modifies them.
+        E::SerdeUnknownField {
+            field, expected, ..
+        } if expected.contains(&"paragraph") && expected.contains(&"heading") => {
+            let kinds: Vec<&str> = expected
+                .iter()
+                .copied()
+                .filter(|k| BLOCK_KINDS.contains(k))
+                .collect();
+            match closest(field, expected) {
+                Some(best) => Diagnostic::error(format!(
+                    "unknown block kind or key `{field}`, did you mean `{best}`?"
+                )),
+                None => Diagnostic::error(format!("unknown block kind `{field}`"))
+                    .hint(format!("a block is one of: {}", kinds.join(", "))),
+            }
+        }
         E::SerdeUnknownField {
             field, expected, ..
         } => match closest(field, expected) {
@@ -99,7 +132,7 @@ fn translate(error: &serde_saphyr::Error, source: &Source) -> Diagnostic {
             "sequence start" => Diagnostic::error("expected a list here")
                 .hint("write each item on its own line, starting with `- `"),
             "mapping start" => Diagnostic::error("expected `key: value` lines here")
-                .hint("indent the keys under this one by two spaces"),
+                .hint("see docs/content.md for what this place holds"),
             "string scalar" | "scalar" => Diagnostic::error("expected a text here"),
             other => Diagnostic::error(format!("expected {other}")),
         },
@@ -115,8 +148,9 @@ fn translate(error: &serde_saphyr::Error, source: &Source) -> Diagnostic {
         E::Budget { breach, .. } => {
             use serde_saphyr::budget::BudgetBreach as B;
             let what = match breach {
-                B::Aliases { .. } | B::AliasAnchorRatio { .. } => {
-                    format!("more than {MAX_ALIASES} aliases (`*name`)")
+                B::Aliases { .. } => format!("more than {MAX_ALIASES} aliases (`*name`)"),
+                B::AliasAnchorRatio { aliases, anchors } => {
+                    format!("{aliases} aliases (`*name`) repeating {anchors} anchor(s) (`&name`)")
                 }
                 B::Depth { .. } => format!("nesting deeper than {MAX_DEPTH} levels"),
                 B::Nodes { .. } | B::Events { .. } => {
@@ -127,8 +161,25 @@ fn translate(error: &serde_saphyr::Error, source: &Source) -> Diagnostic {
             Diagnostic::error(format!("the file has {what}"))
                 .hint("content files are written by hand; see the limits in docs/content.md")
         }
-        other => Diagnostic::error(DefaultMessageFormatter.format_message(other).into_owned()),
+        other => scanner(&DefaultMessageFormatter.format_message(other)),
     };
+    // A control character: point at it (the reader points at the start of its text).
+    let control = source
+        .text
+        .char_indices()
+        .find(|(_, c)| c.is_control() && !matches!(c, '\n' | '\r' | '\t'));
+    if let (Some((offset, c)), true) = (
+        control,
+        diagnostic.message.starts_with("YAML does not allow"),
+    ) {
+        let (line, column) = source.position(offset);
+        return Diagnostic::error(format!(
+            "YAML does not allow the control character U+{:04X} in a text",
+            c as u32
+        ))
+        .at(source, line, column)
+        .hint("an invisible character, often pasted from another program: delete it");
+    }
     diagnostic = match error.location() {
         Some(loc) if loc.line() > 0 => {
             diagnostic.at(source, loc.line() as usize, loc.column() as usize)
@@ -136,6 +187,23 @@ fn translate(error: &serde_saphyr::Error, source: &Source) -> Diagnostic {
         _ => diagnostic.in_file(&source.path),
     };
     diagnostic
+}
+
+/// The YAML reader's own messages, in a writer's words where they are common mistakes.
+fn scanner(message: &str) -> Diagnostic {
+    if message.contains("recursion limit") {
+        Diagnostic::error(format!(
+            "the file has nesting deeper than {MAX_DEPTH} levels"
+        ))
+        .hint("content files are written by hand; see the limits in docs/content.md")
+    } else if message.contains("mapping values are not allowed") {
+        Diagnostic::error("a `key:` stands where no key can: the indentation is off")
+            .hint("keys of one level start in the same column; indent with two spaces")
+    } else if message.starts_with("unexpected character") {
+        Diagnostic::error("YAML does not allow this character here")
+    } else {
+        Diagnostic::error(message.to_owned())
+    }
 }
 
 /// serde's names of YAML shapes in a writer's words.

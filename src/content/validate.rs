@@ -470,10 +470,12 @@ impl Checker<'_> {
         if raw.uses.is_empty() {
             self.report(self.error(&raw.title, "the fact sheet uses no block"));
         }
-        let ids: Vec<&str> = checked
-            .iter()
-            .filter_map(|c| c.block.id.as_deref())
-            .collect();
+        let mut ids: Vec<&str> = Vec::new();
+        for id in checked.iter().filter_map(|c| c.block.id.as_deref()) {
+            if !ids.contains(&id) {
+                ids.push(id);
+            }
+        }
         let mut blocks = Vec::new();
         for wanted in &raw.uses {
             let id = wanted.value.trim();

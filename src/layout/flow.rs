@@ -113,8 +113,11 @@ impl Cursor<'_> {
         self.top + Pt(steps * grid)
     }
 
+    #[allow(
+        clippy::indexing_slicing,
+        reason = "the cursor starts with a page and only ever adds more"
+    )]
     fn items(&mut self) -> &mut Vec<Item> {
-        // A page is pushed before the cursor is handed out, so there is always a last one.
         let index = self.pages.len() - 1;
         &mut self.pages[index].items
     }
@@ -134,6 +137,11 @@ impl Cursor<'_> {
             return Err(LayoutError::Overflow {
                 origin: prep.origin().cloned(),
                 by: rest,
+            });
+        }
+        if self.pages.len() >= super::MAX_PAGES {
+            return Err(LayoutError::TooManyPages {
+                origin: prep.origin().cloned(),
             });
         }
         let number = self.first_number + self.pages.len();

@@ -35,6 +35,9 @@ pub struct Laid {
     pub warnings: Vec<String>,
 }
 
+/// The most pages a document may run to: a brochure, not a book.
+pub const MAX_PAGES: usize = 96;
+
 #[derive(Debug, thiserror::Error)]
 pub enum LayoutError {
     #[error("character {ch:?} (U+{code:04X}) is in no bundled font", code = *.ch as u32)]
@@ -47,6 +50,8 @@ pub enum LayoutError {
         height: Pt,
         column: Pt,
     },
+    #[error("the document runs past {MAX_PAGES} pages")]
+    TooManyPages { origin: Option<Span> },
     #[error(
         "image `{path}` is {ppi:.0} ppi at its size in print ({size}); print needs 150 ppi at least"
     )]
@@ -77,6 +82,10 @@ impl LayoutError {
                 "the first block that does not fit starts here: shorten the fact sheet's blocks, or give them a `short` form",
             ),
             LayoutError::TooTall { origin, .. } => (origin, "split the block, or shorten it"),
+            LayoutError::TooManyPages { origin } => (
+                origin,
+                "this block would go past the last page: a brochure this long is a book; split the content",
+            ),
             LayoutError::LowResolution { origin, .. } => (
                 origin,
                 "use an image with more pixels, or place it smaller (300 ppi is best for print)",
