@@ -113,7 +113,13 @@ fn setup(step: &str, root: &Path) {
     }
 }
 
-fn check_case(case: &Path) -> Result<(), String> {
+/// What a case cost: wall time and peak memory.
+struct Cost {
+    time: std::time::Duration,
+    memory_kib: i64,
+}
+
+fn check_case(case: &Path) -> Result<Cost, String> {
     let dir = workspace("content");
     let root = dir.path();
     copy_dir(&earlier().join("output"), &root.join("output"));
@@ -137,7 +143,7 @@ fn check_case(case: &Path) -> Result<(), String> {
     let before = snapshot(&root.join("output"));
     let args = fs::read_to_string(case.join("args")).unwrap_or_else(|_| "build".into());
     let args: Vec<&str> = args.split_whitespace().collect();
-    let output = run(root, &args);
+    let (output, time, memory) = run_measured(root, &args);
     let actual = stderr(&output);
     let expected_path = case.join("expected.stderr");
     if std::env::var_os("UPDATE_EXPECTED").is_some() {
@@ -162,7 +168,10 @@ fn check_case(case: &Path) -> Result<(), String> {
             "{name}: stderr differs\n--- expected\n{expected}--- actual\n{actual}"
         ));
     }
-    Ok(())
+    Ok(Cost {
+        time,
+        memory_kib: memory,
+    })
 }
 
 #[test]
@@ -174,6 +183,28 @@ fn every_bad_input_gets_its_exact_message() {
         .collect();
     cases.sort();
     assert!(cases.len() >= 40, "the corpus has {} cases", cases.len());
-    let failures: Vec<String> = cases.iter().filter_map(|c| check_case(c).err()).collect();
+    let mut failures = Vec::new();
+    let mut costs = Vec::new();
+    for case in &cases {
+        match check_case(case) {
+            Ok(cost) => costs.push((case.file_name().unwrap_or_default().to_owned(), cost)),
+            Err(failure) => failures.push(failure),
+        }
+    }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
+    // Bounds wide enough for a debug build on a slow machine: they catch a hang or a memory
+    // blow-up, not a slowdown (the release figures are in the notes).
+    costs.sort_by_key(|(_, c)| std::cmp::Reverse(c.time));
+    for (name, cost) in costs.iter().take(5) {
+        println!(
+            "{:?}: {} ms, {} MiB",
+            name,
+            cost.time.as_millis(),
+            cost.memory_kib / 1024
+        );
+    }
+    for (name, cost) in &costs {
+        assert!(cost.time.as_secs() < 30, "{name:?} took {:?}", cost.time);
+        assert!(cost.memory_kib < 512 * 1024, "{name:?} used {} KiB", cost.memory_kib);
+    }
 }

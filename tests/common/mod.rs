@@ -39,6 +39,48 @@ pub fn run(dir: &Path, args: &[&str]) -> Output {
     run_on(dir, args, "1700000000")
 }
 
+/// Runs the binary and measures it: wall time and peak resident memory, in KiB (Linux's
+/// `wait4` reports each child's own peak).
+pub fn run_measured(dir: &Path, args: &[&str]) -> (Output, std::time::Duration, i64) {
+    use std::io::Read;
+    use std::process::Stdio;
+    let started = std::time::Instant::now();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_plaquette"))
+        .args(args)
+        .current_dir(dir)
+        .env("SOURCE_DATE_EPOCH", "1700000000")
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("run plaquette");
+    let mut stdout = child.stdout.take().expect("stdout");
+    let mut stderr = child.stderr.take().expect("stderr");
+    let out = std::thread::spawn(move || {
+        let mut bytes = Vec::new();
+        stdout.read_to_end(&mut bytes).map(|_| bytes)
+    });
+    let mut err = Vec::new();
+    stderr.read_to_end(&mut err).expect("stderr");
+    let mut status = 0;
+    // SAFETY: an all-zero `rusage` is valid; `wait4` reaps the child we spawned, whose pid
+    // std has not waited for.
+    let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
+    let pid = unsafe { libc::wait4(child.id() as libc::pid_t, &mut status, 0, &mut usage) };
+    assert!(pid > 0, "wait4 failed");
+    let elapsed = started.elapsed();
+    let stdout = out.join().expect("reader").expect("stdout");
+    let status = std::os::unix::process::ExitStatusExt::from_raw(status);
+    (
+        Output {
+            status,
+            stdout,
+            stderr: err,
+        },
+        elapsed,
+        usage.ru_maxrss,
+    )
+}
+
 /// Runs the binary as if on another day: `SOURCE_DATE_EPOCH` is `epoch`.
 pub fn run_on(dir: &Path, args: &[&str], epoch: &str) -> Output {
     Command::new(env!("CARGO_BIN_EXE_plaquette"))

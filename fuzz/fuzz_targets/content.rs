@@ -1,0 +1,64 @@
+//! The content loader: any bytes in place of one content file give a model or diagnostics,
+//! and every diagnostic prints (file, line, column, snippet) without panicking.
+#![no_main]
+
+use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
+
+use libfuzzer_sys::fuzz_target;
+use plaquette::content;
+
+/// A copy of the default content, made once per fuzzing process.
+fn folder() -> &'static Path {
+    static DIR: OnceLock<(tempfile::TempDir, PathBuf)> = OnceLock::new();
+    let (_, path) = DIR.get_or_init(|| {
+        let dir = tempfile::tempdir().expect("a temporary folder");
+        let path = dir.path().join("content");
+        copy(&Path::new(env!("CARGO_MANIFEST_DIR")).join("../content"), &path);
+        (dir, path)
+    });
+    path
+}
+
+fn copy(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).expect("folder");
+    for entry in std::fs::read_dir(from).expect("content") {
+        let entry = entry.expect("entry");
+        let target = to.join(entry.file_name());
+        if entry.path().is_dir() {
+            copy(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), target).expect("file");
+        }
+    }
+}
+
+const FILES: [&str; 4] = ["centre.yaml", "brand.yaml", "brochure.yaml", "factsheet.yaml"];
+
+fuzz_target!(|data: &[u8]| {
+    let Some((&which, bytes)) = data.split_first() else {
+        return;
+    };
+    let dir = folder();
+    let name = FILES[usize::from(which) % FILES.len()];
+    let original = std::fs::read(dir.join(name)).expect("original");
+    std::fs::write(dir.join(name), bytes).expect("write");
+    let options = content::Options {
+        langs: None,
+        fallback: None,
+    };
+    match content::load_with(dir, &options) {
+        Ok(loaded) => {
+            for warning in &loaded.warnings {
+                let _ = warning.to_string();
+            }
+        }
+        Err(diagnostics) => {
+            assert!(!diagnostics.is_empty(), "an error without a diagnostic");
+            for d in diagnostics {
+                let _ = d.with_snippet_from_file().to_string();
+            }
+        }
+    }
+    std::fs::write(dir.join(name), original).expect("restore");
+});
