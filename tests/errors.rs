@@ -205,6 +205,10 @@ fn every_bad_input_gets_its_exact_message() {
     }
     for (name, cost) in &costs {
         assert!(cost.time.as_secs() < 30, "{name:?} took {:?}", cost.time);
-        assert!(cost.memory_kib < 512 * 1024, "{name:?} used {} KiB", cost.memory_kib);
+        assert!(
+            cost.memory_kib < 512 * 1024,
+            "{name:?} used {} KiB",
+            cost.memory_kib
+        );
     }
 }

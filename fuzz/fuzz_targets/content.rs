@@ -14,7 +14,10 @@ fn folder() -> &'static Path {
     let (_, path) = DIR.get_or_init(|| {
         let dir = tempfile::tempdir().expect("a temporary folder");
         let path = dir.path().join("content");
-        copy(&Path::new(env!("CARGO_MANIFEST_DIR")).join("../content"), &path);
+        copy(
+            &Path::new(env!("CARGO_MANIFEST_DIR")).join("../content"),
+            &path,
+        );
         (dir, path)
     });
     path
@@ -33,7 +36,12 @@ fn copy(from: &Path, to: &Path) {
     }
 }
 
-const FILES: [&str; 4] = ["centre.yaml", "brand.yaml", "brochure.yaml", "factsheet.yaml"];
+const FILES: [&str; 4] = [
+    "centre.yaml",
+    "brand.yaml",
+    "brochure.yaml",
+    "factsheet.yaml",
+];
 
 fuzz_target!(|data: &[u8]| {
     let Some((&which, bytes)) = data.split_first() else {

@@ -14,6 +14,9 @@ fuzz_target!(|text: &str| {
                 assert!(!span.text.is_empty(), "an empty span from {text:?}");
             }
         }
-        Err(e) => assert!(e.offset <= text.chars().count(), "offset past the end: {text:?}"),
+        Err(e) => assert!(
+            e.offset <= text.chars().count(),
+            "offset past the end: {text:?}"
+        ),
     }
 });

@@ -69,7 +69,11 @@ fuzz_target!(|data: &[u8]| {
     let (editions, fonts) = base();
     let mut content = editions[usize::from(mode) % editions.len()].clone();
     let text = String::from_utf8_lossy(rest);
-    let mut texts = text.split('\n').map(str::to_owned).collect::<Vec<_>>().into_iter();
+    let mut texts = text
+        .split('\n')
+        .map(str::to_owned)
+        .collect::<Vec<_>>()
+        .into_iter();
     replace(&mut content.brochure.blocks, &mut texts);
     replace(&mut content.factsheet.blocks, &mut texts);
     let created = chrono::DateTime::from_timestamp(1_700_000_000, 0).expect("a date");
