@@ -41,6 +41,10 @@ pub fn run(dir: &Path, args: &[&str]) -> Output {
 
 /// Runs the binary and measures it: wall time and peak resident memory, in KiB (Linux's
 /// `wait4` reports each child's own peak).
+#[allow(
+    clippy::zombie_processes,
+    reason = "the child is reaped by wait4, which also reports its memory"
+)]
 pub fn run_measured(dir: &Path, args: &[&str]) -> (Output, std::time::Duration, i64) {
     use std::io::Read;
     use std::process::Stdio;
