@@ -429,3 +429,20 @@ fn arabic_editions_are_right_to_left_and_tagged_ar() {
         );
     }
 }
+
+#[test]
+fn the_back_cover_is_stamped_with_the_edition() {
+    let dir = workspace("content");
+    let output = run(dir.path(), &["build", "--only", "brochure"]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    for (lang, stamp) in [
+        ("fr", "Édition de novembre 2026"),
+        ("en", "November 2026 edition"),
+    ] {
+        let path = dir.path().join(format!("output/brochure-{lang}.pdf"));
+        let doc = lopdf::Document::load(&path).expect("parses");
+        let last = doc.get_pages().len() as u32;
+        let back = normalise(&doc.extract_text(&[last]).expect("text"));
+        assert!(back.contains(stamp), "{lang}: {back}");
+    }
+}

@@ -223,6 +223,17 @@ fn flow(block: &Block, centre: &Centre, s: &Styles) -> Vec<Flow> {
         BlockKind::Contact { intro } => {
             let mut content = vec![Flow::Para(s.para(s.runs(intro, s.body), Role::Paragraph))];
             content.extend(contact_lines(centre, s).into_iter().map(Flow::Para));
+            // The website's QR code beside the details.
+            if let Some(qr) = super::templates::website_qr(centre, s) {
+                content = vec![Flow::Aside {
+                    icon: qr.image,
+                    size: Pt::from(crate::units::Mm(20.0)),
+                    gap: s.gap * 2.0,
+                    content,
+                    space_after: Pt::ZERO,
+                    role: Role::Figure { alt: Some(qr.alt) },
+                }];
+            }
             vec![boxed(s, content, origin, false)]
         }
         BlockKind::Columns(columns) => vec![Flow::Row {

@@ -364,6 +364,8 @@ pub struct BackCover {
     pub accent: Colour,
     pub logo: Logo,
     pub content: Vec<Para>,
+    /// A QR code of the website, beside the contact details.
+    pub qr: Option<Logo>,
 }
 
 /// Composes `kind` from the content.

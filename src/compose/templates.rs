@@ -6,8 +6,23 @@ use super::{
     Align, BackCover, Composed, Contents, ContentsEntry, Cover, Footer, Header, Kind, Logo, Meta,
     PageStyle, Para, Role, Sidebar, TextStyle,
 };
-use crate::content::{Block, BlockKind, Content, Document, Lang, YearMonth};
+use crate::content::{Block, BlockKind, Centre, Content, Document, Lang, YearMonth};
 use crate::units::{Colour, Mm, Pt};
+
+/// A QR code of the centre's website, described in the document's language.
+pub fn website_qr(centre: &Centre, s: &Styles) -> Option<Logo> {
+    let site = &centre.website;
+    let image = crate::qr::image(site.as_str(), s.colours.ink.rgb)?;
+    let shown = site.display();
+    Some(Logo {
+        image,
+        alt: match s.lang {
+            Lang::Fr => format!("Code QR du site {shown}"),
+            Lang::En => format!("QR code for {shown}"),
+            Lang::Ar => format!("رمز QR لموقع {shown}"),
+        },
+    })
+}
 
 /// The logo, described as the centre's logo in the document's language.
 fn logo(content: &Content, lang: Lang) -> Logo {
@@ -107,6 +122,17 @@ pub fn brochure(content: &Content, s: &Styles) -> Composed {
         }
         p
     }));
+    // The edition stamp: which printing a reader holds.
+    if let Some(edition) = doc.edition {
+        back.push(Para {
+            space_before: Pt(10.0),
+            ..s.display(
+                s.plain(&edition_line(edition, doc.lang), white(s.caption, 8.5)),
+                Role::Paragraph,
+                1.3,
+            )
+        });
+    }
     let (body, contents) = side_headings(flows(&blocks, centre, s), s);
     Composed {
         kind: Kind::Brochure,
@@ -135,6 +161,7 @@ pub fn brochure(content: &Content, s: &Styles) -> Composed {
             accent: c.accent,
             logo: logo(content, s.lang),
             content: back,
+            qr: website_qr(centre, s),
         }),
         contents: Some(contents),
     }

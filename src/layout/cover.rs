@@ -219,16 +219,23 @@ pub fn back(
         width - qr_space(),
         items,
     )?;
-    // A white square beside the contact details keeps room for a QR code of the website.
-    let side = qr_space() - Pt::from(Mm(6.0));
-    items.push(fill(
-        w - margin - side,
-        top,
-        side,
-        side,
-        Colour::WHITE,
-        false,
-    ));
+    // The website's QR code beside the contact details, its quiet zone white on the band.
+    if let Some(qr) = &back.qr {
+        let side = qr_space() - Pt::from(Mm(6.0));
+        items.push(Item::Image(PlacedImage {
+            rect: Rect {
+                x: w - margin - side,
+                y: top,
+                width: side,
+                height: side,
+            },
+            image: qr.image.clone(),
+            role: Role::Figure {
+                alt: Some(qr.alt.clone()),
+            },
+            block: placer.block_id(),
+        }));
+    }
     Ok(())
 }
 
