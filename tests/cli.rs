@@ -446,3 +446,58 @@ fn the_back_cover_is_stamped_with_the_edition() {
         assert!(back.contains(stamp), "{lang}: {back}");
     }
 }
+
+#[test]
+fn json_lines_report_diagnostics_and_files_for_ci() {
+    let dir = workspace("content");
+    let output = run(dir.path(), &["build", "--lang", "fr", "--format", "json"]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let lines: Vec<serde_json::Value> = String::from_utf8_lossy(&output.stdout)
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("a JSON line"))
+        .collect();
+    let written: Vec<&serde_json::Value> =
+        lines.iter().filter(|l| l["type"] == "written").collect();
+    assert_eq!(written.len(), 2);
+    assert!(written.iter().all(|l| l["pages"].as_u64() > Some(0)));
+    let result = lines.last().expect("a result");
+    assert_eq!(result["type"], "result");
+    assert_eq!(result["ok"], true);
+    assert_eq!(result["written"], 2);
+    assert!(
+        stderr(&output).is_empty(),
+        "nothing for people: {}",
+        stderr(&output)
+    );
+    // A mistake: a diagnostic with its place, then the result; exit code 1.
+    let centre = dir.path().join("content/centre.yaml");
+    let text = fs::read_to_string(&centre).expect("centre");
+    fs::write(&centre, text.replacen("tagline:", "tagine:", 1)).expect("write");
+    let output = run(dir.path(), &["check", "--format", "json"]);
+    assert_eq!(output.status.code(), Some(1));
+    let lines: Vec<serde_json::Value> = String::from_utf8_lossy(&output.stdout)
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("a JSON line"))
+        .collect();
+    assert_eq!(lines[0]["type"], "diagnostic");
+    assert_eq!(lines[0]["severity"], "error");
+    assert_eq!(
+        lines[0]["message"],
+        "unknown key `tagine`, did you mean `tagline`?"
+    );
+    assert_eq!(lines[0]["file"], "content/centre.yaml");
+    assert!(lines[0]["line"].as_u64() > Some(1) && lines[0]["column"] == 1);
+    assert_eq!(lines[1]["type"], "result");
+    assert_eq!(lines[1]["ok"], false);
+}
+
+#[test]
+fn completions_and_the_manual_print() {
+    let dir = workspace("content");
+    let output = run(dir.path(), &["completions", "bash"]);
+    assert!(output.status.success());
+    assert!(String::from_utf8_lossy(&output.stdout).contains("--booklet"));
+    let output = run(dir.path(), &["man"]);
+    assert!(output.status.success());
+    assert!(String::from_utf8_lossy(&output.stdout).starts_with(".ie"));
+}

@@ -7,8 +7,7 @@
 //! built, each to a temporary file in the output folder then renamed over the old one. So a
 //! failed run leaves the earlier PDFs untouched and never a partial file.
 
-use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::{Duration, Instant};
 
@@ -23,6 +22,11 @@ use crate::fonts::FontBook;
 use crate::layout::Print;
 use crate::units::{Length, Mm, Pt};
 use crate::{Built, Settings, build};
+
+mod report;
+mod write;
+
+use report::{Format, Reporter};
 
 #[derive(Parser)]
 #[command(
@@ -40,10 +44,46 @@ enum Command {
     /// Build the PDFs (the default when no command is given).
     Build(BuildArgs),
     /// Check the content, including that the fact sheet fits its page; write nothing.
-    Check(Editions),
+    Check(CheckArgs),
     /// Report on the typesetting of each document: justification, spacing, hyphens, widows,
     /// orphans and stranded headings.
     Inspect(Editions),
+    /// Print a completion script for a shell (bash, zsh, fish, elvish, powershell).
+    Completions {
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff), for `man -l -`.
+    Man,
+}
+
+/// How a run reports.
+#[derive(clap::Args, Default)]
+struct Reporting {
+    /// `human` messages on stderr, or `json` lines on stdout (diagnostics, files written, and
+    /// the result) for CI.
+    #[arg(long, value_enum, default_value_t)]
+    format: Format,
+    /// Say nothing but errors.
+    #[arg(long, short)]
+    quiet: bool,
+}
+
+impl Reporting {
+    fn reporter(&self) -> Reporter {
+        Reporter {
+            format: self.format,
+            quiet: self.quiet,
+        }
+    }
+}
+
+#[derive(clap::Args)]
+struct CheckArgs {
+    #[command(flatten)]
+    editions: Editions,
+    #[command(flatten)]
+    reporting: Reporting,
 }
 
 #[derive(clap::Args)]
@@ -67,6 +107,8 @@ struct BuildArgs {
     /// duplex printer (flip on the short edge), then folded and stapled: `brochure-*-booklet.pdf`.
     #[arg(long, conflicts_with_all = ["print", "only"])]
     booklet: bool,
+    #[command(flatten)]
+    reporting: Reporting,
 }
 
 /// What to make of each edition.
@@ -174,10 +216,35 @@ pub fn run() -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    let result = match cli.command {
-        Some(Command::Inspect(editions)) => inspect(&editions),
-        Some(Command::Check(editions)) => {
-            run_build(&editions, None, &Kind::ALL, (Output::Screen, created))
+    let (result, reporter) = match cli.command {
+        Some(Command::Inspect(editions)) => (inspect(&editions), Reporter::default()),
+        Some(Command::Completions { shell }) => {
+            let mut command = <Cli as clap::CommandFactory>::command();
+            clap_complete::generate(shell, &mut command, "plaquette", &mut std::io::stdout());
+            return ExitCode::SUCCESS;
+        }
+        Some(Command::Man) => {
+            let page = clap_mangen::Man::new(<Cli as clap::CommandFactory>::command());
+            return match page.render(&mut std::io::stdout()) {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(e) => {
+                    eprint!(
+                        "{}",
+                        Diagnostic::error(format!("cannot print the manual: {e}"))
+                    );
+                    ExitCode::from(1)
+                }
+            };
+        }
+        Some(Command::Check(args)) => {
+            let reporter = args.reporting.reporter();
+            let job = Job {
+                out: None,
+                kinds: Kind::ALL.to_vec(),
+                output: Output::Screen,
+                created,
+            };
+            (run_build(&args.editions, &job, reporter), reporter)
         }
         Some(Command::Build(args)) => {
             let kinds = match (args.only, args.booklet) {
@@ -192,34 +259,46 @@ pub fn run() -> ExitCode {
             } else {
                 Output::Screen
             };
-            run_build(&args.editions, Some(&args.out), &kinds, (output, created))
+            let reporter = args.reporting.reporter();
+            let job = Job {
+                out: Some(args.out.clone()),
+                kinds,
+                output,
+                created,
+            };
+            (run_build(&args.editions, &job, reporter), reporter)
         }
-        None => run_build(
-            &Editions::default(),
-            Some(Path::new("output")),
-            &Kind::ALL,
-            (Output::Screen, created),
-        ),
+        None => {
+            let job = Job {
+                out: Some(PathBuf::from("output")),
+                kinds: Kind::ALL.to_vec(),
+                output: Output::Screen,
+                created,
+            };
+            let reporter = Reporter::default();
+            (run_build(&Editions::default(), &job, reporter), reporter)
+        }
     };
-    match result {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(Failure::Diagnostics(diagnostics)) => {
-            let errors = diagnostics.iter().filter(|d| d.is_error()).count();
-            for d in &diagnostics {
-                eprint!("{d}");
-            }
-            eprintln!(
-                "{errors} error{}; nothing was written",
-                if errors == 1 { "" } else { "s" }
-            );
-            ExitCode::from(1)
-        }
-        Err(Failure::Io(e)) => {
-            eprintln!("error: {e:#}");
-            eprintln!("nothing was written");
-            ExitCode::from(1)
-        }
+    let failed = match result {
+        Ok(()) => return ExitCode::SUCCESS,
+        Err(Failure::Diagnostics(diagnostics)) => diagnostics,
+        Err(Failure::Io(e)) => vec![Diagnostic::error(format!("{e:#}"))],
+    };
+    for d in &failed {
+        reporter.diagnostic(d);
     }
+    let errors = failed.iter().filter(|d| d.is_error()).count();
+    reporter.result(errors, (0, 0), 0);
+    ExitCode::from(1)
+}
+
+/// What a build run makes, and where.
+struct Job {
+    /// `None` checks only.
+    out: Option<PathBuf>,
+    kinds: Vec<Kind>,
+    output: Output,
+    created: DateTime<Utc>,
 }
 
 enum Failure {
@@ -242,29 +321,25 @@ fn creation_date() -> Result<DateTime<Utc>, String> {
     }
 }
 
-/// Loads the editions, printing the warnings of loading.
-fn load(editions: &Editions) -> Result<Vec<content::Content>, Failure> {
+/// Loads the editions, reporting the warnings of loading.
+fn load(editions: &Editions, reporter: Reporter) -> Result<Vec<content::Content>, Failure> {
     let loaded =
         content::load_with(&editions.content, &editions.options()).map_err(Failure::Diagnostics)?;
     for warning in &loaded.warnings {
-        eprint!("{warning}");
+        reporter.diagnostic(warning);
     }
     Ok(loaded.editions)
 }
 
-fn run_build(
-    editions: &Editions,
-    out: Option<&Path>,
-    kinds: &[Kind],
-    (output, created): (Output, DateTime<Utc>),
-) -> Result<(), Failure> {
+fn run_build(editions: &Editions, job: &Job, reporter: Reporter) -> Result<(), Failure> {
+    let (output, created) = (job.output, job.created);
     let started = Instant::now();
-    let contents = load(editions)?;
+    let contents = load(editions, reporter)?;
     let fonts = FontBook::bundled().map_err(|e| Failure::Io(e.into()))?;
     let mut built: Vec<(Lang, Built, Duration)> = Vec::new();
     let mut errors: Vec<Diagnostic> = Vec::new();
     for content in &contents {
-        for &kind in kinds {
+        for &kind in &job.kinds {
             let begun = Instant::now();
             let lang = content.brochure.lang.code();
             let name = format!("{}-{lang}{}.pdf", kind.stem(), output.suffix());
@@ -297,15 +372,11 @@ fn run_build(
     for (lang, doc, _) in &built {
         for warning in &doc.warnings {
             let what = format!("{}-{}: {warning}", doc.kind.stem(), lang.code());
-            eprint!("{}", Diagnostic::warning(what));
+            reporter.diagnostic(&Diagnostic::warning(what));
         }
     }
-    let Some(out) = out else {
-        eprintln!(
-            "content is valid: {} documents fit ({} ms)",
-            built.len(),
-            started.elapsed().as_millis()
-        );
+    let Some(out) = job.out.as_deref() else {
+        reporter.result(0, (built.len(), 0), started.elapsed().as_millis());
         return Ok(());
     };
     if out.exists() && !out.is_dir() {
@@ -327,22 +398,16 @@ fn run_build(
             lang.code(),
             output.suffix()
         ));
-        let file = stage(&path, doc).map_err(Failure::Io)?;
+        let file = write::stage(&path, &doc.pdf).map_err(Failure::Io)?;
         staged.push((path, file, doc, time));
     }
     for (path, file, doc, time) in staged {
         file.persist(&path)
             .with_context(|| format!("cannot write {}", path.display()))
             .map_err(Failure::Io)?;
-        eprintln!(
-            "wrote {}: {} page{}, {} KB, {} ms",
-            path.display(),
-            doc.pages,
-            if doc.pages == 1 { "" } else { "s" },
-            doc.pdf.len().div_ceil(1024),
-            time.as_millis()
-        );
+        reporter.written(&path, doc.pages, doc.pdf.len(), time.as_millis());
     }
+    reporter.result(0, (built.len(), built.len()), started.elapsed().as_millis());
     Ok(())
 }
 
@@ -358,7 +423,7 @@ fn slug(name: &str, content: &content::Content, created: DateTime<Utc>) -> Strin
 
 /// Lays out every document and prints what `layout::inspect` measures.
 fn inspect(editions: &Editions) -> Result<(), Failure> {
-    let contents = load(editions)?;
+    let contents = load(editions, Reporter::default())?;
     let fonts = FontBook::bundled().map_err(|e| Failure::Io(e.into()))?;
     let mut errors = Vec::new();
     for content in &contents {
@@ -380,35 +445,4 @@ fn inspect(editions: &Editions) -> Result<(), Failure> {
     } else {
         Err(Failure::Diagnostics(errors))
     }
-}
-
-/// Writes `doc` to a temporary file beside `path`, to be renamed over it; dropped, the
-/// temporary file is deleted.
-fn stage(path: &Path, doc: &Built) -> anyhow::Result<tempfile::NamedTempFile> {
-    if path.is_dir() {
-        anyhow::bail!("cannot write {}: it is a folder", path.display());
-    }
-    let dir = path.parent().unwrap_or(Path::new("."));
-    let mut file = tempfile::Builder::new()
-        .prefix(".plaquette-")
-        .suffix(".pdf.tmp")
-        .tempfile_in(dir)
-        .with_context(|| format!("cannot write in {}", dir.display()))?;
-    file.write_all(&doc.pdf)
-        .and_then(|()| file.as_file().sync_all())
-        .and_then(|()| set_readable(file.as_file()))
-        .with_context(|| format!("cannot write {}", path.display()))?;
-    Ok(file)
-}
-
-/// Temporary files are private; a PDF is for sharing.
-#[cfg(unix)]
-fn set_readable(file: &std::fs::File) -> std::io::Result<()> {
-    use std::os::unix::fs::PermissionsExt;
-    file.set_permissions(std::fs::Permissions::from_mode(0o644))
-}
-
-#[cfg(not(unix))]
-fn set_readable(_: &std::fs::File) -> std::io::Result<()> {
-    Ok(())
 }

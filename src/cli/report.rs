@@ -1,0 +1,122 @@
+//! What the command line says: for people on stderr, or as JSON lines on stdout for CI
+//! (`--format json`), one object a line with a `type` of `diagnostic`, `written` or `result`.
+
+use std::path::Path;
+
+use clap::ValueEnum;
+use serde::Serialize;
+
+use crate::diag::{Diagnostic, Severity};
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    /// Messages for people, on stderr.
+    #[default]
+    Human,
+    /// JSON lines on stdout.
+    Json,
+}
+
+/// How a run reports.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Reporter {
+    pub format: Format,
+    /// Only errors (human format): no warnings, no list of files.
+    pub quiet: bool,
+}
+
+#[derive(Serialize)]
+#[serde(tag = "type", rename_all = "kebab-case")]
+enum Line<'a> {
+    Diagnostic {
+        severity: &'static str,
+        message: &'a str,
+        file: Option<String>,
+        line: Option<usize>,
+        column: Option<usize>,
+        hints: &'a [String],
+    },
+    Written {
+        path: String,
+        pages: usize,
+        bytes: usize,
+        milliseconds: u128,
+    },
+    Result {
+        ok: bool,
+        errors: usize,
+        documents: usize,
+        written: usize,
+        milliseconds: u128,
+    },
+}
+
+impl Reporter {
+    fn json(&self, line: &Line) {
+        // A line that cannot be serialised has no place in the output: there is none.
+        if let Ok(text) = serde_json::to_string(line) {
+            println!("{text}");
+        }
+    }
+
+    pub fn diagnostic(&self, d: &Diagnostic) {
+        match self.format {
+            Format::Human if self.quiet && d.severity == Severity::Warning => {}
+            Format::Human => eprint!("{d}"),
+            Format::Json => self.json(&Line::Diagnostic {
+                severity: match d.severity {
+                    Severity::Error => "error",
+                    Severity::Warning => "warning",
+                },
+                message: &d.message,
+                file: d.span.as_ref().map(|s| s.file.display().to_string()),
+                line: d.span.as_ref().map(|s| s.line).filter(|l| *l > 0),
+                column: d.span.as_ref().map(|s| s.column).filter(|c| *c > 0),
+                hints: &d.hints,
+            }),
+        }
+    }
+
+    pub fn written(&self, path: &Path, pages: usize, bytes: usize, milliseconds: u128) {
+        match self.format {
+            Format::Human if self.quiet => {}
+            Format::Human => eprintln!(
+                "wrote {}: {} page{}, {} KB, {} ms",
+                path.display(),
+                pages,
+                if pages == 1 { "" } else { "s" },
+                bytes.div_ceil(1024),
+                milliseconds
+            ),
+            Format::Json => self.json(&Line::Written {
+                path: path.display().to_string(),
+                pages,
+                bytes,
+                milliseconds,
+            }),
+        }
+    }
+
+    /// The end of a run: `documents` built and `written` files (none for `check`), or
+    /// `errors` and nothing written.
+    pub fn result(&self, errors: usize, (documents, written): (usize, usize), milliseconds: u128) {
+        let checked = written == 0 && documents > 0;
+        match self.format {
+            Format::Human if errors > 0 => eprintln!(
+                "{errors} error{}; nothing was written",
+                if errors == 1 { "" } else { "s" }
+            ),
+            Format::Human if checked && !self.quiet => {
+                eprintln!("content is valid: {documents} documents fit ({milliseconds} ms)")
+            }
+            Format::Human => {}
+            Format::Json => self.json(&Line::Result {
+                ok: errors == 0,
+                errors,
+                documents,
+                written,
+                milliseconds,
+            }),
+        }
+    }
+}
