@@ -501,3 +501,36 @@ fn completions_and_the_manual_print() {
     assert!(output.status.success());
     assert!(String::from_utf8_lossy(&output.stdout).starts_with(".ie"));
 }
+
+#[test]
+fn init_writes_a_starter_that_builds() {
+    let dir = tempfile::tempdir().expect("temp");
+    let output = run(dir.path(), &["init", "starter"]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let output = run(
+        dir.path(),
+        &[
+            "build",
+            "--content",
+            "starter",
+            "--out",
+            "out",
+            "--lang",
+            "fr",
+        ],
+    );
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert!(dir.path().join("out/brochure-fr.pdf").exists());
+    // Never over what is there.
+    let before = fs::read(dir.path().join("starter/centre.yaml")).expect("centre");
+    let output = run(dir.path(), &["init", "starter"]);
+    assert_eq!(output.status.code(), Some(1));
+    assert_eq!(
+        stderr(&output),
+        "error: starter already exists and is not an empty folder\n1 error; nothing was written\n"
+    );
+    assert_eq!(
+        fs::read(dir.path().join("starter/centre.yaml")).expect("centre"),
+        before
+    );
+}

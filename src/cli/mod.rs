@@ -23,6 +23,7 @@ use crate::layout::Print;
 use crate::units::{Length, Mm, Pt};
 use crate::{Built, Settings, build};
 
+mod init;
 mod report;
 mod write;
 
@@ -48,6 +49,11 @@ enum Command {
     /// Report on the typesetting of each document: justification, spacing, hyphens, widows,
     /// orphans and stranded headings.
     Inspect(Editions),
+    /// Write a starter content folder (the default content, commented) that builds as it is.
+    Init {
+        /// A folder that does not exist yet, or is empty.
+        dir: PathBuf,
+    },
     /// Print a completion script for a shell (bash, zsh, fish, elvish, powershell).
     Completions {
         #[arg(value_enum)]
@@ -218,6 +224,19 @@ pub fn run() -> ExitCode {
     };
     let (result, reporter) = match cli.command {
         Some(Command::Inspect(editions)) => (inspect(&editions), Reporter::default()),
+        Some(Command::Init { dir }) => match init::init(&dir) {
+            Ok(files) => {
+                for file in files {
+                    eprintln!("wrote {file}");
+                }
+                eprintln!(
+                    "build it with: plaquette build --content {} --out output",
+                    dir.display()
+                );
+                return ExitCode::SUCCESS;
+            }
+            Err(e) => (Err(Failure::Io(e)), Reporter::default()),
+        },
         Some(Command::Completions { shell }) => {
             let mut command = <Cli as clap::CommandFactory>::command();
             clap_complete::generate(shell, &mut command, "plaquette", &mut std::io::stdout());
