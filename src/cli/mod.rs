@@ -25,6 +25,7 @@ use crate::{Built, Settings, build};
 
 mod init;
 mod report;
+mod watch;
 mod write;
 
 use report::{Format, Reporter};
@@ -49,6 +50,15 @@ enum Command {
     /// Report on the typesetting of each document: justification, spacing, hyphens, widows,
     /// orphans and stranded headings.
     Inspect(Editions),
+    /// Build, then build again on every save to the content folder, until interrupted; a
+    /// broken save prints its errors and leaves the last good PDFs in place.
+    Watch {
+        #[command(flatten)]
+        editions: Editions,
+        /// Where the PDFs are written.
+        #[arg(long, default_value = "output")]
+        out: PathBuf,
+    },
     /// Write a starter content folder (the default content, commented) that builds as it is.
     Init {
         /// A folder that does not exist yet, or is empty.
@@ -224,6 +234,19 @@ pub fn run() -> ExitCode {
     };
     let (result, reporter) = match cli.command {
         Some(Command::Inspect(editions)) => (inspect(&editions), Reporter::default()),
+        Some(Command::Watch { editions, out }) => {
+            let job = Job {
+                out: Some(out),
+                kinds: Kind::ALL.to_vec(),
+                output: Output::Screen,
+                created,
+            };
+            let reporter = Reporter::default();
+            (
+                watch::watch(&editions, &job, reporter).map_err(Failure::Io),
+                reporter,
+            )
+        }
         Some(Command::Init { dir }) => match init::init(&dir) {
             Ok(files) => {
                 for file in files {
