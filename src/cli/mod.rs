@@ -12,6 +12,7 @@ use std::process::ExitCode;
 use std::time::{Duration, Instant};
 
 use anyhow::Context;
+use rayon::prelude::*;
 use chrono::{DateTime, Utc};
 use clap::{Parser, Subcommand, ValueEnum};
 
@@ -24,6 +25,7 @@ use crate::units::{Length, Mm, Pt};
 use crate::{Built, Settings, build};
 
 mod init;
+mod progress;
 mod report;
 mod watch;
 mod write;
@@ -378,10 +380,16 @@ fn run_build(editions: &Editions, job: &Job, reporter: Reporter) -> Result<(), F
     let started = Instant::now();
     let contents = load(editions, reporter)?;
     let fonts = FontBook::bundled().map_err(|e| Failure::Io(e.into()))?;
-    let mut built: Vec<(Lang, Built, Duration)> = Vec::new();
-    let mut errors: Vec<Diagnostic> = Vec::new();
-    for content in &contents {
-        for &kind in &job.kinds {
+    // Every document of every edition, built in parallel across the cores; fonts are parsed
+    // once and shared.
+    let jobs: Vec<(&content::Content, Kind)> = contents
+        .iter()
+        .flat_map(|content| job.kinds.iter().map(move |&kind| (content, kind)))
+        .collect();
+    let progress = progress::Progress::new(jobs.len(), reporter);
+    let results: Vec<_> = jobs
+        .par_iter()
+        .map(|&(content, kind)| {
             let begun = Instant::now();
             let lang = content.brochure.lang.code();
             let name = format!("{}-{lang}{}.pdf", kind.stem(), output.suffix());
@@ -396,14 +404,22 @@ fn run_build(editions: &Editions, job: &Job, reporter: Reporter) -> Result<(), F
                 booklet: matches!(output, Output::Booklet),
                 ..Settings::new(created)
             };
-            match build(content, kind, &fonts, &settings) {
-                Ok(doc) => built.push((content.brochure.lang, doc, begun.elapsed())),
-                Err(e) => {
-                    let d = e.to_diagnostic().with_snippet_from_file();
-                    // Documents and editions may trip on the same block; say it once.
-                    if !errors.contains(&d) {
-                        errors.push(d);
-                    }
+            let result = build(content, kind, &fonts, &settings);
+            progress.done(&name);
+            (content.brochure.lang, result, begun.elapsed())
+        })
+        .collect();
+    progress.finish();
+    let mut built: Vec<(Lang, Built, Duration)> = Vec::new();
+    let mut errors: Vec<Diagnostic> = Vec::new();
+    for (lang, result, time) in results {
+        match result {
+            Ok(doc) => built.push((lang, doc, time)),
+            Err(e) => {
+                let d = e.to_diagnostic().with_snippet_from_file();
+                // Documents and editions may trip on the same block; say it once.
+                if !errors.contains(&d) {
+                    errors.push(d);
                 }
             }
         }
