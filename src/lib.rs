@@ -101,11 +101,31 @@ pub fn build(
     fonts: &fonts::FontBook,
     settings: &Settings,
 ) -> Result<Built, BuildError> {
-    let composed = compose::compose(content, kind);
-    let laid = layout::layout(&composed, fonts, settings.print.as_ref())?;
+    finish(content, &compose::compose(content, kind), fonts, settings)
+}
+
+/// Composes, lays out and renders the handout of `event`.
+pub fn build_handout(
+    content: &content::Content,
+    event: &content::Event,
+    fonts: &fonts::FontBook,
+    settings: &Settings,
+) -> Result<Built, BuildError> {
+    finish(content, &compose::handout(content, event), fonts, settings)
+}
+
+/// Lays out and renders a composed document.
+fn finish(
+    content: &content::Content,
+    composed: &compose::Composed,
+    fonts: &fonts::FontBook,
+    settings: &Settings,
+) -> Result<Built, BuildError> {
+    let kind = composed.kind;
+    let laid = layout::layout(composed, fonts, settings.print.as_ref())?;
     let options = render::Options {
         created: settings.created,
-        document_id: document_id(content, &composed, settings),
+        document_id: document_id(content, composed, settings),
         accessible: true,
         print: settings.print.is_some(),
     };
@@ -135,6 +155,9 @@ fn document_id(
     hasher.update(content.digest);
     hasher.update(composed.kind.stem());
     hasher.update(composed.meta.lang.code());
+    // A handout's event: its name and subject say which and when.
+    hasher.update(&composed.meta.title);
+    hasher.update(&composed.meta.subject);
     if let Some(print) = &settings.print {
         hasher.update(print.bleed.0.to_le_bytes());
         hasher.update(&print.slug);

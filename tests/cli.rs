@@ -534,3 +534,39 @@ fn init_writes_a_starter_that_builds() {
         before
     );
 }
+
+#[test]
+fn every_event_gets_a_one_page_handout() {
+    let dir = workspace("content");
+    let output = run(dir.path(), &["build", "--all-events"]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let out = dir.path().join("output");
+    assert!(!out.join("brochure-fr.pdf").exists(), "events alone");
+    for lang in ["fr", "en", "ar"] {
+        let path = out.join(format!("events/journees-ia-2027/handout-{lang}.pdf"));
+        assert_eq!(page_count(&path), 1, "{lang}");
+    }
+    let text = normalise(&pdf_text(
+        &out.join("events/journees-ia-2027/handout-fr.pdf"),
+    ));
+    for wanted in [
+        "Journées de l’intelligence artificielle",
+        "jeudi 18 mars 2027",
+        "Table ronde sur la formation et les talents",
+        "Amal El Fallah Seghrouchni",
+        "aim.um6p.ma/evenements",
+        "Événement d’exemple",
+    ] {
+        assert!(text.contains(&normalise(wanted)), "«{wanted}» in {text}");
+    }
+    // An event that is over is worth a warning, not an error.
+    let output = run_on(dir.path(), &["check", "--lang", "fr"], "1900000000");
+    assert!(output.status.success());
+    assert!(
+        stderr(&output).starts_with(
+            "warning: the event `journees-ia-2027` ended on 2027-03-19: its handout announces a past event\n --> content/events/journees-ia-2027.yaml\n"
+        ),
+        "{}",
+        stderr(&output)
+    );
+}

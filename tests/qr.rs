@@ -79,5 +79,20 @@ fn the_qr_codes_decode_to_the_website() {
             );
             assert!(!code.role.is_artifact(), "a figure, with alt text");
         }
+        // The handout's code registers.
+        let event = content.events.first().expect("the sample event");
+        let laid = layout::layout(&compose::handout(&content, event), &book, None).expect("laid");
+        let code = laid
+            .pages
+            .iter()
+            .flat_map(|p| &p.items)
+            .find_map(|i| match i {
+                Item::Image(image) if image.image.path.to_string_lossy().starts_with("qr:") => {
+                    Some(image)
+                }
+                _ => None,
+            })
+            .expect("a code on the handout");
+        assert_eq!(decode(&code.image.data), event.registration.as_str());
     }
 }

@@ -6,13 +6,17 @@ use std::path::Path;
 use anyhow::{Context, bail};
 
 /// The starter's files, as they are in `content/`.
-const FILES: [(&str, &str); 6] = [
+const FILES: [(&str, &str); 7] = [
     ("centre.yaml", include_str!("../../content/centre.yaml")),
     ("brand.yaml", include_str!("../../content/brand.yaml")),
     ("brochure.yaml", include_str!("../../content/brochure.yaml")),
     (
         "factsheet.yaml",
         include_str!("../../content/factsheet.yaml"),
+    ),
+    (
+        "events/journees-ia-2027.yaml",
+        include_str!("../../content/events/journees-ia-2027.yaml"),
     ),
     (
         "images/logo-placeholder.svg",

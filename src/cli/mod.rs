@@ -22,7 +22,7 @@ use crate::diag::Diagnostic;
 use crate::fonts::FontBook;
 use crate::layout::Print;
 use crate::units::{Length, Mm, Pt};
-use crate::{Built, Settings, build};
+use crate::{Built, Settings, build, build_handout};
 
 mod init;
 mod progress;
@@ -125,6 +125,13 @@ struct BuildArgs {
     /// duplex printer (flip on the short edge), then folded and stapled: `brochure-*-booklet.pdf`.
     #[arg(long, conflicts_with_all = ["print", "only"])]
     booklet: bool,
+    /// Build the handout of one event (its file name in events/, without .yaml) into
+    /// `OUT/events/SLUG/`.
+    #[arg(long, value_name = "SLUG", conflicts_with_all = ["all_events", "booklet", "only"])]
+    event: Option<String>,
+    /// Build the handout of every event.
+    #[arg(long, conflicts_with_all = ["booklet", "only"])]
+    all_events: bool,
     #[command(flatten)]
     reporting: Reporting,
 }
@@ -240,6 +247,7 @@ pub fn run() -> ExitCode {
             let job = Job {
                 out: Some(out),
                 kinds: Kind::ALL.to_vec(),
+                events: Events::None,
                 output: Output::Screen,
                 created,
             };
@@ -285,6 +293,7 @@ pub fn run() -> ExitCode {
             let job = Job {
                 out: None,
                 kinds: Kind::ALL.to_vec(),
+                events: Events::All,
                 output: Output::Screen,
                 created,
             };
@@ -292,6 +301,8 @@ pub fn run() -> ExitCode {
         }
         Some(Command::Build(args)) => {
             let kinds = match (args.only, args.booklet) {
+                // Events alone: their handouts.
+                _ if args.event.is_some() || args.all_events => Vec::new(),
                 (Some(Only::Brochure), _) | (_, true) => vec![Kind::Brochure],
                 (Some(Only::Factsheet), _) => vec![Kind::Factsheet],
                 (None, false) => Kind::ALL.to_vec(),
@@ -304,9 +315,15 @@ pub fn run() -> ExitCode {
                 Output::Screen
             };
             let reporter = args.reporting.reporter();
+            let events = match (&args.event, args.all_events) {
+                (Some(slug), _) => Events::One(slug.clone()),
+                (None, true) => Events::All,
+                (None, false) => Events::None,
+            };
             let job = Job {
                 out: Some(args.out.clone()),
                 kinds,
+                events,
                 output,
                 created,
             };
@@ -316,6 +333,7 @@ pub fn run() -> ExitCode {
             let job = Job {
                 out: Some(PathBuf::from("output")),
                 kinds: Kind::ALL.to_vec(),
+                events: Events::None,
                 output: Output::Screen,
                 created,
             };
@@ -341,8 +359,98 @@ struct Job {
     /// `None` checks only.
     out: Option<PathBuf>,
     kinds: Vec<Kind>,
+    /// Handouts of events instead of the documents.
+    events: Events,
     output: Output,
     created: DateTime<Utc>,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+enum Events {
+    #[default]
+    None,
+    One(String),
+    All,
+}
+
+/// One file a run makes.
+#[derive(Clone, Copy)]
+enum Target<'a> {
+    Document(Kind),
+    Handout(&'a content::Event),
+}
+
+impl Target<'_> {
+    /// Its name in the output folder: `brochure-fr.pdf`, `events/SLUG/handout-fr.pdf`.
+    fn file(self, lang: Lang, output: Output) -> String {
+        match self {
+            Target::Document(kind) => {
+                format!("{}-{}{}.pdf", kind.stem(), lang.code(), output.suffix())
+            }
+            Target::Handout(event) => {
+                format!(
+                    "events/{}/handout-{}{}.pdf",
+                    event.slug,
+                    lang.code(),
+                    output.suffix()
+                )
+            }
+        }
+    }
+}
+
+/// Warns about events whose last day is before the build's date: their handouts announce
+/// what is over.
+fn past_events(contents: &[content::Content], today: DateTime<Utc>, reporter: Reporter) {
+    let Some(content) = contents.first() else {
+        return;
+    };
+    for event in &content.events {
+        if let Some(last) = event.days.iter().map(|d| d.date).max()
+            && last < today.date_naive()
+        {
+            reporter.diagnostic(
+                &Diagnostic::warning(format!(
+                    "the event `{}` ended on {last}: its handout announces a past event",
+                    event.slug
+                ))
+                .in_file(&event.file)
+                .hint("update its days, or remove the file from events/"),
+            );
+        }
+    }
+}
+
+/// Every file of the run, edition by edition.
+fn targets<'a>(
+    contents: &'a [content::Content],
+    job: &Job,
+) -> Result<Vec<(&'a content::Content, Target<'a>)>, Failure> {
+    let mut out = Vec::new();
+    for content in contents {
+        out.extend(job.kinds.iter().map(|&k| (content, Target::Document(k))));
+        match &job.events {
+            Events::None => {}
+            Events::All => out.extend(content.events.iter().map(|e| (content, Target::Handout(e)))),
+            Events::One(slug) => match content.events.iter().find(|e| &e.slug == slug) {
+                Some(event) => out.push((content, Target::Handout(event))),
+                None => {
+                    let known: Vec<&str> = content.events.iter().map(|e| e.slug.as_str()).collect();
+                    let mut d = Diagnostic::error(format!(
+                        "no event `{slug}` in the content's events/ folder"
+                    ));
+                    d = d.hint(if known.is_empty() {
+                        "add events/SLUG.yaml (see content/events/ in the default content)"
+                            .to_owned()
+                    } else {
+                        format!("the events are: {}", known.join(", "))
+                    });
+                    return Err(Failure::Diagnostics(vec![d]));
+                }
+            },
+        }
+    }
+    Ok(out)
 }
 
 enum Failure {
@@ -379,20 +487,17 @@ fn run_build(editions: &Editions, job: &Job, reporter: Reporter) -> Result<(), F
     let (output, created) = (job.output, job.created);
     let started = Instant::now();
     let contents = load(editions, reporter)?;
+    past_events(&contents, created, reporter);
     let fonts = FontBook::bundled().map_err(|e| Failure::Io(e.into()))?;
     // Every document of every edition, built in parallel across the cores; fonts are parsed
     // once and shared.
-    let jobs: Vec<(&content::Content, Kind)> = contents
-        .iter()
-        .flat_map(|content| job.kinds.iter().map(move |&kind| (content, kind)))
-        .collect();
+    let jobs = targets(&contents, job)?;
     let progress = progress::Progress::new(jobs.len(), reporter);
     let results: Vec<_> = jobs
         .par_iter()
-        .map(|&(content, kind)| {
+        .map(|&(content, target)| {
             let begun = Instant::now();
-            let lang = content.brochure.lang.code();
-            let name = format!("{}-{lang}{}.pdf", kind.stem(), output.suffix());
+            let name = target.file(content.brochure.lang, output);
             let settings = Settings {
                 print: match output {
                     Output::Print { bleed } => Some(Print {
@@ -404,17 +509,20 @@ fn run_build(editions: &Editions, job: &Job, reporter: Reporter) -> Result<(), F
                 booklet: matches!(output, Output::Booklet),
                 ..Settings::new(created)
             };
-            let result = build(content, kind, &fonts, &settings);
+            let result = match target {
+                Target::Document(kind) => build(content, kind, &fonts, &settings),
+                Target::Handout(event) => build_handout(content, event, &fonts, &settings),
+            };
             progress.done(&name);
-            (content.brochure.lang, result, begun.elapsed())
+            (name, result, begun.elapsed())
         })
         .collect();
     progress.finish();
-    let mut built: Vec<(Lang, Built, Duration)> = Vec::new();
+    let mut built: Vec<(String, Built, Duration)> = Vec::new();
     let mut errors: Vec<Diagnostic> = Vec::new();
-    for (lang, result, time) in results {
+    for (name, result, time) in results {
         match result {
-            Ok(doc) => built.push((lang, doc, time)),
+            Ok(doc) => built.push((name, doc, time)),
             Err(e) => {
                 let d = e.to_diagnostic().with_snippet_from_file();
                 // Documents and editions may trip on the same block; say it once.
@@ -427,9 +535,9 @@ fn run_build(editions: &Editions, job: &Job, reporter: Reporter) -> Result<(), F
     if !errors.is_empty() {
         return Err(Failure::Diagnostics(errors));
     }
-    for (lang, doc, _) in &built {
+    for (name, doc, _) in &built {
         for warning in &doc.warnings {
-            let what = format!("{}-{}: {warning}", doc.kind.stem(), lang.code());
+            let what = format!("{}: {warning}", name.trim_end_matches(".pdf"));
             reporter.diagnostic(&Diagnostic::warning(what));
         }
     }
@@ -449,13 +557,13 @@ fn run_build(editions: &Editions, job: &Job, reporter: Reporter) -> Result<(), F
     // Every file goes to a temporary file first; only when all are written are they renamed
     // into place, so a run writes all of its documents or none.
     let mut staged = Vec::with_capacity(built.len());
-    for (lang, doc, time) in &built {
-        let path = out.join(format!(
-            "{}-{}{}.pdf",
-            doc.kind.stem(),
-            lang.code(),
-            output.suffix()
-        ));
+    for (name, doc, time) in &built {
+        let path = out.join(name);
+        if let Some(folder) = path.parent() {
+            std::fs::create_dir_all(folder)
+                .with_context(|| format!("cannot create the folder {}", folder.display()))
+                .map_err(Failure::Io)?;
+        }
         let file = write::stage(&path, &doc.pdf).map_err(Failure::Io)?;
         staged.push((path, file, doc, time));
     }

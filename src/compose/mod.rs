@@ -5,6 +5,7 @@
 //! cover). It holds no positions: where things go is the layout stage's business.
 
 mod blocks;
+mod handout;
 mod styles;
 mod templates;
 mod typo;
@@ -22,6 +23,8 @@ pub use styles::Styles;
 pub enum Kind {
     Brochure,
     Factsheet,
+    /// An event's one-page handout: its programme and how to register.
+    Handout,
 }
 
 impl Kind {
@@ -32,6 +35,7 @@ impl Kind {
         match self {
             Kind::Brochure => "brochure",
             Kind::Factsheet => "factsheet",
+            Kind::Handout => "handout",
         }
     }
 }
@@ -368,15 +372,23 @@ pub struct BackCover {
     pub qr: Option<Logo>,
 }
 
-/// Composes `kind` from the content.
+/// Composes `kind` from the content; a handout is the first event's (see [`handout`]).
 pub fn compose(content: &Content, kind: Kind) -> Composed {
-    let doc = match kind {
-        Kind::Brochure => &content.brochure,
-        Kind::Factsheet => &content.factsheet,
-    };
-    let styles = Styles::new(&content.brand, doc, kind);
-    match kind {
-        Kind::Brochure => templates::brochure(content, &styles),
-        Kind::Factsheet => templates::factsheet(content, &styles),
+    match (kind, content.events.first()) {
+        (Kind::Handout, Some(event)) => handout(content, event),
+        (Kind::Brochure, _) => templates::brochure(
+            content,
+            &Styles::new(&content.brand, &content.brochure, kind),
+        ),
+        (Kind::Factsheet | Kind::Handout, _) => {
+            let styles = Styles::new(&content.brand, &content.factsheet, Kind::Factsheet);
+            templates::factsheet(content, &styles)
+        }
     }
+}
+
+/// Composes the handout of `event`.
+pub fn handout(content: &Content, event: &crate::content::Event) -> Composed {
+    let styles = Styles::new(&content.brand, &content.factsheet, Kind::Handout);
+    handout::handout(content, event, &styles)
 }

@@ -43,6 +43,7 @@ impl Styles {
         let scale = match kind {
             Kind::Brochure => 1.0,
             Kind::Factsheet => 0.84,
+            Kind::Handout => 0.92,
         };
         let t = brand.type_scale;
         let style = |family, bold, italic, size: Pt, colour: Colour| TextStyle {

@@ -25,7 +25,7 @@ pub fn website_qr(centre: &Centre, s: &Styles) -> Option<Logo> {
 }
 
 /// The logo, described as the centre's logo in the document's language.
-fn logo(content: &Content, lang: Lang) -> Logo {
+pub fn logo(content: &Content, lang: Lang) -> Logo {
     let name = &content.centre.short_name;
     Logo {
         image: content.brand.logo.clone(),
@@ -238,7 +238,12 @@ fn meta(content: &Content, doc: &Document) -> Meta {
     }
 }
 
-fn page_style(content: &Content, s: &Styles, columns: usize, footer: Option<Footer>) -> PageStyle {
+pub fn page_style(
+    content: &Content,
+    s: &Styles,
+    columns: usize,
+    footer: Option<Footer>,
+) -> PageStyle {
     let b = &content.brand;
     PageStyle {
         width: b.paper.width,
@@ -299,12 +304,18 @@ pub fn month_year(date: YearMonth, lang: Lang) -> String {
 
 /// The month's name from chrono's locale data (Moroccan Arabic month names for Arabic).
 fn month_name(date: YearMonth, lang: Lang) -> String {
-    let locale = match lang {
+    date.date()
+        .format_localized("%B", month_locale(lang))
+        .to_string()
+}
+
+/// chrono's locale for dates in `lang`.
+pub fn month_locale(lang: Lang) -> chrono::Locale {
+    match lang {
         Lang::Fr => chrono::Locale::fr_FR,
         Lang::En => chrono::Locale::en_GB,
         Lang::Ar => chrono::Locale::ar_MA,
-    };
-    date.date().format_localized("%B", locale).to_string()
+    }
 }
 
 /// Section headings go in the sidebar, a size smaller to fit its width, each under its

@@ -38,6 +38,11 @@ impl<'a> Checker<'a> {
         }
     }
 
+    /// The file being checked.
+    pub fn source_path(&self) -> std::path::PathBuf {
+        self.source.path.clone()
+    }
+
     pub fn span<T>(&self, value: &Spanned<T>) -> Span {
         let (line, column) = position(value);
         Span {

@@ -7,6 +7,7 @@
 
 mod blocks;
 mod check;
+mod events;
 mod image;
 mod local;
 pub mod markup;
@@ -20,7 +21,7 @@ use std::path::Path;
 
 pub use model::*;
 
-use crate::diag::{Diagnostic, Diagnostics, Severity};
+use crate::diag::{self, Diagnostic, Diagnostics, Severity};
 use check::{Checker, Edition};
 use raw::{RawBrand, RawBrochure, RawCentre, RawFactsheet};
 
@@ -38,6 +39,44 @@ pub struct Options {
 pub struct Loaded {
     pub editions: Vec<Content>,
     pub warnings: Vec<Diagnostic>,
+}
+
+/// The event files of `dir/events/`, read (not yet checked), in the order of their names.
+fn read_events(
+    dir: &Path,
+    diagnostics: &mut Diagnostics,
+) -> Vec<(String, raw::RawEvent, diag::Source)> {
+    let folder = dir.join("events");
+    let Ok(entries) = std::fs::read_dir(&folder) else {
+        return Vec::new();
+    };
+    let mut names: Vec<String> = entries
+        .filter_map(Result::ok)
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.ends_with(".yaml"))
+        .collect();
+    names.sort();
+    let mut events = Vec::new();
+    for name in names {
+        let slug = name.trim_end_matches(".yaml").to_owned();
+        let valid = !slug.is_empty()
+            && slug
+                .chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
+        if !valid {
+            diagnostics.push(
+                Diagnostic::error(format!("`{name}` is not a name for an event file"))
+                    .in_file(&folder.join(&name))
+                    .hint("name it in lowercase letters, digits and dashes: open-day-2026.yaml"),
+            );
+            continue;
+        }
+        match read::read_yaml::<raw::RawEvent>(&folder, &name) {
+            Ok((raw, source)) => events.push((slug, raw, source)),
+            Err(d) => diagnostics.push(d),
+        }
+    }
+    events
 }
 
 /// Reads and validates the content folder `dir` in its first language.
@@ -97,6 +136,7 @@ pub fn load_with(dir: &Path, options: &Options) -> Result<Loaded, Vec<Diagnostic
     let brochure_raw = brochure.as_ref().map(|(raw, _)| raw);
     let wanted = options.langs.clone().unwrap_or_else(|| declared.clone());
 
+    let events = read_events(dir, &mut diagnostics);
     let mut editions = Vec::new();
     for &lang in &wanted {
         let edition = Edition {
@@ -134,6 +174,13 @@ pub fn load_with(dir: &Path, options: &Options) -> Result<Loaded, Vec<Diagnostic
             }
             _ => None,
         };
+        let mut checked_events = Vec::new();
+        for (slug, raw, source) in &events {
+            let mut checker = Checker::new(source, dir, &edition);
+            let event = checker.event(slug, raw);
+            diagnostics.extend(checker.diagnostics);
+            checked_events.extend(event);
+        }
         if let (Some(centre), Some(brand), Some((brochure, _)), Some(factsheet)) =
             (centre, brand, brochure, factsheet)
         {
@@ -143,6 +190,7 @@ pub fn load_with(dir: &Path, options: &Options) -> Result<Loaded, Vec<Diagnostic
                 brochure,
                 factsheet,
                 digest: [0; 32],
+                events: checked_events,
             });
         }
     }

@@ -18,6 +18,41 @@ pub struct Content {
     pub factsheet: Document,
     /// A SHA-256 of every input file (the YAML and each image), for stable document IDs.
     pub digest: [u8; 32],
+    /// The events of `events/`, by file name.
+    pub events: Vec<Event>,
+}
+
+/// An event the centre holds: a handout (and its QR code to register) is made for it.
+#[derive(Clone, Debug)]
+pub struct Event {
+    /// The file's name without `.yaml`: the folder its editions are written to.
+    pub slug: String,
+    pub name: String,
+    /// An example, not a real event.
+    pub sample: bool,
+    pub days: Vec<EventDay>,
+    pub venue: String,
+    pub city: String,
+    pub registration: Url,
+    /// In order of day and time.
+    pub programme: Vec<Session>,
+    /// The event's file, for messages.
+    pub file: std::path::PathBuf,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct EventDay {
+    pub date: NaiveDate,
+    pub from: chrono::NaiveTime,
+    pub to: chrono::NaiveTime,
+}
+
+#[derive(Clone, Debug)]
+pub struct Session {
+    pub date: NaiveDate,
+    pub start: chrono::NaiveTime,
+    pub title: String,
+    pub speakers: Vec<String>,
 }
 
 impl Content {

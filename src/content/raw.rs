@@ -209,3 +209,38 @@ pub struct RawProfile {
     #[serde(default)]
     pub photo: Option<S<String>>,
 }
+
+/// `events/<slug>.yaml`: an event the centre holds.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct RawEvent {
+    pub name: T,
+    /// Marks an example: built like any event, flagged so nobody mistakes it for a real one.
+    #[serde(default)]
+    pub sample: bool,
+    pub days: Vec<S<RawDay>>,
+    pub venue: T,
+    pub city: T,
+    pub registration: S<String>,
+    pub programme: Vec<S<RawSession>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct RawDay {
+    pub date: S<String>,
+    pub from: S<String>,
+    pub to: S<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct RawSession {
+    /// The day, for events of more than one day.
+    #[serde(default)]
+    pub day: Option<S<String>>,
+    pub time: S<String>,
+    pub title: T,
+    #[serde(default)]
+    pub speakers: Vec<T>,
+}

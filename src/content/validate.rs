@@ -64,7 +64,7 @@ impl Checker<'_> {
         parsed
     }
 
-    fn url(&mut self, value: &Spanned<String>) -> Option<Url> {
+    pub fn url(&mut self, value: &Spanned<String>) -> Option<Url> {
         let parsed = Url::parse(value.value.trim());
         if parsed.is_none() {
             self.report(

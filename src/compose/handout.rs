@@ -1,0 +1,178 @@
+//! An event's handout: one page with the event's name, days and place in the header band,
+//! the programme day by day, and how to register, with a QR code of the registration page.
+
+use chrono::NaiveDate;
+
+use super::styles::Styles;
+use super::templates::{logo, month_locale, page_style};
+use super::{Align, Composed, Flow, Header, Kind, Meta, PageStyle, Para, Role, TextStyle};
+use crate::content::{Content, Event, Inline, Lang};
+use crate::units::{Colour, Pt};
+
+pub fn handout(content: &Content, event: &Event, s: &Styles) -> Composed {
+    let lang = s.lang;
+    let white = |style: TextStyle, size: f32| TextStyle {
+        colour: Colour::WHITE,
+        size: Pt(size),
+        ..style
+    };
+    let days: Vec<String> = event
+        .days
+        .iter()
+        .map(|d| day_line(d.date, d.from, d.to, lang))
+        .collect();
+    let mut titles = vec![
+        Para {
+            space_after: Pt(4.0),
+            ..s.display(
+                s.plain(&event.name, white(s.heading, 24.0)),
+                Role::Title,
+                1.1,
+            )
+        },
+        Para {
+            space_after: Pt(2.0),
+            ..s.display(
+                s.plain(&days.join(" · "), white(s.subheading, 11.0)),
+                Role::Paragraph,
+                1.3,
+            )
+        },
+        s.display(
+            s.plain(
+                &format!("{}, {}", event.venue, event.city),
+                white(s.quote, 10.0),
+            ),
+            Role::Paragraph,
+            1.3,
+        ),
+    ];
+    if event.sample {
+        let note = match lang {
+            Lang::Fr => "Événement d’exemple : il montre le format, il n’est pas annoncé.",
+            Lang::En => "A sample event: it shows the format, it is not announced.",
+            Lang::Ar => "حدث تجريبي: يوضح الصيغة، وليس معلنًا.",
+        };
+        titles.push(Para {
+            space_before: Pt(4.0),
+            ..s.display(s.plain(note, white(s.caption, 8.5)), Role::Paragraph, 1.3)
+        });
+    }
+    let (programme_title, register_title, register_text) = match lang {
+        Lang::Fr => ("Programme", "Inscription", "Inscrivez-vous en ligne :"),
+        Lang::En => ("Programme", "Registration", "Register online:"),
+        Lang::Ar => ("البرنامج", "التسجيل", "سجلوا عبر الإنترنت:"),
+    };
+    let mut body = vec![Flow::Para(s.heading(&Inline::plain(programme_title), 1))];
+    for day in &event.days {
+        let sessions: Vec<_> = event
+            .programme
+            .iter()
+            .filter(|p| p.date == day.date)
+            .collect();
+        if sessions.is_empty() {
+            continue;
+        }
+        body.push(Flow::Para(s.heading(
+            &Inline::plain(day_line(day.date, day.from, day.to, lang)),
+            2,
+        )));
+        let entries = sessions
+            .iter()
+            .map(|session| {
+                let mut text = s.runs(&Inline::plain(&session.title), s.body);
+                if !session.speakers.is_empty() {
+                    text.extend(s.plain(&format!(" — {}", session.speakers.join(", ")), s.caption));
+                }
+                (
+                    s.display(
+                        s.plain(&session.start.format("%H:%M").to_string(), s.label),
+                        Role::Label,
+                        1.3,
+                    ),
+                    Para {
+                        space_after: s.gap,
+                        align: Align::Left,
+                        ..s.para(text, Role::ListItem)
+                    },
+                )
+            })
+            .collect();
+        body.push(Flow::Timeline {
+            entries,
+            rail: s.colours.accent.tint(0.55),
+            dot: s.colours.accent,
+            label_width: Pt(34.0),
+            space_after: s.gap * 1.5,
+            origin: None,
+        });
+    }
+    body.push(Flow::Para(s.heading(&Inline::plain(register_title), 1)));
+    let url = event.registration.as_str().to_owned();
+    let mut link = Inline::plain(event.registration.display());
+    if let Some(span) = link.0.first_mut() {
+        span.link = Some(url.clone());
+        span.strong = true;
+    }
+    let mut register = vec![
+        Flow::Para(s.para(
+            s.runs(&Inline::plain(register_text), s.body),
+            Role::Paragraph,
+        )),
+        Flow::Para(Para {
+            align: Align::Left,
+            ..s.para(s.runs(&link, s.body), Role::Paragraph)
+        }),
+    ];
+    if let Some(image) = crate::qr::image(&url, s.colours.ink.rgb) {
+        let alt = match lang {
+            Lang::Fr => format!("Code QR de l’inscription, {}", event.registration.display()),
+            Lang::En => format!("QR code to register, {}", event.registration.display()),
+            Lang::Ar => format!("رمز QR للتسجيل، {}", event.registration.display()),
+        };
+        register = vec![Flow::Aside {
+            icon: image,
+            size: Pt::from(crate::units::Mm(30.0)),
+            gap: s.gap * 2.0,
+            content: register,
+            space_after: Pt::ZERO,
+            role: Role::Figure { alt: Some(alt) },
+        }];
+    }
+    body.extend(register);
+    let page = PageStyle {
+        single_page: true,
+        ..page_style(content, s, 1, None)
+    };
+    Composed {
+        kind: Kind::Handout,
+        rtl: lang.rtl(),
+        meta: Meta {
+            title: event.name.clone(),
+            author: format!("{} ({})", content.centre.short_name, content.centre.parent),
+            subject: format!("{programme_title} · {}", days.join(" · ")),
+            keywords: vec![content.centre.short_name.clone(), event.city.clone()],
+            lang,
+        },
+        page,
+        cover: None,
+        header: Some(Header {
+            band: s.colours.primary,
+            accent: s.colours.accent,
+            logo: logo(content, lang),
+            titles,
+        }),
+        banner: Vec::new(),
+        body,
+        contents: None,
+        back: None,
+    }
+}
+
+/// "jeudi 18 mars 2027, 09:00–17:30".
+fn day_line(date: NaiveDate, from: chrono::NaiveTime, to: chrono::NaiveTime, lang: Lang) -> String {
+    let day = date
+        .format_localized("%A %-d %B %Y", month_locale(lang))
+        .to_string();
+    format!("{day}, {}–{}", from.format("%H:%M"), to.format("%H:%M"))
+}

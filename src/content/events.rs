@@ -1,0 +1,111 @@
+//! Event files (`events/<slug>.yaml`): the days, the venue, the programme and where to
+//! register, checked like the rest of the content.
+
+use chrono::{NaiveDate, NaiveTime};
+use serde_saphyr::Spanned;
+
+use super::check::Checker;
+use super::model::{Event, EventDay, Session};
+use super::raw::RawEvent;
+
+impl Checker<'_> {
+    pub fn event(&mut self, slug: &str, raw: &RawEvent) -> Option<Event> {
+        let mut days = Vec::new();
+        for day in &raw.days {
+            let date = self.date(&day.value.date);
+            let from = self.time(&day.value.from);
+            let to = self.time(&day.value.to);
+            if let (Some(date), Some(from), Some(to)) = (date, from, to) {
+                if to <= from {
+                    self.report(
+                        self.error(&day.value.to, "the day ends before it starts")
+                            .hint("write times as HH:MM, from the start to the end"),
+                    );
+                }
+                days.push(EventDay { date, from, to });
+            }
+        }
+        if raw.days.is_empty() {
+            self.report(
+                self.error(&raw.registration, "the event has no day")
+                    .hint("list its days under `days:`, each with `date`, `from` and `to`"),
+            );
+        }
+        let mut programme = Vec::new();
+        for session in &raw.programme {
+            let s = &session.value;
+            let date = match &s.day {
+                Some(day) => self.date(day),
+                None if days.len() <= 1 => days.first().map(|d| d.date),
+                None => {
+                    self.report(
+                        self.error(&s.time, "the session does not say which day it is on")
+                            .hint("add `day: YYYY-MM-DD`: the event lasts several days"),
+                    );
+                    None
+                }
+            };
+            if let (Some(date), Some(day)) = (date, &s.day)
+                && !days.iter().any(|d| d.date == date)
+            {
+                self.report(
+                    self.error(day, format!("{date} is not one of the event's days"))
+                        .hint("use a date listed under `days:`"),
+                );
+            }
+            let time = self.time(&s.time);
+            let title = self.text(&s.title, "session title");
+            let speakers: Vec<String> = s
+                .speakers
+                .iter()
+                .filter_map(|sp| self.name(sp, "speaker"))
+                .collect();
+            if let (Some(date), Some(start), Some(title)) = (date, time, title) {
+                programme.push(Session {
+                    date,
+                    start,
+                    title,
+                    speakers,
+                });
+            }
+        }
+        programme.sort_by_key(|s| (s.date, s.start));
+        let registration = self.url(&raw.registration);
+        Some(Event {
+            slug: slug.to_owned(),
+            name: self.name(&raw.name, "event name")?,
+            sample: raw.sample,
+            venue: self.name(&raw.venue, "venue")?,
+            city: self.name(&raw.city, "city")?,
+            registration: registration?,
+            days,
+            programme,
+            file: self.source_path(),
+        })
+    }
+
+    fn date(&mut self, value: &Spanned<String>) -> Option<NaiveDate> {
+        let parsed = NaiveDate::parse_from_str(value.value.trim(), "%Y-%m-%d").ok();
+        if parsed.is_none() {
+            self.report(
+                self.error(value, format!("`{}` is not a date", value.value.trim()))
+                    .hint("write a day as YYYY-MM-DD, for example 2026-12-10"),
+            );
+        }
+        parsed
+    }
+
+    fn time(&mut self, value: &Spanned<String>) -> Option<NaiveTime> {
+        let parsed = NaiveTime::parse_from_str(value.value.trim(), "%H:%M").ok();
+        if parsed.is_none() {
+            self.report(
+                self.error(
+                    value,
+                    format!("`{}` is not a time of day", value.value.trim()),
+                )
+                .hint("write a time as HH:MM, in 24 hours: 09:30, 14:00"),
+            );
+        }
+        parsed
+    }
+}
