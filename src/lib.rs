@@ -114,6 +114,21 @@ pub fn build_handout(
     finish(content, &compose::handout(content, event), fonts, settings)
 }
 
+/// Composes, lays out and renders the brochure's edition for `event`.
+pub fn build_event_brochure(
+    content: &content::Content,
+    event: &content::Event,
+    fonts: &fonts::FontBook,
+    settings: &Settings,
+) -> Result<Built, BuildError> {
+    finish(
+        content,
+        &compose::event_brochure(content, event),
+        fonts,
+        settings,
+    )
+}
+
 /// Lays out and renders a composed document.
 fn finish(
     content: &content::Content,

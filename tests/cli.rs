@@ -536,7 +536,7 @@ fn init_writes_a_starter_that_builds() {
 }
 
 #[test]
-fn every_event_gets_a_one_page_handout() {
+fn every_event_gets_its_brochure_and_a_one_page_handout() {
     let dir = workspace("content");
     let output = run(dir.path(), &["build", "--all-events"]);
     assert!(output.status.success(), "{}", stderr(&output));

@@ -14,7 +14,10 @@ use common::*;
 use plaquette::compose::{self, Kind};
 use plaquette::content;
 use plaquette::fonts::FontBook;
-use plaquette::layout::{self, frame::Item};
+use plaquette::layout::{
+    self,
+    frame::{Item, Page, PlacedImage},
+};
 
 /// Rasterises a placed SVG at 6 pixels a module and reads the QR code in it.
 fn decode(svg: &[u8]) -> String {
@@ -40,6 +43,20 @@ fn decode(svg: &[u8]) -> String {
     grids[0].decode().expect("decodes").1
 }
 
+/// The QR codes layout placed on `pages`.
+fn codes(pages: &[Page]) -> Vec<&PlacedImage> {
+    pages
+        .iter()
+        .flat_map(|p| &p.items)
+        .filter_map(|i| match i {
+            Item::Image(image) if image.image.path.to_string_lossy().starts_with("qr:") => {
+                Some(image)
+            }
+            _ => None,
+        })
+        .collect()
+}
+
 #[test]
 fn the_qr_codes_decode_to_the_website() {
     let dir = repo().join("content");
@@ -56,17 +73,7 @@ fn the_qr_codes_decode_to_the_website() {
         for kind in [Kind::Brochure, Kind::Factsheet] {
             let laid =
                 layout::layout(&compose::compose(&content, kind), &book, None).expect("laid");
-            let codes: Vec<_> = laid
-                .pages
-                .iter()
-                .flat_map(|p| &p.items)
-                .filter_map(|i| match i {
-                    Item::Image(image) if image.image.path.to_string_lossy().starts_with("qr:") => {
-                        Some(image)
-                    }
-                    _ => None,
-                })
-                .collect();
+            let codes = codes(&laid.pages);
             assert_eq!(codes.len(), 1, "{kind:?}: one code");
             let code = codes[0];
             assert_eq!(decode(&code.image.data), content.centre.website.as_str());
@@ -82,17 +89,7 @@ fn the_qr_codes_decode_to_the_website() {
         // The handout's code registers.
         let event = content.events.first().expect("the sample event");
         let laid = layout::layout(&compose::handout(&content, event), &book, None).expect("laid");
-        let code = laid
-            .pages
-            .iter()
-            .flat_map(|p| &p.items)
-            .find_map(|i| match i {
-                Item::Image(image) if image.image.path.to_string_lossy().starts_with("qr:") => {
-                    Some(image)
-                }
-                _ => None,
-            })
-            .expect("a code on the handout");
+        let code = *codes(&laid.pages).first().expect("a code on the handout");
         assert_eq!(decode(&code.image.data), event.registration.as_str());
     }
 }

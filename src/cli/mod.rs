@@ -22,7 +22,7 @@ use crate::diag::Diagnostic;
 use crate::fonts::FontBook;
 use crate::layout::Print;
 use crate::units::{Length, Mm, Pt};
-use crate::{Built, Settings, build, build_handout};
+use crate::{Built, Settings, build, build_event_brochure, build_handout};
 
 mod init;
 mod progress;
@@ -377,6 +377,8 @@ enum Events {
 #[derive(Clone, Copy)]
 enum Target<'a> {
     Document(Kind),
+    /// An event's brochure: the event on the cover, its programme first.
+    EventBrochure(&'a content::Event),
     Handout(&'a content::Event),
 }
 
@@ -387,9 +389,13 @@ impl Target<'_> {
             Target::Document(kind) => {
                 format!("{}-{}{}.pdf", kind.stem(), lang.code(), output.suffix())
             }
-            Target::Handout(event) => {
+            Target::EventBrochure(event) | Target::Handout(event) => {
+                let stem = match self {
+                    Target::EventBrochure(_) => "brochure",
+                    _ => "handout",
+                };
                 format!(
-                    "events/{}/handout-{}{}.pdf",
+                    "events/{}/{stem}-{}{}.pdf",
                     event.slug,
                     lang.code(),
                     output.suffix()
@@ -431,9 +437,17 @@ fn targets<'a>(
         out.extend(job.kinds.iter().map(|&k| (content, Target::Document(k))));
         match &job.events {
             Events::None => {}
-            Events::All => out.extend(content.events.iter().map(|e| (content, Target::Handout(e)))),
+            Events::All => {
+                for event in &content.events {
+                    out.push((content, Target::EventBrochure(event)));
+                    out.push((content, Target::Handout(event)));
+                }
+            }
             Events::One(slug) => match content.events.iter().find(|e| &e.slug == slug) {
-                Some(event) => out.push((content, Target::Handout(event))),
+                Some(event) => {
+                    out.push((content, Target::EventBrochure(event)));
+                    out.push((content, Target::Handout(event)));
+                }
                 None => {
                     let known: Vec<&str> = content.events.iter().map(|e| e.slug.as_str()).collect();
                     let mut d = Diagnostic::error(format!(
@@ -511,6 +525,9 @@ fn run_build(editions: &Editions, job: &Job, reporter: Reporter) -> Result<(), F
             };
             let result = match target {
                 Target::Document(kind) => build(content, kind, &fonts, &settings),
+                Target::EventBrochure(event) => {
+                    build_event_brochure(content, event, &fonts, &settings)
+                }
                 Target::Handout(event) => build_handout(content, event, &fonts, &settings),
             };
             progress.done(&name);

@@ -11,102 +11,18 @@ use crate::units::{Colour, Pt};
 
 pub fn handout(content: &Content, event: &Event, s: &Styles) -> Composed {
     let lang = s.lang;
-    let white = |style: TextStyle, size: f32| TextStyle {
-        colour: Colour::WHITE,
-        size: Pt(size),
-        ..style
-    };
     let days: Vec<String> = event
         .days
         .iter()
         .map(|d| day_line(d.date, d.from, d.to, lang))
         .collect();
-    let mut titles = vec![
-        Para {
-            space_after: Pt(4.0),
-            ..s.display(
-                s.plain(&event.name, white(s.heading, 24.0)),
-                Role::Title,
-                1.1,
-            )
-        },
-        Para {
-            space_after: Pt(2.0),
-            ..s.display(
-                s.plain(&days.join(" · "), white(s.subheading, 11.0)),
-                Role::Paragraph,
-                1.3,
-            )
-        },
-        s.display(
-            s.plain(
-                &format!("{}, {}", event.venue, event.city),
-                white(s.quote, 10.0),
-            ),
-            Role::Paragraph,
-            1.3,
-        ),
-    ];
-    if event.sample {
-        let note = match lang {
-            Lang::Fr => "Événement d’exemple : il montre le format, il n’est pas annoncé.",
-            Lang::En => "A sample event: it shows the format, it is not announced.",
-            Lang::Ar => "حدث تجريبي: يوضح الصيغة، وليس معلنًا.",
-        };
-        titles.push(Para {
-            space_before: Pt(4.0),
-            ..s.display(s.plain(note, white(s.caption, 8.5)), Role::Paragraph, 1.3)
-        });
-    }
-    let (programme_title, register_title, register_text) = match lang {
-        Lang::Fr => ("Programme", "Inscription", "Inscrivez-vous en ligne :"),
-        Lang::En => ("Programme", "Registration", "Register online:"),
-        Lang::Ar => ("البرنامج", "التسجيل", "سجلوا عبر الإنترنت:"),
+    let titles = header_titles(event, s, 24.0);
+    let (register_title, register_text) = match lang {
+        Lang::Fr => ("Inscription", "Inscrivez-vous en ligne :"),
+        Lang::En => ("Registration", "Register online:"),
+        Lang::Ar => ("التسجيل", "سجلوا عبر الإنترنت:"),
     };
-    let mut body = vec![Flow::Para(s.heading(&Inline::plain(programme_title), 1))];
-    for day in &event.days {
-        let sessions: Vec<_> = event
-            .programme
-            .iter()
-            .filter(|p| p.date == day.date)
-            .collect();
-        if sessions.is_empty() {
-            continue;
-        }
-        body.push(Flow::Para(s.heading(
-            &Inline::plain(day_line(day.date, day.from, day.to, lang)),
-            2,
-        )));
-        let entries = sessions
-            .iter()
-            .map(|session| {
-                let mut text = s.runs(&Inline::plain(&session.title), s.body);
-                if !session.speakers.is_empty() {
-                    text.extend(s.plain(&format!(" — {}", session.speakers.join(", ")), s.caption));
-                }
-                (
-                    s.display(
-                        s.plain(&session.start.format("%H:%M").to_string(), s.label),
-                        Role::Label,
-                        1.3,
-                    ),
-                    Para {
-                        space_after: s.gap,
-                        align: Align::Left,
-                        ..s.para(text, Role::ListItem)
-                    },
-                )
-            })
-            .collect();
-        body.push(Flow::Timeline {
-            entries,
-            rail: s.colours.accent.tint(0.55),
-            dot: s.colours.accent,
-            label_width: Pt(34.0),
-            space_after: s.gap * 1.5,
-            origin: None,
-        });
-    }
+    let mut body = programme(event, s);
     body.push(Flow::Para(s.heading(&Inline::plain(register_title), 1)));
     let url = event.registration.as_str().to_owned();
     let mut link = Inline::plain(event.registration.display());
@@ -150,7 +66,7 @@ pub fn handout(content: &Content, event: &Event, s: &Styles) -> Composed {
         meta: Meta {
             title: event.name.clone(),
             author: format!("{} ({})", content.centre.short_name, content.centre.parent),
-            subject: format!("{programme_title} · {}", days.join(" · ")),
+            subject: format!("{} · {}", programme_title(lang), days.join(" · ")),
             keywords: vec![content.centre.short_name.clone(), event.city.clone()],
             lang,
         },
@@ -175,4 +91,122 @@ fn day_line(date: NaiveDate, from: chrono::NaiveTime, to: chrono::NaiveTime, lan
         .format_localized("%A %-d %B %Y", month_locale(lang))
         .to_string();
     format!("{day}, {}–{}", from.format("%H:%M"), to.format("%H:%M"))
+}
+
+fn programme_title(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Fr | Lang::En => "Programme",
+        Lang::Ar => "البرنامج",
+    }
+}
+
+/// The event in white for a band or a cover: its name (at `size`), days and place, and a
+/// note when it is a sample.
+fn header_titles(event: &Event, s: &Styles, size: f32) -> Vec<Para> {
+    let lang = s.lang;
+    let white = |style: TextStyle, size: f32| TextStyle {
+        colour: Colour::WHITE,
+        size: Pt(size),
+        ..style
+    };
+    let days: Vec<String> = event
+        .days
+        .iter()
+        .map(|d| day_line(d.date, d.from, d.to, lang))
+        .collect();
+    let mut titles = vec![
+        Para {
+            space_after: Pt(size * 0.2),
+            ..s.display(
+                s.plain(&event.name, white(s.heading, size)),
+                Role::Title,
+                1.1,
+            )
+        },
+        Para {
+            space_after: Pt(2.0),
+            ..s.display(
+                s.plain(&days.join(" · "), white(s.subheading, 11.0)),
+                Role::Paragraph,
+                1.3,
+            )
+        },
+        s.display(
+            s.plain(
+                &format!("{}, {}", event.venue, event.city),
+                white(s.quote, 10.0),
+            ),
+            Role::Paragraph,
+            1.3,
+        ),
+    ];
+    if event.sample {
+        let note = match lang {
+            Lang::Fr => "Événement d’exemple : il montre le format, il n’est pas annoncé.",
+            Lang::En => "A sample event: it shows the format, it is not announced.",
+            Lang::Ar => "حدث تجريبي: يوضح الصيغة، وليس معلنًا.",
+        };
+        titles.push(Para {
+            space_before: Pt(4.0),
+            ..s.display(s.plain(note, white(s.caption, 8.5)), Role::Paragraph, 1.3)
+        });
+    }
+    titles
+}
+
+/// The titles of an event brochure's cover.
+pub fn cover_titles(event: &Event, s: &Styles) -> Vec<Para> {
+    header_titles(event, s, s.display.0 * 0.8)
+}
+
+/// The programme: a heading, then each day's sessions on a timeline.
+pub fn programme(event: &Event, s: &Styles) -> Vec<Flow> {
+    let lang = s.lang;
+    let mut body = vec![Flow::Para(
+        s.heading(&Inline::plain(programme_title(lang)), 1),
+    )];
+    for day in &event.days {
+        let sessions: Vec<_> = event
+            .programme
+            .iter()
+            .filter(|p| p.date == day.date)
+            .collect();
+        if sessions.is_empty() {
+            continue;
+        }
+        body.push(Flow::Para(s.heading(
+            &Inline::plain(day_line(day.date, day.from, day.to, lang)),
+            2,
+        )));
+        let entries = sessions
+            .iter()
+            .map(|session| {
+                let mut text = s.runs(&Inline::plain(&session.title), s.body);
+                if !session.speakers.is_empty() {
+                    text.extend(s.plain(&format!(" — {}", session.speakers.join(", ")), s.caption));
+                }
+                (
+                    s.display(
+                        s.plain(&session.start.format("%H:%M").to_string(), s.label),
+                        Role::Label,
+                        1.3,
+                    ),
+                    Para {
+                        space_after: s.gap,
+                        align: Align::Left,
+                        ..s.para(text, Role::ListItem)
+                    },
+                )
+            })
+            .collect();
+        body.push(Flow::Timeline {
+            entries,
+            rail: s.colours.accent.tint(0.55),
+            dot: s.colours.accent,
+            label_width: Pt(34.0),
+            space_after: s.gap * 1.5,
+            origin: None,
+        });
+    }
+    body
 }

@@ -387,6 +387,12 @@ pub fn compose(content: &Content, kind: Kind) -> Composed {
     }
 }
 
+/// Composes the brochure's edition for `event`: the event on the cover, its programme first.
+pub fn event_brochure(content: &Content, event: &crate::content::Event) -> Composed {
+    let styles = Styles::new(&content.brand, &content.brochure, Kind::Brochure);
+    templates::brochure_with(content, &styles, Some(event))
+}
+
 /// Composes the handout of `event`.
 pub fn handout(content: &Content, event: &crate::content::Event) -> Composed {
     let styles = Styles::new(&content.brand, &content.factsheet, Kind::Handout);

@@ -38,6 +38,16 @@ pub fn logo(content: &Content, lang: Lang) -> Logo {
 }
 
 pub fn brochure(content: &Content, s: &Styles) -> Composed {
+    brochure_with(content, s, None)
+}
+
+/// The brochure; for an event's edition, with the event on the cover and its programme as
+/// the first section.
+pub fn brochure_with(
+    content: &Content,
+    s: &Styles,
+    event: Option<&crate::content::Event>,
+) -> Composed {
     let doc = &content.brochure;
     let centre = &content.centre;
     let c = s.colours;
@@ -69,6 +79,9 @@ pub fn brochure(content: &Content, s: &Styles) -> Composed {
         Role::Paragraph,
         1.35,
     ));
+    if let Some(event) = event {
+        titles = super::handout::cover_titles(event, s);
+    }
     let mut footnote = vec![s.display(
         s.plain(&centre.parent, white(s.subheading, 11.0)),
         Role::Paragraph,
@@ -133,7 +146,9 @@ pub fn brochure(content: &Content, s: &Styles) -> Composed {
             )
         });
     }
-    let (body, contents) = side_headings(flows(&blocks, centre, s), s);
+    let mut body = event.map_or_else(Vec::new, |e| super::handout::programme(e, s));
+    body.extend(flows(&blocks, centre, s));
+    let (body, contents) = side_headings(body, s);
     Composed {
         kind: Kind::Brochure,
         rtl: s.lang.rtl(),
