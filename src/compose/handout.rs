@@ -5,9 +5,9 @@ use chrono::NaiveDate;
 
 use super::styles::Styles;
 use super::templates::{logo, month_locale, page_style};
-use super::{Align, Composed, Flow, Header, Kind, Meta, PageStyle, Para, Role, TextStyle};
+use super::{Align, Composed, Flow, Header, Kind, Meta, PageStyle, Para, Role};
 use crate::content::{Content, Event, Inline, Lang};
-use crate::units::{Colour, Pt};
+use crate::units::Pt;
 
 pub fn handout(content: &Content, event: &Event, s: &Styles) -> Composed {
     let lang = s.lang;
@@ -104,11 +104,6 @@ fn programme_title(lang: Lang) -> &'static str {
 /// note when it is a sample.
 fn header_titles(event: &Event, s: &Styles, size: f32) -> Vec<Para> {
     let lang = s.lang;
-    let white = |style: TextStyle, size: f32| TextStyle {
-        colour: Colour::WHITE,
-        size: Pt(size),
-        ..style
-    };
     let days: Vec<String> = event
         .days
         .iter()
@@ -118,7 +113,7 @@ fn header_titles(event: &Event, s: &Styles, size: f32) -> Vec<Para> {
         Para {
             space_after: Pt(size * 0.2),
             ..s.display(
-                s.plain(&event.name, white(s.heading, size)),
+                s.plain(&event.name, s.heading.white(size)),
                 Role::Title,
                 1.1,
             )
@@ -126,7 +121,7 @@ fn header_titles(event: &Event, s: &Styles, size: f32) -> Vec<Para> {
         Para {
             space_after: Pt(2.0),
             ..s.display(
-                s.plain(&days.join(" · "), white(s.subheading, 11.0)),
+                s.plain(&days.join(" · "), s.subheading.white(11.0)),
                 Role::Paragraph,
                 1.3,
             )
@@ -134,7 +129,7 @@ fn header_titles(event: &Event, s: &Styles, size: f32) -> Vec<Para> {
         s.display(
             s.plain(
                 &format!("{}, {}", event.venue, event.city),
-                white(s.quote, 10.0),
+                s.quote.white(10.0),
             ),
             Role::Paragraph,
             1.3,
@@ -148,7 +143,7 @@ fn header_titles(event: &Event, s: &Styles, size: f32) -> Vec<Para> {
         };
         titles.push(Para {
             space_before: Pt(4.0),
-            ..s.display(s.plain(note, white(s.caption, 8.5)), Role::Paragraph, 1.3)
+            ..s.display(s.plain(note, s.caption.white(8.5)), Role::Paragraph, 1.3)
         });
     }
     titles

@@ -146,6 +146,17 @@ pub struct TextStyle {
     pub figures: Figures,
 }
 
+impl TextStyle {
+    /// This style in white at `size`: text on the brand's bands and covers.
+    pub fn white(self, size: f32) -> TextStyle {
+        TextStyle {
+            colour: Colour::WHITE,
+            size: Pt(size),
+            ..self
+        }
+    }
+}
+
 /// Which digits a style uses: proportional old-style-free figures read best in running text,
 /// tabular lining figures line up in figure boxes and tables.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]

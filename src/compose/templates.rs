@@ -51,16 +51,11 @@ pub fn brochure_with(
     let doc = &content.brochure;
     let centre = &content.centre;
     let c = s.colours;
-    let white = |style: TextStyle, size: f32| TextStyle {
-        colour: Colour::WHITE,
-        size: Pt(size),
-        ..style
-    };
     let mut titles = vec![
         Para {
             space_after: Pt(10.0),
             ..s.display(
-                s.plain(&centre.short_name, white(s.heading, s.display.0)),
+                s.plain(&centre.short_name, s.heading.white(s.display.0)),
                 Role::Title,
                 1.05,
             )
@@ -68,14 +63,14 @@ pub fn brochure_with(
         Para {
             space_after: Pt(18.0),
             ..s.display(
-                s.plain(&centre.full_name, white(s.subheading, 17.0)),
+                s.plain(&centre.full_name, s.subheading.white(17.0)),
                 Role::Paragraph,
                 1.25,
             )
         },
     ];
     titles.push(s.display(
-        s.plain(&centre.tagline, white(s.quote, 14.0)),
+        s.plain(&centre.tagline, s.quote.white(14.0)),
         Role::Paragraph,
         1.35,
     ));
@@ -83,13 +78,13 @@ pub fn brochure_with(
         titles = super::handout::cover_titles(event, s);
     }
     let mut footnote = vec![s.display(
-        s.plain(&centre.parent, white(s.subheading, 11.0)),
+        s.plain(&centre.parent, s.subheading.white(11.0)),
         Role::Paragraph,
         1.3,
     )];
     if let Some(edition) = doc.edition {
         footnote.push(s.display(
-            s.plain(&edition_line(edition, doc.lang), white(s.caption, 9.0)),
+            s.plain(&edition_line(edition, doc.lang), s.caption.white(9.0)),
             Role::Paragraph,
             1.3,
         ));
@@ -98,7 +93,7 @@ pub fn brochure_with(
     let mut back = vec![Para {
         space_after: Pt(6.0),
         ..s.display(
-            s.plain(&centre.short_name, white(s.heading, 22.0)),
+            s.plain(&centre.short_name, s.heading.white(22.0)),
             Role::Artifact,
             1.2,
         )
@@ -106,7 +101,7 @@ pub fn brochure_with(
     back.push(Para {
         space_after: Pt(14.0),
         ..s.display(
-            s.plain(&centre.full_name, white(s.caption, 10.5)),
+            s.plain(&centre.full_name, s.caption.white(10.5)),
             Role::Artifact,
             1.3,
         )
@@ -117,9 +112,9 @@ pub fn brochure_with(
     for block in take(&mut blocks, |k| matches!(k, BlockKind::Contact { .. })) {
         let text = match &block.kind {
             BlockKind::Heading { text, level } => {
-                Some((text, white(s.subheading, 12.0), Role::Heading(*level)))
+                Some((text, s.subheading.white(12.0), Role::Heading(*level)))
             }
-            BlockKind::Contact { intro } => Some((intro, white(s.body, 10.0), Role::Paragraph)),
+            BlockKind::Contact { intro } => Some((intro, s.body.white(10.0), Role::Paragraph)),
             _ => None,
         };
         if let Some((text, style, role)) = text {
@@ -140,7 +135,7 @@ pub fn brochure_with(
         back.push(Para {
             space_before: Pt(10.0),
             ..s.display(
-                s.plain(&edition_line(edition, doc.lang), white(s.caption, 8.5)),
+                s.plain(&edition_line(edition, doc.lang), s.caption.white(8.5)),
                 Role::Paragraph,
                 1.3,
             )
@@ -185,16 +180,11 @@ pub fn brochure_with(
 pub fn factsheet(content: &Content, s: &Styles) -> Composed {
     let doc = &content.factsheet;
     let centre = &content.centre;
-    let white = |style: TextStyle, size: f32| TextStyle {
-        colour: Colour::WHITE,
-        size: Pt(size),
-        ..style
-    };
     let titles = vec![
         Para {
             space_after: Pt(3.0),
             ..s.display(
-                s.plain(&centre.short_name, white(s.heading, 26.0)),
+                s.plain(&centre.short_name, s.heading.white(26.0)),
                 Role::Title,
                 1.1,
             )
@@ -202,13 +192,13 @@ pub fn factsheet(content: &Content, s: &Styles) -> Composed {
         Para {
             space_after: Pt(4.0),
             ..s.display(
-                s.plain(&centre.full_name, white(s.subheading, 11.5)),
+                s.plain(&centre.full_name, s.subheading.white(11.5)),
                 Role::Paragraph,
                 1.25,
             )
         },
         s.display(
-            s.plain(&centre.tagline, white(s.quote, 10.0)),
+            s.plain(&centre.tagline, s.quote.white(10.0)),
             Role::Paragraph,
             1.3,
         ),

@@ -9,11 +9,22 @@ use krilla::outline::{Outline, OutlineNode};
 use crate::compose::{Meta, Role};
 use crate::layout::frame::{Item, Page};
 
+/// A heading as the outline gathers it.
+struct Heading<'a> {
+    level: u8,
+    /// Its runs, each with whether it starts a new line.
+    runs: Vec<(&'a str, bool)>,
+    page: usize,
+    /// The top of its first line.
+    top: f32,
+    block: usize,
+}
+
 /// Bookmarks from the headings: sections at the top, their sub-headings inside.
 /// `at` says where a height on a page is in the PDF: which page of it, and how high.
 pub fn outline(pages: &[Page], at: impl Fn(usize, f32) -> Option<(usize, f32)>) -> Outline {
-    // Each heading's text (its runs, lines joined by a space) and where it starts.
-    let mut headings: Vec<(u8, String, usize, f32, usize)> = Vec::new();
+    // Each heading's runs (with whether each starts a line) and where it starts.
+    let mut headings: Vec<Heading> = Vec::new();
     let mut last_y = 0.0;
     for (index, page) in pages.iter().enumerate() {
         for item in &page.items {
@@ -22,32 +33,31 @@ pub fn outline(pages: &[Page], at: impl Fn(usize, f32) -> Option<(usize, f32)>) 
                 continue;
             };
             match headings.last_mut() {
-                Some(last) if last.4 == run.block && last.2 == index => {
-                    // A new line: a word broken by a hyphen joins up, others get a space.
-                    if run.y.0 != last_y {
-                        if last.1.ends_with('\u{ad}') {
-                            last.1.pop();
-                        } else if !last.1.ends_with('-') {
-                            last.1.push(' ');
-                        }
-                    }
-                    last.1.push_str(&run.text);
+                Some(last) if last.block == run.block && last.page == index => {
+                    last.runs.push((run.text.as_str(), run.y.0 != last_y));
                 }
-                _ => headings.push((
+                _ => headings.push(Heading {
                     level,
-                    run.text.clone(),
-                    index,
-                    run.y.0 - run.size.0,
-                    run.block,
-                )),
+                    runs: vec![(run.text.as_str(), false)],
+                    page: index,
+                    top: run.y.0 - run.size.0,
+                    block: run.block,
+                }),
             }
             last_y = run.y.0;
         }
     }
     let mut outline = Outline::new();
     let mut section: Option<OutlineNode> = None;
-    for (level, text, page, y, _) in headings {
-        let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    for Heading {
+        level,
+        runs,
+        page,
+        top: y,
+        ..
+    } in headings
+    {
+        let text = super::tags::join_lines(runs);
         let Some((page, y)) = at(page, y) else {
             continue;
         };

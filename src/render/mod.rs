@@ -265,7 +265,7 @@ impl Writer<'_> {
                     self.tagged(
                         surface,
                         &run.role,
-                        (run.block, number),
+                        (run.block, number, run.y.0),
                         run.text.clone(),
                         place,
                     );
@@ -279,7 +279,7 @@ impl Writer<'_> {
                     self.tagged(
                         surface,
                         &image.role,
-                        (image.block, number),
+                        (image.block, number, image.rect.y.0),
                         String::new(),
                         place,
                     );
@@ -334,7 +334,7 @@ impl Writer<'_> {
         &mut self,
         surface: &mut Surface,
         role: &Role,
-        (block, page): (usize, usize),
+        (block, page, y): (usize, usize, f32),
         text: String,
         place: String,
     ) {
@@ -354,6 +354,7 @@ impl Writer<'_> {
         self.leaves.push(Leaf {
             block,
             page,
+            y,
             role: role.clone(),
             id,
             text,

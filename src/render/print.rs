@@ -6,6 +6,8 @@
 //! which PDF/A-2 allows: every colour in the file is ICC-based, so no device colour depends on
 //! the intent.
 
+use std::sync::OnceLock;
+
 use krilla::icc::ICCProfile;
 use lopdf::{Dictionary, Document, Object, Stream, StringFormat};
 
@@ -14,9 +16,13 @@ use super::RenderError;
 /// The bundled FOGRA39 output profile.
 const FOGRA39: &[u8] = include_bytes!("../../icc/FOGRA39.icc");
 
-/// The CMYK profile the brand's inks are given in.
+/// The CMYK profile the brand's inks are given in. krilla compresses it when it is made:
+/// made once a process, shared by every document (a clone is a reference count).
 pub fn cmyk_profile() -> Result<ICCProfile<4>, RenderError> {
-    ICCProfile::new(FOGRA39)
+    static PROFILE: OnceLock<Option<ICCProfile<4>>> = OnceLock::new();
+    PROFILE
+        .get_or_init(|| ICCProfile::new(FOGRA39))
+        .clone()
         .ok_or_else(|| RenderError::Pdf("the bundled FOGRA39 profile could not be read".into()))
 }
 

@@ -20,6 +20,8 @@ pub struct Leaf {
     pub block: usize,
     /// The page it is on: a booklet draws pages out of order.
     pub page: usize,
+    /// Its baseline on the page, to tell where a line ends.
+    pub y: f32,
     pub role: Role,
     pub id: Identifier,
     /// The text shown, empty for an image.
@@ -116,16 +118,30 @@ fn node(leaf: Leaf) -> Node {
     }
 }
 
-/// A block's text as one line, words broken across lines joined again.
+/// A block's text as one line.
 fn title(leaves: &[Leaf]) -> String {
+    let mut last = None;
+    join_lines(leaves.iter().map(|leaf| {
+        let here = (leaf.page, leaf.y);
+        let new_line = last.is_some_and(|l| l != here);
+        last = Some(here);
+        (leaf.text.as_str(), new_line)
+    }))
+}
+
+/// Runs of text as one line: runs of a line follow each other as they are; a new line adds a
+/// space, except after a hyphen, and a word broken by an added (soft) hyphen joins up.
+pub fn join_lines<'a>(runs: impl IntoIterator<Item = (&'a str, bool)>) -> String {
     let mut text = String::new();
-    for leaf in leaves {
-        if let Some(stem) = text.strip_suffix('\u{ad}') {
-            text.truncate(stem.len());
-        } else if !text.is_empty() && !text.ends_with([' ', '-', '\u{a0}']) {
-            text.push(' ');
+    for (run, new_line) in runs {
+        if new_line {
+            if let Some(stem) = text.strip_suffix('\u{ad}') {
+                text.truncate(stem.len());
+            } else if !text.ends_with('-') {
+                text.push(' ');
+            }
         }
-        text.push_str(&leaf.text);
+        text.push_str(run);
     }
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
