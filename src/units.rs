@@ -229,10 +229,6 @@ impl Colour {
         cmyk: Some(Cmyk([0, 0, 0, 0])),
     };
 
-    pub fn rgb(rgb: Rgb) -> Colour {
-        Colour { rgb, cmyk: None }
-    }
-
     /// Mixes this colour with white (the paper, in print): 0 gives the colour, 1 white.
     pub fn tint(self, amount: f32) -> Colour {
         Colour {
