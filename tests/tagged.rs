@@ -228,75 +228,105 @@ fn every_output_is_tagged_completely_and_once() {
         "brochure-ar",
         "factsheet-ar",
     ] {
-        let tagged = read(&dir.path().join(format!("output/{name}.pdf")));
-        assert!(
-            tagged.untagged.is_empty(),
-            "{name}: untagged text {:?}",
-            tagged.untagged
-        );
-        // Every marked content is in the tree exactly once, and the tree refers to nothing else.
-        let mut referenced = tagged.order.clone();
-        referenced.sort();
-        let before = referenced.len();
-        referenced.dedup();
-        assert_eq!(before, referenced.len(), "{name}: content referenced twice");
-        let mut drawn: Vec<(ObjectId, i64)> = tagged.text.keys().copied().collect();
-        drawn.sort();
-        let images: Vec<_> = referenced
-            .iter()
-            .filter(|k| !tagged.text.contains_key(k))
-            .collect();
-        assert!(
-            drawn.iter().all(|k| referenced.contains(k)),
-            "{name}: text outside the tree"
-        );
-        // What is referenced but holds no text is graphics: as many as the figures' contents.
-        let figures = tagged
+        assert_tagged(name, &dir.path().join(format!("output/{name}.pdf")));
+    }
+}
+
+#[test]
+fn event_editions_are_tagged_and_name_their_partners() {
+    let dir = workspace("content");
+    let output = run(dir.path(), &["build", "--all-events"]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let folder = dir.path().join("output/events/journees-ia-2027");
+    for (doc, lang, partner) in [
+        ("handout", "fr", "Partenaire d’exemple A"),
+        ("brochure", "fr", "Partenaire d’exemple B"),
+        ("handout", "en", "Sample partner C"),
+        ("handout", "ar", "شريك تجريبي أ"),
+    ] {
+        let name = format!("{doc}-{lang}");
+        let tagged = assert_tagged(&name, &folder.join(format!("{name}.pdf")));
+        let alts: Vec<&str> = tagged
             .elements
             .iter()
             .filter(|e| e.kind == "Figure")
-            .count();
-        assert!(images.len() >= figures, "{name}: figures without content");
-        // One H1, first; headings have titles, figures alt texts.
-        let h1: Vec<&Element> = tagged.elements.iter().filter(|e| e.kind == "H1").collect();
-        assert_eq!(h1.len(), 1, "{name}: one H1");
-        let first_heading = tagged.elements.iter().find(|e| e.kind.starts_with('H'));
-        assert_eq!(first_heading.map(|e| e.kind.as_str()), Some("H1"), "{name}");
-        for e in &tagged.elements {
-            if e.kind.starts_with('H') && e.kind.len() == 2 {
-                assert!(
-                    e.title.as_deref().is_some_and(|t| !t.is_empty()),
-                    "{name}: {e:?}"
-                );
-            }
-            if e.kind == "Figure" {
-                assert!(
-                    e.alt.as_deref().is_some_and(|t| !t.is_empty()),
-                    "{name}: {e:?}"
-                );
-            }
+            .filter_map(|e| e.alt.as_deref())
+            .collect();
+        assert!(alts.contains(&partner), "{name}: {partner} in {alts:?}");
+    }
+}
+
+/// Checks the structure tree of the PDF at `path`, named `name` in failures, and returns it.
+fn assert_tagged(name: &str, path: &Path) -> Tagged {
+    let tagged = read(path);
+    assert!(
+        tagged.untagged.is_empty(),
+        "{name}: untagged text {:?}",
+        tagged.untagged
+    );
+    // Every marked content is in the tree exactly once, and the tree refers to nothing else.
+    let mut referenced = tagged.order.clone();
+    referenced.sort();
+    let before = referenced.len();
+    referenced.dedup();
+    assert_eq!(before, referenced.len(), "{name}: content referenced twice");
+    let mut drawn: Vec<(ObjectId, i64)> = tagged.text.keys().copied().collect();
+    drawn.sort();
+    let images: Vec<_> = referenced
+        .iter()
+        .filter(|k| !tagged.text.contains_key(k))
+        .collect();
+    assert!(
+        drawn.iter().all(|k| referenced.contains(k)),
+        "{name}: text outside the tree"
+    );
+    // What is referenced but holds no text is graphics: as many as the figures' contents.
+    let figures = tagged
+        .elements
+        .iter()
+        .filter(|e| e.kind == "Figure")
+        .count();
+    assert!(images.len() >= figures, "{name}: figures without content");
+    // One H1, first; headings have titles, figures alt texts.
+    let h1: Vec<&Element> = tagged.elements.iter().filter(|e| e.kind == "H1").collect();
+    assert_eq!(h1.len(), 1, "{name}: one H1");
+    let first_heading = tagged.elements.iter().find(|e| e.kind.starts_with('H'));
+    assert_eq!(first_heading.map(|e| e.kind.as_str()), Some("H1"), "{name}");
+    for e in &tagged.elements {
+        if e.kind.starts_with('H') && e.kind.len() == 2 {
+            assert!(
+                e.title.as_deref().is_some_and(|t| !t.is_empty()),
+                "{name}: {e:?}"
+            );
         }
-        // Lists hold items, items a body.
-        let kinds: Vec<&str> = tagged.elements.iter().map(|e| e.kind.as_str()).collect();
-        for (i, e) in tagged.elements.iter().enumerate() {
-            if e.kind == "L" {
-                assert_eq!(
-                    kinds.get(i + 1),
-                    Some(&"LI"),
-                    "{name}: a list starts with an item"
-                );
-            }
-            if e.kind == "LI" {
-                let children: Vec<&str> = tagged.elements[i + 1..]
-                    .iter()
-                    .take_while(|c| c.depth > e.depth)
-                    .filter(|c| c.depth == e.depth + 1)
-                    .map(|c| c.kind.as_str())
-                    .collect();
-                assert!(children.ends_with(&["LBody"]), "{name}: {children:?}");
-            }
+        if e.kind == "Figure" {
+            assert!(
+                e.alt.as_deref().is_some_and(|t| !t.is_empty()),
+                "{name}: {e:?}"
+            );
         }
     }
+    // Lists hold items, items a body.
+    let kinds: Vec<&str> = tagged.elements.iter().map(|e| e.kind.as_str()).collect();
+    for (i, e) in tagged.elements.iter().enumerate() {
+        if e.kind == "L" {
+            assert_eq!(
+                kinds.get(i + 1),
+                Some(&"LI"),
+                "{name}: a list starts with an item"
+            );
+        }
+        if e.kind == "LI" {
+            let children: Vec<&str> = tagged.elements[i + 1..]
+                .iter()
+                .take_while(|c| c.depth > e.depth)
+                .filter(|c| c.depth == e.depth + 1)
+                .map(|c| c.kind.as_str())
+                .collect();
+            assert!(children.ends_with(&["LBody"]), "{name}: {children:?}");
+        }
+    }
+    tagged
 }
 
 #[test]

@@ -6,7 +6,7 @@ use std::path::Path;
 use anyhow::{Context, bail};
 
 /// The starter's files, as they are in `content/`.
-const FILES: [(&str, &str); 7] = [
+const FILES: [(&str, &str); 10] = [
     ("centre.yaml", include_str!("../../content/centre.yaml")),
     ("brand.yaml", include_str!("../../content/brand.yaml")),
     ("brochure.yaml", include_str!("../../content/brochure.yaml")),
@@ -25,6 +25,18 @@ const FILES: [(&str, &str); 7] = [
     (
         "images/portrait-placeholder.svg",
         include_str!("../../content/images/portrait-placeholder.svg"),
+    ),
+    (
+        "images/partner-placeholder-1.svg",
+        include_str!("../../content/images/partner-placeholder-1.svg"),
+    ),
+    (
+        "images/partner-placeholder-2.svg",
+        include_str!("../../content/images/partner-placeholder-2.svg"),
+    ),
+    (
+        "images/partner-placeholder-3.svg",
+        include_str!("../../content/images/partner-placeholder-3.svg"),
     ),
 ];
 
@@ -54,4 +66,33 @@ pub fn init(dir: &Path) -> anyhow::Result<Vec<String>> {
         written.push(path.display().to_string());
     }
     Ok(written)
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+    /// The starter is the default content, all of it: a file added to `content/` and not
+    /// here would leave the starter broken.
+    #[test]
+    fn the_starter_holds_every_file_of_the_default_content() {
+        fn walk(dir: &std::path::Path, root: &std::path::Path, out: &mut Vec<String>) {
+            for entry in std::fs::read_dir(dir).expect("content folder") {
+                let path = entry.expect("entry").path();
+                if path.is_dir() {
+                    walk(&path, root, out);
+                } else {
+                    let name = path.strip_prefix(root).expect("inside");
+                    out.push(name.to_string_lossy().replace('\\', "/"));
+                }
+            }
+        }
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("content");
+        let mut on_disk = Vec::new();
+        walk(&root, &root, &mut on_disk);
+        on_disk.sort();
+        let mut starter: Vec<String> = super::FILES.iter().map(|(n, _)| n.to_string()).collect();
+        starter.sort();
+        assert_eq!(starter, on_disk);
+    }
 }

@@ -2,7 +2,8 @@
 
 use super::styles::Styles;
 use super::{Align, Flow, Para, Role, Run, TextStyle};
-use crate::content::{Block, BlockKind, Centre, Inline, Lang};
+use crate::content::{Block, BlockKind, Centre, Figure, Inline, Lang};
+use crate::diag::Span;
 use crate::units::Pt;
 
 /// The flows of `blocks`, in order.
@@ -62,24 +63,7 @@ fn flow(block: &Block, centre: &Centre, s: &Styles) -> Vec<Flow> {
             }]
         }
         BlockKind::Lead(text) => vec![Flow::Para(s.lead(text))],
-        // A strip of logos at one height, evenly spread.
-        BlockKind::Logos(logos) => vec![Flow::Row {
-            cells: logos
-                .iter()
-                .map(|logo| {
-                    vec![Flow::Image {
-                        image: logo.image.clone(),
-                        width: 0.7,
-                        role: Role::figure(logo.alt.clone()),
-                        space_after: Pt::ZERO,
-                    }]
-                })
-                .collect(),
-            gap: s.gap * 3.0,
-            min_cell: Pt::from(crate::units::Mm(24.0)),
-            space_after: s.gap * 1.5,
-            origin,
-        }],
+        BlockKind::Logos(logos) => vec![logo_row(logos, s, origin)],
         BlockKind::Timeline(milestones) => vec![Flow::Timeline {
             entries: milestones
                 .iter()
@@ -311,4 +295,25 @@ fn quoted(text: &Inline, lang: Lang) -> Inline {
     spans.extend(text.0.iter().cloned());
     spans.extend(Inline::plain(close).0);
     Inline(spans)
+}
+
+/// A strip of logos at one height, evenly spread, each read out by its name.
+pub fn logo_row(logos: &[Figure], s: &Styles, origin: Option<Span>) -> Flow {
+    Flow::Row {
+        cells: logos
+            .iter()
+            .map(|logo| {
+                vec![Flow::Image {
+                    image: logo.image.clone(),
+                    width: 0.7,
+                    role: Role::figure(logo.alt.clone()),
+                    space_after: Pt::ZERO,
+                }]
+            })
+            .collect(),
+        gap: s.gap * 3.0,
+        min_cell: Pt::from(crate::units::Mm(24.0)),
+        space_after: s.gap * 1.5,
+        origin,
+    }
 }

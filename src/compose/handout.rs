@@ -203,5 +203,14 @@ pub fn programme(event: &Event, s: &Styles) -> Vec<Flow> {
             origin: None,
         });
     }
+    if !event.partners.is_empty() {
+        let title = match lang {
+            Lang::Fr => "Partenaires",
+            Lang::En => "Partners",
+            Lang::Ar => "الشركاء",
+        };
+        body.push(Flow::Para(s.heading(&Inline::plain(title), 2)));
+        body.push(super::blocks::logo_row(&event.partners, s, None));
+    }
     body
 }

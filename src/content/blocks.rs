@@ -4,7 +4,7 @@ use serde_saphyr::Spanned;
 
 use super::check::Checker;
 use super::model::{Block, BlockKind, Figure, Inline, KeyFigure, Profile};
-use super::raw::{LocalText, RawBlock, RawShort};
+use super::raw::{LocalText, RawBlock, RawLogo, RawShort};
 
 /// The kinds of block, in the order documented, and the options each accepts besides `id`.
 const KINDS: [(&str, &[&str]); 11] = [
@@ -239,8 +239,18 @@ impl Checker<'_> {
     }
 
     fn logos(&mut self, b: &RawBlock) -> Option<BlockKind> {
-        let raw = b.logos.as_ref()?;
-        self.count(raw, 1..=8, "logos", "logos, each with its image and alt")?;
+        self.logo_list(b.logos.as_ref()?, "logos")
+            .map(BlockKind::Logos)
+    }
+
+    /// A strip of 1 to 8 logos, each with its image and its name as alt text; `what` names
+    /// the list in messages ("logos", "partners").
+    pub fn logo_list(
+        &mut self,
+        raw: &Spanned<Vec<Spanned<RawLogo>>>,
+        what: &str,
+    ) -> Option<Vec<Figure>> {
+        self.count(raw, 1..=8, what, "logos, each with its image and alt")?;
         let logos: Vec<Option<Figure>> = raw
             .value
             .iter()
@@ -255,10 +265,7 @@ impl Checker<'_> {
                 })
             })
             .collect();
-        logos
-            .into_iter()
-            .collect::<Option<_>>()
-            .map(BlockKind::Logos)
+        logos.into_iter().collect()
     }
 
     fn timeline(&mut self, b: &RawBlock) -> Option<BlockKind> {

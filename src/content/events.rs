@@ -71,6 +71,10 @@ impl Checker<'_> {
         }
         programme.sort_by_key(|s| (s.date, s.start));
         let registration = self.url(&raw.registration);
+        let partners = match &raw.partners {
+            Some(list) => self.logo_list(list, "partners").unwrap_or_default(),
+            None => Vec::new(),
+        };
         Some(Event {
             slug: slug.to_owned(),
             name: self.name(&raw.name, "event name")?,
@@ -80,6 +84,7 @@ impl Checker<'_> {
             registration: registration?,
             days,
             programme,
+            partners,
             file: self.source_path(),
         })
     }

@@ -36,6 +36,8 @@ pub struct Event {
     pub registration: Url,
     /// In order of day and time.
     pub programme: Vec<Session>,
+    /// The partners' logos, in the order written; may be empty.
+    pub partners: Vec<Figure>,
     /// The event's file, for messages.
     pub file: std::path::PathBuf,
 }
@@ -61,6 +63,9 @@ impl Content {
         let mut images = vec![&self.brand.logo];
         for doc in [&self.brochure, &self.factsheet] {
             block_images(&doc.blocks, &mut images);
+        }
+        for event in &self.events {
+            images.extend(event.partners.iter().map(|f| &f.image));
         }
         images
     }

@@ -223,6 +223,9 @@ pub struct RawEvent {
     pub city: T,
     pub registration: S<String>,
     pub programme: Vec<S<RawSession>>,
+    /// The partners' logos, shown under the programme.
+    #[serde(default)]
+    pub partners: Option<S<Vec<S<RawLogo>>>>,
 }
 
 #[derive(Deserialize)]
