@@ -1,6 +1,6 @@
 //! Validating blocks: one kind per block, options that fit the kind, texts and images checked.
 
-use serde_saphyr::Spanned;
+use super::raw::S;
 
 use super::check::Checker;
 use super::model::{Block, BlockKind, Figure, Inline, KeyFigure, Profile};
@@ -31,11 +31,11 @@ pub struct Checked {
 }
 
 impl Checker<'_> {
-    pub fn blocks(&mut self, raw: &[Spanned<RawBlock>]) -> Vec<Checked> {
+    pub fn blocks(&mut self, raw: &[S<RawBlock>]) -> Vec<Checked> {
         raw.iter().filter_map(|block| self.block(block)).collect()
     }
 
-    fn block(&mut self, raw: &Spanned<RawBlock>) -> Option<Checked> {
+    fn block(&mut self, raw: &S<RawBlock>) -> Option<Checked> {
         let kinds = present_kinds(&raw.value);
         let kind = match kinds.as_slice() {
             [kind] => *kind,
@@ -99,7 +99,7 @@ impl Checker<'_> {
         })
     }
 
-    fn check_options(&mut self, raw: &Spanned<RawBlock>, kind: &str) {
+    fn check_options(&mut self, raw: &S<RawBlock>, kind: &str) {
         let allowed = KINDS
             .iter()
             .find(|(k, _)| *k == kind)
@@ -121,7 +121,7 @@ impl Checker<'_> {
         }
     }
 
-    fn id(&mut self, id: &Spanned<String>) -> Option<String> {
+    fn id(&mut self, id: &S<String>) -> Option<String> {
         let text = id.value.trim();
         let valid = !text.is_empty()
             && text
@@ -156,7 +156,7 @@ impl Checker<'_> {
         Some(BlockKind::Heading { level, text })
     }
 
-    fn items(&mut self, items: &Spanned<Vec<Spanned<LocalText>>>) -> Option<Vec<Inline>> {
+    fn items(&mut self, items: &S<Vec<S<LocalText>>>) -> Option<Vec<Inline>> {
         if items.value.is_empty() {
             self.report(self.error(items, "list has no items"));
             return None;
@@ -186,7 +186,7 @@ impl Checker<'_> {
     /// One known icon per list item.
     fn icons(
         &mut self,
-        icons: &Spanned<Vec<Spanned<String>>>,
+        icons: &S<Vec<S<String>>>,
         items: usize,
     ) -> Option<Vec<String>> {
         if icons.value.len() != items {
@@ -222,7 +222,7 @@ impl Checker<'_> {
     /// Checks a block holds from `range.start()` to `range.end()` entries of `what`.
     fn count<T>(
         &mut self,
-        raw: &Spanned<Vec<T>>,
+        raw: &S<Vec<T>>,
         range: std::ops::RangeInclusive<usize>,
         block: &str,
         what: &str,
@@ -247,7 +247,7 @@ impl Checker<'_> {
     /// the list in messages ("logos", "partners").
     pub fn logo_list(
         &mut self,
-        raw: &Spanned<Vec<Spanned<RawLogo>>>,
+        raw: &S<Vec<S<RawLogo>>>,
         what: &str,
     ) -> Option<Vec<Figure>> {
         self.count(raw, 1..=8, what, "logos, each with its image and alt")?;
@@ -461,12 +461,12 @@ impl Checker<'_> {
 }
 
 /// A value placed where `like` is (used for values read without their own place).
-fn respan<T, U>(like: &Spanned<T>, value: U) -> Spanned<U> {
-    Spanned {
+fn respan<T, U>(like: &S<T>, value: U) -> S<U> {
+    S(serde_saphyr::Spanned {
         value,
         referenced: like.referenced,
         defined: like.defined,
-    }
+    })
 }
 
 fn present_kinds(b: &RawBlock) -> Vec<&'static str> {

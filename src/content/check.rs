@@ -3,7 +3,7 @@
 
 use std::path::Path;
 
-use serde_saphyr::Spanned;
+use super::raw::S;
 
 use super::markup;
 use super::model::{Inline, Lang};
@@ -43,7 +43,7 @@ impl<'a> Checker<'a> {
         self.source.path.clone()
     }
 
-    pub fn span<T>(&self, value: &Spanned<T>) -> Span {
+    pub fn span<T>(&self, value: &S<T>) -> Span {
         let (line, column) = position(value);
         Span {
             file: self.source.path.clone(),
@@ -53,7 +53,7 @@ impl<'a> Checker<'a> {
     }
 
     /// An error at `value`'s place, to add hints to and [`report`](Self::report).
-    pub fn error<T>(&self, value: &Spanned<T>, message: impl Into<String>) -> Diagnostic {
+    pub fn error<T>(&self, value: &S<T>, message: impl Into<String>) -> Diagnostic {
         let (line, column) = position(value);
         Diagnostic::error(message).at(self.source, line, column)
     }
@@ -62,7 +62,7 @@ impl<'a> Checker<'a> {
         self.diagnostics.push(diagnostic);
     }
 
-    pub fn non_blank<T>(&mut self, value: &Spanned<T>, text: &str, what: &str) -> Option<String> {
+    pub fn non_blank<T>(&mut self, value: &S<T>, text: &str, what: &str) -> Option<String> {
         let text = text.trim();
         if text.is_empty() {
             self.report(
@@ -76,7 +76,7 @@ impl<'a> Checker<'a> {
     }
 
     /// No word is longer than any line could hold: a missing space, most likely.
-    pub fn words_fit<T>(&mut self, value: &Spanned<T>, text: &str, what: &str) -> Option<()> {
+    pub fn words_fit<T>(&mut self, value: &S<T>, text: &str, what: &str) -> Option<()> {
         let Some(long) = text
             .split_whitespace()
             .find(|w| w.chars().count() > MAX_WORD_CHARS)
@@ -100,7 +100,7 @@ impl<'a> Checker<'a> {
     }
 
     /// Parses a text's inline markup.
-    pub fn markup<T>(&mut self, value: &Spanned<T>, text: &str, what: &str) -> Option<Inline> {
+    pub fn markup<T>(&mut self, value: &S<T>, text: &str, what: &str) -> Option<Inline> {
         match markup::parse(text) {
             // What is printed, not the targets of links.
             Ok(inline) => self.words_fit(value, &inline.text(), what).map(|()| inline),
@@ -115,7 +115,7 @@ impl<'a> Checker<'a> {
         }
     }
 
-    pub fn colour(&mut self, value: &Spanned<String>, what: &str) -> Option<Rgb> {
+    pub fn colour(&mut self, value: &S<String>, what: &str) -> Option<Rgb> {
         let parsed = Rgb::parse(value.value.trim());
         if parsed.is_none() {
             self.report(
@@ -130,7 +130,7 @@ impl<'a> Checker<'a> {
     }
 
     /// A colour's inks for print, `[C, M, Y, K]` in whole percent.
-    pub fn inks(&mut self, value: Option<&Spanned<Vec<f32>>>, what: &str) -> Option<Cmyk> {
+    pub fn inks(&mut self, value: Option<&S<Vec<f32>>>, what: &str) -> Option<Cmyk> {
         let value = value?;
         let inks: Option<[f32; 4]> = value.value.as_slice().try_into().ok();
         let parsed = inks.and_then(Cmyk::new);
@@ -146,7 +146,7 @@ impl<'a> Checker<'a> {
         parsed
     }
 
-    pub fn length(&mut self, value: &Spanned<String>, what: &str) -> Option<Pt> {
+    pub fn length(&mut self, value: &S<String>, what: &str) -> Option<Pt> {
         let parsed = Length::parse(&value.value).map(Length::pt);
         if parsed.is_none() {
             self.report(
@@ -169,7 +169,7 @@ pub struct Edition<'a> {
 }
 
 /// The 1-based line and column serde-saphyr recorded for a value.
-pub fn position<T>(value: &Spanned<T>) -> (usize, usize) {
+pub fn position<T>(value: &S<T>) -> (usize, usize) {
     (
         value.referenced.line() as usize,
         value.referenced.column() as usize,

@@ -2,7 +2,7 @@
 //! register, checked like the rest of the content.
 
 use chrono::{NaiveDate, NaiveTime};
-use serde_saphyr::Spanned;
+use super::raw::S;
 
 use super::check::Checker;
 use super::model::{Event, EventDay, Session};
@@ -89,7 +89,7 @@ impl Checker<'_> {
         })
     }
 
-    fn date(&mut self, value: &Spanned<String>) -> Option<NaiveDate> {
+    fn date(&mut self, value: &S<String>) -> Option<NaiveDate> {
         let parsed = NaiveDate::parse_from_str(value.value.trim(), "%Y-%m-%d").ok();
         if parsed.is_none() {
             self.report(
@@ -100,7 +100,7 @@ impl Checker<'_> {
         parsed
     }
 
-    fn time(&mut self, value: &Spanned<String>) -> Option<NaiveTime> {
+    fn time(&mut self, value: &S<String>) -> Option<NaiveTime> {
         let parsed = NaiveTime::parse_from_str(value.value.trim(), "%H:%M").ok();
         if parsed.is_none() {
             self.report(

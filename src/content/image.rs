@@ -6,7 +6,7 @@ use std::io::Read;
 use std::path::{Component, Path, PathBuf};
 use std::sync::Arc;
 
-use serde_saphyr::Spanned;
+use super::raw::S;
 
 use super::check::Checker;
 use super::model::{Image, ImageFormat};
@@ -17,7 +17,7 @@ pub const MAX_IMAGE_PIXELS: u64 = 25_000_000;
 
 impl Checker<'_> {
     /// Loads the image at `value` (a path relative to the content folder).
-    pub fn image(&mut self, value: &Spanned<String>, what: &str) -> Option<Image> {
+    pub fn image(&mut self, value: &S<String>, what: &str) -> Option<Image> {
         let written = value.value.trim();
         match load(self.dir, written) {
             Ok(image) => Some(Image {

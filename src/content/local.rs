@@ -4,7 +4,7 @@ use std::fmt;
 
 use serde::Deserialize;
 use serde::de::{self, Deserializer, MapAccess, SeqAccess, Visitor};
-use serde_saphyr::Spanned;
+use super::raw::S;
 
 use super::check::Checker;
 use super::model::{Inline, Lang};
@@ -108,7 +108,7 @@ pub enum Kind {
 impl Checker<'_> {
     /// The text in the language being checked, or the fallback's (with a warning), or an error
     /// saying which language is missing.
-    pub fn pick(&mut self, value: &Spanned<LocalText>, what: &str, kind: Kind) -> Option<String> {
+    pub fn pick(&mut self, value: &S<LocalText>, what: &str, kind: Kind) -> Option<String> {
         match &value.value {
             LocalText::Neutral(text) => {
                 if kind == Kind::Prose && self.languages.len() > 1 {
@@ -170,19 +170,19 @@ impl Checker<'_> {
     }
 
     /// Prose in the checked language: not blank, spaces made single.
-    pub fn text(&mut self, value: &Spanned<LocalText>, what: &str) -> Option<String> {
+    pub fn text(&mut self, value: &S<LocalText>, what: &str) -> Option<String> {
         let text = self.pick(value, what, Kind::Prose)?;
         self.non_blank(value, &text, what)
     }
 
     /// A name or figure, which may be given once for every language.
-    pub fn name(&mut self, value: &Spanned<LocalText>, what: &str) -> Option<String> {
+    pub fn name(&mut self, value: &S<LocalText>, what: &str) -> Option<String> {
         let text = self.pick(value, what, Kind::Name)?;
         self.non_blank(value, &text, what)
     }
 
     /// Prose with inline markup.
-    pub fn inline(&mut self, value: &Spanned<LocalText>, what: &str) -> Option<Inline> {
+    pub fn inline(&mut self, value: &S<LocalText>, what: &str) -> Option<Inline> {
         let text = self.text(value, what)?;
         self.markup(value, &text, what)
     }

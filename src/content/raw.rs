@@ -3,12 +3,43 @@
 //! Every value keeps its place in the file ([`Spanned`]) so that validation can point at it.
 //! Structs refuse unknown keys; `load` turns serde's complaint into a did-you-mean.
 
+use std::borrow::Cow;
+
+use schemars::{JsonSchema, Schema, SchemaGenerator};
 use serde::Deserialize;
 use serde_saphyr::Spanned;
 
 pub use super::local::{LocalText, RawShort};
 
-pub type S<T> = Spanned<T>;
+/// A value with its place in the file.
+///
+/// A newtype rather than serde-saphyr's [`Spanned`] itself so that the content format's JSON
+/// Schema (`plaquette schema`) can describe it as the bare value it is written as.
+#[derive(Deserialize, Clone, Debug)]
+#[serde(transparent)]
+pub struct S<T>(pub Spanned<T>);
+
+impl<T> std::ops::Deref for S<T> {
+    type Target = Spanned<T>;
+
+    fn deref(&self) -> &Spanned<T> {
+        &self.0
+    }
+}
+
+impl<T: JsonSchema> JsonSchema for S<T> {
+    fn inline_schema() -> bool {
+        true
+    }
+
+    fn schema_name() -> Cow<'static, str> {
+        T::schema_name()
+    }
+
+    fn json_schema(generator: &mut SchemaGenerator) -> Schema {
+        generator.subschema_for::<T>()
+    }
+}
 /// A text, once or per language, with its place.
 pub type T = S<LocalText>;
 

@@ -1,7 +1,7 @@
 //! Validating the files that are not blocks: the centre, the brand, documents and the fact
 //! sheet's selection.
 
-use serde_saphyr::Spanned;
+use super::raw::S;
 
 use super::blocks::Checked;
 use super::check::Checker;
@@ -50,7 +50,7 @@ impl Checker<'_> {
         })
     }
 
-    fn month(&mut self, value: &Spanned<String>, what: &str) -> Option<YearMonth> {
+    fn month(&mut self, value: &S<String>, what: &str) -> Option<YearMonth> {
         let parsed = YearMonth::parse(&value.value);
         if parsed.is_none() {
             self.report(
@@ -64,7 +64,7 @@ impl Checker<'_> {
         parsed
     }
 
-    pub fn url(&mut self, value: &Spanned<String>) -> Option<Url> {
+    pub fn url(&mut self, value: &S<String>) -> Option<Url> {
         let parsed = Url::parse(value.value.trim());
         if parsed.is_none() {
             self.report(
@@ -205,7 +205,7 @@ impl Checker<'_> {
     /// One of `options` by name; the first when the key is absent.
     fn choice<T: Copy>(
         &mut self,
-        value: Option<&Spanned<String>>,
+        value: Option<&S<String>>,
         options: &[(&str, T)],
         what: &str,
     ) -> Option<T> {
@@ -327,7 +327,7 @@ impl Checker<'_> {
         }
     }
 
-    fn family(&mut self, value: &Spanned<String>) -> Option<Family> {
+    fn family(&mut self, value: &S<String>) -> Option<Family> {
         let name = value.value.trim();
         let family = Family::from_name(name);
         if family.is_none() {
@@ -435,7 +435,7 @@ impl Checker<'_> {
         }
     }
 
-    fn ids_unique(&mut self, raw: &[Spanned<super::raw::RawBlock>], checked: &[Checked]) {
+    fn ids_unique(&mut self, raw: &[S<super::raw::RawBlock>], checked: &[Checked]) {
         let mut seen: Vec<&str> = Vec::new();
         for c in checked {
             let Some(id) = c.block.id.as_deref() else {
