@@ -5,6 +5,8 @@ use std::path::Path;
 
 use anyhow::{Context, bail};
 
+use crate::content::schema::{self, FileKind};
+
 /// The starter's files, as they are in `content/`.
 const FILES: [(&str, &str); 10] = [
     ("centre.yaml", include_str!("../../content/centre.yaml")),
@@ -65,7 +67,28 @@ pub fn init(dir: &Path) -> anyhow::Result<Vec<String>> {
         std::fs::write(&path, text).with_context(|| format!("cannot write {}", path.display()))?;
         written.push(path.display().to_string());
     }
+    written.extend(schemas(&dir.join("schemas"))?);
     Ok(written)
+}
+
+/// Writes the schema of each kind of content file into `dir`, as the content's
+/// `# yaml-language-server: $schema=…` lines expect them.
+pub fn schemas(dir: &Path) -> anyhow::Result<Vec<String>> {
+    std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
+    let mut written = Vec::new();
+    for kind in FileKind::ALL {
+        let path = dir.join(kind.file_name());
+        std::fs::write(&path, to_json(&schema::schema(kind)) + "\n")
+            .with_context(|| format!("cannot write {}", path.display()))?;
+        written.push(path.display().to_string());
+    }
+    Ok(written)
+}
+
+/// A schema as the files hold it: pretty, with keys in a stable order.
+pub fn to_json(schema: &schemars::Schema) -> String {
+    // A `Schema` is JSON already: it cannot fail to print.
+    serde_json::to_string_pretty(schema).unwrap_or_default()
 }
 
 #[cfg(test)]
@@ -92,6 +115,8 @@ mod tests {
         walk(&root, &root, &mut on_disk);
         on_disk.sort();
         let mut starter: Vec<String> = super::FILES.iter().map(|(n, _)| n.to_string()).collect();
+        // The schemas are written from the binary's own, which a test compares with content/.
+        starter.extend(super::FileKind::ALL.map(|k| format!("schemas/{}", k.file_name())));
         starter.sort();
         assert_eq!(starter, on_disk);
     }

@@ -17,6 +17,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 use rayon::prelude::*;
 
 use crate::compose::Kind;
+use crate::content::schema::{self, FileKind};
 use crate::content::{self, Lang};
 use crate::diag::Diagnostic;
 use crate::fonts::FontBook;
@@ -73,6 +74,17 @@ enum Command {
     },
     /// Print the manual page (roff), for `man -l -`.
     Man,
+    /// Print the JSON Schema of the content format, for editors that check and complete YAML
+    /// as it is typed (VS Code's YAML extension, through the `# yaml-language-server:` line
+    /// at the top of each content file).
+    Schema {
+        /// One kind of file; a schema any content file matches when left out.
+        #[arg(value_parser = clap::builder::PossibleValuesParser::new(FileKind::ALL.map(FileKind::name)))]
+        kind: Option<String>,
+        /// Write each kind's schema into this folder as KIND.schema.json instead of printing.
+        #[arg(long, conflicts_with = "kind")]
+        out: Option<PathBuf>,
+    },
 }
 
 /// How a run reports.
@@ -273,6 +285,24 @@ pub fn run() -> ExitCode {
         Some(Command::Completions { shell }) => {
             let mut command = <Cli as clap::CommandFactory>::command();
             clap_complete::generate(shell, &mut command, "plaquette", &mut std::io::stdout());
+            return ExitCode::SUCCESS;
+        }
+        // clap refuses a kind with --out.
+        Some(Command::Schema { out: Some(dir), .. }) => match init::schemas(&dir) {
+            Ok(files) => {
+                for file in files {
+                    eprintln!("wrote {file}");
+                }
+                return ExitCode::SUCCESS;
+            }
+            Err(e) => (Err(Failure::Io(e)), Reporter::default()),
+        },
+        Some(Command::Schema { kind, out: None }) => {
+            let schema = match kind.as_deref().and_then(FileKind::from_name) {
+                Some(kind) => schema::schema(kind),
+                None => schema::combined(),
+            };
+            println!("{}", init::to_json(&schema));
             return ExitCode::SUCCESS;
         }
         Some(Command::Man) => {

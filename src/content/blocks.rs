@@ -7,7 +7,7 @@ use super::model::{Block, BlockKind, Figure, Inline, KeyFigure, Profile};
 use super::raw::{LocalText, RawBlock, RawLogo, RawShort};
 
 /// The kinds of block, in the order documented, and the options each accepts besides `id`.
-const KINDS: [(&str, &[&str]); 11] = [
+pub const KINDS: [(&str, &[&str]); 11] = [
     ("heading", &["level"]),
     ("paragraph", &["short", "lead"]),
     ("list", &["short", "numbered", "icons"]),
@@ -22,7 +22,7 @@ const KINDS: [(&str, &[&str]); 11] = [
 ];
 
 /// Headings go from 1 (a section) to 3.
-const MAX_LEVEL: u8 = 3;
+pub const MAX_LEVEL: u8 = 3;
 
 /// A validated block and, where it declares one, its short form for the fact sheet.
 pub struct Checked {
@@ -184,11 +184,7 @@ impl Checker<'_> {
     }
 
     /// One known icon per list item.
-    fn icons(
-        &mut self,
-        icons: &S<Vec<S<String>>>,
-        items: usize,
-    ) -> Option<Vec<String>> {
+    fn icons(&mut self, icons: &S<Vec<S<String>>>, items: usize) -> Option<Vec<String>> {
         if icons.value.len() != items {
             self.report(
                 self.error(
@@ -245,11 +241,7 @@ impl Checker<'_> {
 
     /// A strip of 1 to 8 logos, each with its image and its name as alt text; `what` names
     /// the list in messages ("logos", "partners").
-    pub fn logo_list(
-        &mut self,
-        raw: &S<Vec<S<RawLogo>>>,
-        what: &str,
-    ) -> Option<Vec<Figure>> {
+    pub fn logo_list(&mut self, raw: &S<Vec<S<RawLogo>>>, what: &str) -> Option<Vec<Figure>> {
         self.count(raw, 1..=8, what, "logos, each with its image and alt")?;
         let logos: Vec<Option<Figure>> = raw
             .value

@@ -1,8 +1,8 @@
 //! Event files (`events/<slug>.yaml`): the days, the venue, the programme and where to
 //! register, checked like the rest of the content.
 
-use chrono::{NaiveDate, NaiveTime};
 use super::raw::S;
+use chrono::{NaiveDate, NaiveTime};
 
 use super::check::Checker;
 use super::model::{Event, EventDay, Session};

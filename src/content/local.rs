@@ -2,9 +2,9 @@
 
 use std::fmt;
 
+use super::raw::S;
 use serde::Deserialize;
 use serde::de::{self, Deserializer, MapAccess, SeqAccess, Visitor};
-use super::raw::S;
 
 use super::check::Checker;
 use super::model::{Inline, Lang};

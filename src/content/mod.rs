@@ -14,6 +14,7 @@ pub mod markup;
 pub mod model;
 mod raw;
 mod read;
+pub mod schema;
 mod validate;
 
 use sha2::{Digest, Sha256};

@@ -254,12 +254,26 @@ pub enum CoverLayout {
     Dots,
 }
 
+impl CoverLayout {
+    /// The names written in `brand.yaml`; the first is the default.
+    pub const CHOICES: [(&'static str, CoverLayout); 2] = [
+        ("circles", CoverLayout::Circles),
+        ("dots", CoverLayout::Dots),
+    ];
+}
+
 /// Western Arabic digits (0–9), as in Moroccan print, or Eastern Arabic ones (٠–٩).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum Digits {
     #[default]
     Western,
     Eastern,
+}
+
+impl Digits {
+    /// The names written in `brand.yaml`; the first is the default.
+    pub const CHOICES: [(&'static str, Digits); 2] =
+        [("western", Digits::Western), ("eastern", Digits::Eastern)];
 }
 
 #[derive(Clone, Copy, Debug)]

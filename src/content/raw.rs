@@ -2,10 +2,13 @@
 //!
 //! Every value keeps its place in the file ([`Spanned`]) so that validation can point at it.
 //! Structs refuse unknown keys; `load` turns serde's complaint into a did-you-mean.
+//!
+//! The same structs describe the format as JSON Schema (`plaquette schema`): their doc
+//! comments are what an editor shows on hover, so they are written for the people who write
+//! the content. Values whose form validation checks (colours, lengths, dates, names from a
+//! list) get a schema from [`super::schema`] built from the same lists validation uses.
 
-use std::borrow::Cow;
-
-use schemars::{JsonSchema, Schema, SchemaGenerator};
+use schemars::JsonSchema;
 use serde::Deserialize;
 use serde_saphyr::Spanned;
 
@@ -27,150 +30,237 @@ impl<T> std::ops::Deref for S<T> {
     }
 }
 
-impl<T: JsonSchema> JsonSchema for S<T> {
-    fn inline_schema() -> bool {
-        true
-    }
-
-    fn schema_name() -> Cow<'static, str> {
-        T::schema_name()
-    }
-
-    fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-        generator.subschema_for::<T>()
-    }
-}
 /// A text, once or per language, with its place.
 pub type T = S<LocalText>;
 
 /// One column of a `columns` block: a list of blocks.
 pub type RawColumn = S<Vec<S<RawBlock>>>;
 
-/// `centre.yaml`: who the centre is.
-#[derive(Deserialize)]
+/// `centre.yaml`: who the centre is. Every document draws its name, address and links from here.
+#[derive(Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
+#[schemars(title = "centre.yaml")]
+#[schemars(rename = "Centre")]
 pub struct RawCentre {
+    /// The name used in running text and footers, such as `Ai Movement`.
     pub short_name: T,
+    /// The full name, on the cover and the back cover.
     pub full_name: T,
+    /// The institution the centre belongs to.
     pub parent: T,
+    /// When the centre was founded: `YYYY-MM` or `YYYY-MM-DD`.
+    #[schemars(schema_with = "super::schema::month")]
     pub founded: S<String>,
     pub city: T,
     pub country: T,
+    /// The website, starting with `https://`; printed with a QR code on the back cover.
+    #[schemars(schema_with = "super::schema::url")]
     pub website: S<String>,
+    /// The contact address, `name@domain`.
+    #[schemars(schema_with = "super::schema::email")]
     pub email: S<String>,
+    /// One sentence under the name on the cover.
     pub tagline: T,
     /// Social networks: `{name: LinkedIn, url: https://…}`, printed on the back cover.
     #[serde(default)]
     pub social: Vec<S<RawSocial>>,
 }
 
-#[derive(Deserialize)]
+/// A social network account.
+#[derive(Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
+#[schemars(rename = "Social")]
 pub struct RawSocial {
+    /// The network's name, such as `LinkedIn`.
     pub name: T,
+    /// The account's address, starting with `https://`.
+    #[schemars(schema_with = "super::schema::url")]
     pub url: S<String>,
 }
 
 /// `brand.yaml`: the look shared by every document.
-#[derive(Deserialize)]
+#[derive(Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
+#[schemars(title = "brand.yaml")]
+#[schemars(rename = "Brand")]
 pub struct RawBrand {
+    /// The screen colours, each `"#RRGGBB"` (quoted).
     pub colours: RawColours,
     /// The same colours as inks for offset print (`--print`): `[C, M, Y, K]` in %.
     #[serde(default)]
     pub cmyk: Option<RawCmyk>,
+    /// The bundled fonts to use.
     pub fonts: RawFonts,
     /// `western` (0–9, the default) or `eastern` (٠–٩) digits in Arabic editions.
     #[serde(default)]
+    #[schemars(schema_with = "super::schema::digits")]
     pub arabic_digits: Option<S<String>>,
     /// The cover artwork: `circles` (the default) or `dots`.
     #[serde(default)]
+    #[schemars(schema_with = "super::schema::cover")]
     pub cover: Option<S<String>>,
     /// Sizes per text role; each optional.
     #[serde(default, rename = "type")]
     pub type_scale: Option<RawTypeScale>,
+    /// The centre's logo: an SVG, PNG or JPEG inside the content folder.
+    #[schemars(schema_with = "super::schema::image")]
     pub logo: S<String>,
+    /// The paper size.
+    #[schemars(schema_with = "super::schema::paper")]
     pub paper: S<String>,
+    /// The page margins.
     pub margins: RawMargins,
 }
 
-#[derive(Deserialize, Default)]
-#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+/// Sizes of the text roles, each a length such as `10pt`; the ones left out keep their default.
+#[derive(Deserialize, JsonSchema, Default)]
+#[serde(default, deny_unknown_fields, rename_all = "kebab-case")]
+#[schemars(rename = "TypeScale")]
 pub struct RawTypeScale {
+    /// The title on the cover.
+    #[schemars(schema_with = "super::schema::length")]
     pub display: Option<S<String>>,
+    /// Section headings.
+    #[schemars(schema_with = "super::schema::length")]
     pub h1: Option<S<String>>,
+    /// Sub-headings.
+    #[schemars(schema_with = "super::schema::length")]
     pub h2: Option<S<String>>,
+    /// Lead paragraphs (`lead: true`).
+    #[schemars(schema_with = "super::schema::length")]
     pub lead: Option<S<String>>,
+    /// Running text.
+    #[schemars(schema_with = "super::schema::length")]
     pub body: Option<S<String>>,
+    /// The values of key figures.
+    #[schemars(schema_with = "super::schema::length")]
     pub figure: Option<S<String>>,
+    /// Quotations.
+    #[schemars(schema_with = "super::schema::length")]
     pub quote: Option<S<String>>,
+    /// Captions and credits.
+    #[schemars(schema_with = "super::schema::length")]
     pub caption: Option<S<String>>,
+    /// Footers and small print.
+    #[schemars(schema_with = "super::schema::length")]
     pub small: Option<S<String>>,
+    /// The distance between the baselines of running text.
+    #[schemars(schema_with = "super::schema::length")]
     pub baseline: Option<S<String>>,
 }
 
-#[derive(Deserialize)]
+/// The screen colours, each `"#RRGGBB"` (with the quotes: `#` starts a comment in YAML).
+#[derive(Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
+#[schemars(rename = "Colours")]
 pub struct RawColours {
+    /// Cover band and headings.
+    #[schemars(schema_with = "super::schema::colour")]
     pub primary: S<String>,
+    /// Rules, key figures and links.
+    #[schemars(schema_with = "super::schema::colour")]
     pub accent: S<String>,
+    /// Running text.
+    #[schemars(schema_with = "super::schema::colour")]
     pub ink: S<String>,
+    /// Captions and footers.
+    #[schemars(schema_with = "super::schema::colour")]
     pub muted: S<String>,
+    /// The background of boxes.
+    #[schemars(schema_with = "super::schema::colour")]
     pub surface: S<String>,
 }
 
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+/// The brand colours as inks, each `[C, M, Y, K]` in % (whole numbers from 0 to 100).
+#[derive(Deserialize, JsonSchema, Default)]
+#[serde(default, deny_unknown_fields, rename_all = "kebab-case")]
+#[schemars(rename = "Cmyk")]
 pub struct RawCmyk {
+    #[schemars(schema_with = "super::schema::inks")]
     pub primary: Option<S<Vec<f32>>>,
+    #[schemars(schema_with = "super::schema::inks")]
     pub accent: Option<S<Vec<f32>>>,
+    #[schemars(schema_with = "super::schema::inks")]
     pub ink: Option<S<Vec<f32>>>,
+    #[schemars(schema_with = "super::schema::inks")]
     pub muted: Option<S<Vec<f32>>>,
+    #[schemars(schema_with = "super::schema::inks")]
     pub surface: Option<S<Vec<f32>>>,
 }
 
-#[derive(Deserialize)]
+/// Fonts, by the name of a bundled family.
+#[derive(Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
+#[schemars(rename = "Fonts")]
 pub struct RawFonts {
+    /// Running text.
+    #[schemars(schema_with = "super::schema::font")]
     pub text: S<String>,
+    /// Headings, labels and figures.
+    #[schemars(schema_with = "super::schema::font")]
     pub heading: S<String>,
+    /// Arabic text.
+    #[schemars(schema_with = "super::schema::font")]
     pub arabic: S<String>,
 }
 
-#[derive(Deserialize)]
+/// The page margins, each a length such as `20mm`; inner is on the binding side.
+#[derive(Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
+#[schemars(rename = "Margins")]
 pub struct RawMargins {
+    #[schemars(schema_with = "super::schema::length")]
     pub top: S<String>,
+    #[schemars(schema_with = "super::schema::length")]
     pub bottom: S<String>,
+    #[schemars(schema_with = "super::schema::length")]
     pub inner: S<String>,
+    #[schemars(schema_with = "super::schema::length")]
     pub outer: S<String>,
 }
 
 /// `brochure.yaml`: the brochure's metadata and its blocks.
-#[derive(Deserialize)]
+#[derive(Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
+#[schemars(title = "brochure.yaml")]
+#[schemars(rename = "Brochure")]
 pub struct RawBrochure {
+    /// The document's title, in its metadata and bookmarks.
     pub title: T,
+    /// What the document is about, in its metadata.
     pub subject: T,
+    /// Keywords, in the document's metadata.
     #[serde(default)]
     pub keywords: Vec<T>,
     /// The languages of the content; the first is the one texts fall back to by default.
+    #[schemars(schema_with = "super::schema::languages")]
     pub languages: S<Vec<S<String>>>,
+    /// The edition, `YYYY-MM`, stamped on the back cover; the build date's month when absent.
     #[serde(default)]
+    #[schemars(schema_with = "super::schema::month")]
     pub edition: Option<S<String>>,
     /// The language's typographic rules (French spacing, quotes…); on unless `false`.
     #[serde(default)]
     pub typography: Option<S<bool>>,
+    /// The brochure's content, in order: each block starts with its kind (`heading`,
+    /// `paragraph`, `list`…).
     pub blocks: Vec<S<RawBlock>>,
 }
 
 /// `factsheet.yaml`: which blocks of the brochure the fact sheet shows.
-#[derive(Deserialize)]
+#[derive(Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
+#[schemars(title = "factsheet.yaml")]
+#[schemars(rename = "Factsheet")]
 pub struct RawFactsheet {
+    /// The fact sheet's title, in its metadata.
     pub title: T,
+    /// What the fact sheet is about, in its metadata.
     pub subject: T,
+    /// The ids of the brochure's blocks to show, in order; a block's `short` form is used
+    /// when it has one.
     #[serde(rename = "use")]
+    #[schemars(schema_with = "super::schema::ids")]
     pub uses: Vec<S<String>>,
 }
 
@@ -179,102 +269,171 @@ pub struct RawFactsheet {
 /// Keeping every kind in one flat struct, rather than a serde enum, keeps each value's place in
 /// the file and lets validation say "`numbered` does not apply to a heading" instead of a
 /// generic "data did not match any variant".
-#[derive(Deserialize, Default)]
-#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+#[derive(Deserialize, JsonSchema, Default)]
+#[serde(default, deny_unknown_fields, rename_all = "kebab-case")]
+#[schemars(transform = super::schema::one_kind)]
+#[schemars(rename = "Block")]
 pub struct RawBlock {
+    /// A heading: level 1 opens a section of the brochure.
     pub heading: Option<T>,
+    /// A paragraph. `**bold**`, `*italic*` and `[links](https://…)` are allowed.
     pub paragraph: Option<T>,
+    /// A list of items; `numbered: true` numbers them, `icons:` gives each an icon.
     pub list: Option<S<Vec<T>>>,
+    /// Large figures with a label each: `{value: 2021, label: …}`.
     pub key_figures: Option<S<Vec<S<RawFigure>>>>,
+    /// A quotation; `by:` says who said it.
     pub quote: Option<T>,
+    /// A person: name, role, biography and an optional photo.
     pub profile: Option<S<RawProfile>>,
+    /// An image inside the content folder, with `alt:` text (or `decorative: true`).
+    #[schemars(schema_with = "super::schema::image")]
     pub image: Option<S<String>>,
+    /// The contact box: a sentence introducing the centre's addresses.
     pub contact: Option<T>,
+    /// A strip of logos, each with the name it is read out as.
     pub logos: Option<S<Vec<S<RawLogo>>>>,
+    /// Two or three columns, each a list of blocks.
     pub columns: Option<S<Vec<RawColumn>>>,
+    /// Dated milestones: `{date: 2021-03, text: …}`.
     pub timeline: Option<S<Vec<S<RawMilestone>>>>,
 
+    /// A name for the block, for the fact sheet's `use:` and for links: lowercase letters,
+    /// digits and hyphens.
+    #[schemars(schema_with = "super::schema::id")]
     pub id: Option<S<String>>,
+    /// The block's shorter form on the fact sheet: a text, or for a list a list of texts.
     pub short: Option<S<RawShort>>,
+    /// A heading's level: 1 (a section) to 3.
+    #[schemars(schema_with = "super::schema::level")]
     pub level: Option<S<u8>>,
+    /// Number a list's items.
     pub numbered: Option<S<bool>>,
+    /// One bundled icon per list item, in order.
+    #[schemars(schema_with = "super::schema::icons")]
     pub icons: Option<S<Vec<S<String>>>>,
+    /// Set a paragraph larger, as the opening of a section.
     pub lead: Option<S<bool>>,
+    /// Who said a quotation.
     pub by: Option<T>,
+    /// An image's alternative text, read out by screen readers.
     pub alt: Option<T>,
+    /// An image's caption.
     pub caption: Option<T>,
+    /// An image's credit.
     pub credit: Option<T>,
+    /// An image that only decorates: no alternative text, skipped by screen readers.
     pub decorative: Option<S<bool>>,
 }
 
-#[derive(Deserialize)]
+/// A logo and the name it is read out as.
+#[derive(Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
+#[schemars(rename = "Logo")]
 pub struct RawLogo {
+    /// The logo: an SVG, PNG or JPEG inside the content folder.
+    #[schemars(schema_with = "super::schema::image")]
     pub image: S<String>,
     /// The partner's name, read out by screen readers.
     pub alt: T,
 }
 
-#[derive(Deserialize)]
+/// A dated milestone.
+#[derive(Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
+#[schemars(rename = "Milestone")]
 pub struct RawMilestone {
+    /// `YYYY-MM` or `YYYY-MM-DD`.
+    #[schemars(schema_with = "super::schema::month")]
     pub date: S<String>,
     pub text: T,
 }
 
-#[derive(Deserialize)]
+/// A key figure.
+#[derive(Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
+#[schemars(rename = "Figure")]
 pub struct RawFigure {
+    /// The figure, large: `2021`, `8`, `+40`.
     pub value: T,
+    /// What it counts.
     pub label: T,
 }
 
-#[derive(Deserialize)]
+/// A person.
+#[derive(Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
+#[schemars(rename = "Profile")]
 pub struct RawProfile {
     pub name: T,
+    /// Their role at the centre.
     pub role: T,
+    /// A short biography.
     pub bio: T,
+    /// The biography's shorter form on the fact sheet.
     #[serde(default)]
     pub short: Option<T>,
+    /// A portrait inside the content folder.
     #[serde(default)]
+    #[schemars(schema_with = "super::schema::image")]
     pub photo: Option<S<String>>,
 }
 
 /// `events/<slug>.yaml`: an event the centre holds.
-#[derive(Deserialize)]
+#[derive(Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
+#[schemars(title = "events/<slug>.yaml")]
+#[schemars(rename = "Event")]
 pub struct RawEvent {
+    /// The event's name, on its cover and handout.
     pub name: T,
     /// Marks an example: built like any event, flagged so nobody mistakes it for a real one.
     #[serde(default)]
     pub sample: bool,
+    /// Each day of the event with its opening hours.
     pub days: Vec<S<RawDay>>,
     pub venue: T,
     pub city: T,
+    /// The registration page, starting with `https://`; printed with a QR code.
+    #[schemars(schema_with = "super::schema::url")]
     pub registration: S<String>,
+    /// The sessions, in any order: they are sorted by day and time.
     pub programme: Vec<S<RawSession>>,
     /// The partners' logos, shown under the programme.
     #[serde(default)]
     pub partners: Option<S<Vec<S<RawLogo>>>>,
 }
 
-#[derive(Deserialize)]
+/// A day of an event.
+#[derive(Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
+#[schemars(rename = "Day")]
 pub struct RawDay {
+    /// `YYYY-MM-DD`.
+    #[schemars(schema_with = "super::schema::date")]
     pub date: S<String>,
+    /// Opening time, `HH:MM` (24 h, quoted: `"09:00"`).
+    #[schemars(schema_with = "super::schema::time")]
     pub from: S<String>,
+    /// Closing time, `HH:MM` (24 h, quoted).
+    #[schemars(schema_with = "super::schema::time")]
     pub to: S<String>,
 }
 
-#[derive(Deserialize)]
+/// A session of an event's programme.
+#[derive(Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
+#[schemars(rename = "Session")]
 pub struct RawSession {
-    /// The day, for events of more than one day.
+    /// The day, `YYYY-MM-DD`, for events of more than one day.
     #[serde(default)]
+    #[schemars(schema_with = "super::schema::date")]
     pub day: Option<S<String>>,
+    /// The start, `HH:MM` (24 h, quoted).
+    #[schemars(schema_with = "super::schema::time")]
     pub time: S<String>,
     pub title: T,
+    /// The speakers' names.
     #[serde(default)]
     pub speakers: Vec<T>,
 }

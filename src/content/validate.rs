@@ -120,18 +120,11 @@ impl Checker<'_> {
             );
         }
         let logo = self.image(&raw.logo, "logo");
-        let cover = self.choice(
-            raw.cover.as_ref(),
-            &[
-                ("circles", CoverLayout::Circles),
-                ("dots", CoverLayout::Dots),
-            ],
-            "cover",
-        );
+        let cover = self.choice(raw.cover.as_ref(), &CoverLayout::CHOICES, "cover");
         let type_scale = self.type_scale(raw.type_scale.as_ref());
         let arabic_digits = self.choice(
             raw.arabic_digits.as_ref(),
-            &[("western", Digits::Western), ("eastern", Digits::Eastern)],
+            &Digits::CHOICES,
             "kind of digits",
         );
         let (cover, type_scale, arabic_digits) = (cover?, type_scale?, arabic_digits?);
