@@ -3,6 +3,8 @@
 //! A [`FontBook`] holds every bundled face, parsed once per run; layout shapes with it and render
 //! embeds from it, both addressing a face by its [`FaceId`].
 
+use std::sync::{Arc, OnceLock};
+
 use skrifa::Font;
 
 /// A bundled font family, chosen by name in the brand.
@@ -76,6 +78,9 @@ impl Face {
 /// Every bundled face, parsed once.
 pub struct FontBook {
     faces: Vec<Face>,
+    /// The same faces for text inside SVG images, made on first use and shared by every
+    /// document of the run.
+    svg: OnceLock<Arc<usvg::fontdb::Database>>,
 }
 
 /// The error when bundled font data cannot be parsed (a corrupt build, not a content problem).
@@ -140,7 +145,28 @@ impl FontBook {
                 });
             }
         }
-        Ok(FontBook { faces })
+        Ok(FontBook {
+            faces,
+            svg: OnceLock::new(),
+        })
+    }
+
+    /// The bundled faces as usvg sets SVG text with them, so that an SVG never reaches for a
+    /// system font. Each file once, borrowed rather than copied.
+    pub fn svg_fonts(&self) -> Arc<usvg::fontdb::Database> {
+        self.svg
+            .get_or_init(|| {
+                let mut db = usvg::fontdb::Database::new();
+                let mut loaded: Vec<*const u8> = Vec::new();
+                for face in &self.faces {
+                    if !loaded.contains(&face.data.as_ptr()) {
+                        loaded.push(face.data.as_ptr());
+                        db.load_font_source(usvg::fontdb::Source::Binary(Arc::new(face.data)));
+                    }
+                }
+                Arc::new(db)
+            })
+            .clone()
     }
 
     pub fn id(&self, key: FaceKey) -> FaceId {

@@ -1,13 +1,12 @@
 //! Drawing frame items on a krilla surface: fills, glyph runs and images.
 
-use std::collections::HashMap;
-use std::sync::Arc;
+use std::collections::{BTreeMap, HashMap};
 
 use krilla::Data;
 use krilla::color::{cmyk, rgb};
 use krilla::geom::{PathBuilder, Point, Size, Transform};
 use krilla::num::NormalizedF32;
-use krilla::paint::{Fill as PdfFill, FillRule};
+use krilla::paint::{Fill as PdfFill, FillRule, LineCap, Paint, Stroke};
 use krilla::surface::Surface;
 use krilla::text::{Font, GlyphId, KrillaGlyph};
 use krilla_svg::{SurfaceExt, SvgSettings};
@@ -52,8 +51,16 @@ pub enum Ink {
     Print,
 }
 
-fn paint(colour: Colour, ink: Ink) -> PdfFill {
-    let paint = match (ink, colour.cmyk) {
+fn fill(colour: Colour, ink: Ink) -> PdfFill {
+    PdfFill {
+        paint: paint(colour, ink),
+        opacity: NormalizedF32::ONE,
+        rule: FillRule::NonZero,
+    }
+}
+
+fn paint(colour: Colour, ink: Ink) -> Paint {
+    match (ink, colour.cmyk) {
         (Ink::Print, Some(inks)) => {
             let [c, m, y, k] = inks.fractions().map(|f| (f * 255.0).round() as u8);
             cmyk::Color::new(c, m, y, k).into()
@@ -62,11 +69,6 @@ fn paint(colour: Colour, ink: Ink) -> PdfFill {
             let Rgb(r, g, b) = colour.rgb;
             rgb::Color::new(r, g, b).into()
         }
-    };
-    PdfFill {
-        paint,
-        opacity: NormalizedF32::ONE,
-        rule: FillRule::NonZero,
     }
 }
 
@@ -74,21 +76,52 @@ pub fn krilla_rect(r: &Rect) -> Option<krilla::geom::Rect> {
     krilla::geom::Rect::from_xywh(r.x.0, r.y.0, r.width.0, r.height.0)
 }
 
-/// Fills of one colour as a single path.
+/// Fills of one colour: rectangles and ellipses as one filled path, and circles as dots, one
+/// stroked path per size.
+///
+/// A dot is a stroke a hair long with round caps: a disc in some thirty bytes where four
+/// Bézier arcs take four hundred (a dotted cover holds hundreds). Not of zero length, which
+/// viewers drawing through an HTML canvas skip.
 pub fn draw_fills(surface: &mut Surface, fills: &[&Fill], ink: Ink) {
     let Some(first) = fills.first() else { return };
-    let mut pb = PathBuilder::new();
-    for fill in fills {
-        if fill.round {
-            ellipse(&mut pb, &fill.rect);
-        } else if let Some(rect) = krilla_rect(&fill.rect) {
-            pb.push_rect(rect);
+    let mut shapes = PathBuilder::new();
+    let mut dots: BTreeMap<u32, PathBuilder> = BTreeMap::new();
+    for shape in fills {
+        let r = &shape.rect;
+        if shape.round && r.width == r.height {
+            let diameter = (r.width.0 * 100.0).round().max(1.0) as u32;
+            let (x, y) = (r.x.0 + r.width.0 / 2.0, r.y.0 + r.height.0 / 2.0);
+            let path = dots.entry(diameter).or_default();
+            path.move_to(hundredths(x - 0.01), hundredths(y));
+            path.line_to(hundredths(x + 0.01), hundredths(y));
+        } else if shape.round {
+            ellipse(&mut shapes, r);
+        } else if let Some(rect) = krilla_rect(r) {
+            shapes.push_rect(rect);
         }
     }
-    if let Some(path) = pb.finish() {
-        surface.set_fill(Some(paint(first.colour, ink)));
+    if let Some(path) = shapes.finish() {
+        surface.set_fill(Some(fill(first.colour, ink)));
         surface.draw_path(&path);
     }
+    surface.set_fill(None);
+    for (diameter, path) in dots {
+        let Some(path) = path.finish() else { continue };
+        surface.set_stroke(Some(Stroke {
+            paint: paint(first.colour, ink),
+            width: diameter as f32 / 100.0,
+            line_cap: LineCap::Round,
+            ..Stroke::default()
+        }));
+        surface.draw_path(&path);
+    }
+    surface.set_stroke(None);
+}
+
+/// `v` to the nearest hundredth of a point, far below what print or screen can show, which
+/// PDF writes in fewer digits.
+fn hundredths(v: f32) -> f32 {
+    (v * 100.0).round() / 100.0
 }
 
 /// An ellipse inscribed in `r`, as four cubic arcs.
@@ -129,7 +162,7 @@ pub fn draw_text(
             )
         })
         .collect();
-    surface.set_fill(Some(paint(run.colour, ink)));
+    surface.set_fill(Some(fill(run.colour, ink)));
     surface.draw_glyphs(
         Point::from_xy(run.x.0, run.y.0),
         &glyphs,
@@ -142,13 +175,11 @@ pub fn draw_text(
 }
 
 pub fn svg_options(book: &FontBook) -> usvg::Options<'static> {
-    let mut options = usvg::Options::default();
     // SVG text is set in the bundled fonts too, never in system ones.
-    let db = Arc::make_mut(&mut options.fontdb);
-    for (_, face) in book.faces() {
-        db.load_font_data(face.data.to_vec());
+    usvg::Options {
+        fontdb: book.svg_fonts(),
+        ..usvg::Options::default()
     }
-    options
 }
 
 pub fn draw_image(
