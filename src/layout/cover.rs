@@ -154,10 +154,10 @@ fn dots(items: &mut Vec<Item>, w: Pt, h: Pt, cover: &Cover) {
             let (x, y) = (col as f32, row as f32);
             let wave = 0.5 + 0.5 * (x * 0.55 + y * 0.35).sin() * (y * 0.4 + x * 0.1).cos();
             let fade = 1.0 - row as f32 / rows as f32;
-            let r = Pt(0.6 + 2.4 * wave * fade);
             let lit = (row * 7 + col * 3) % 23 == 0 && wave > 0.6;
-            // Five tints, so that dots of one tint go out together as one path.
+            // Five sizes and tints, so that dots of one kind go out together as one path.
             let level = (wave * fade * 4.0).round() as u8;
+            let r = Pt(0.6 + 0.6 * f32::from(level));
             let colour = if lit {
                 cover.accent
             } else {
