@@ -35,8 +35,9 @@ pub struct Laid {
     pub warnings: Vec<String>,
 }
 
-/// The most pages a document may run to: a brochure, not a book.
-pub const MAX_PAGES: usize = 96;
+/// The most pages a document may run to: a brochure, not a book (though room for the
+/// 100-page synthetic content of the scaling benchmark).
+pub const MAX_PAGES: usize = 128;
 
 #[derive(Debug, thiserror::Error)]
 pub enum LayoutError {
@@ -101,6 +102,7 @@ impl LayoutError {
 pub fn layout(doc: &Composed, book: &FontBook, print: Option<&Print>) -> Result<Laid, LayoutError> {
     let mut placer = Placer {
         shaper: shape::Shaper::new(book),
+        memo: par::Memo::default(),
         next_block: 0,
         warnings: Vec::new(),
     };

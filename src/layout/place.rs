@@ -2,7 +2,7 @@
 //! items measured as a whole.
 
 use super::frame::{Anchor, Fill, Item, LineInfo, Link, PlacedImage, Rect, TextRun};
-use super::par::{BreakError, Line, Segment, break_lines};
+use super::par::{BreakError, Line, Memo, Segment};
 use super::shape::Shaper;
 use crate::compose::{Flow, Para, Role};
 use crate::units::Pt;
@@ -33,13 +33,17 @@ impl SetPara {
 /// Layout's working state: the shaper, block numbering and warnings.
 pub struct Placer<'a> {
     pub shaper: Shaper<'a>,
+    /// Paragraphs broken so far, for the passes that set them again.
+    pub memo: Memo,
     pub next_block: usize,
     pub warnings: Vec<String>,
 }
 
 impl<'a> Placer<'a> {
     pub fn set(&mut self, para: &Para, width: Pt) -> Result<SetPara, BreakError> {
-        let lines = break_lines(&mut self.shaper, para, width, &mut self.warnings)?;
+        let lines = self
+            .memo
+            .lines(&mut self.shaper, para, width, &mut self.warnings)?;
         let size = para.runs.first().map_or(Pt(10.0), |r| r.style.size);
         let face = para.runs.first().map(|r| self.shaper.book.id(r.style.face));
         let (asc, desc) = face.map_or((0.9, -0.25), |f| {
@@ -100,7 +104,8 @@ impl<'a> Placer<'a> {
                     ..para.clone()
                 };
                 if let Ok(mut lines) =
-                    break_lines(&mut self.shaper, &marker_para, width, &mut self.warnings)
+                    self.memo
+                        .lines(&mut self.shaper, &marker_para, width, &mut self.warnings)
                     && let Some(line) = lines.pop()
                 {
                     emit_line(&line, x, baseline, Role::Label, block, items, para.rtl);

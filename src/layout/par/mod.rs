@@ -9,8 +9,10 @@
 mod collect;
 mod finalize;
 mod linebreak;
+mod memo;
 
 pub use finalize::{Line, Segment};
+pub use memo::Memo;
 
 use super::shape::{Shaper, Uncovered};
 use crate::compose::{Align, Para};
