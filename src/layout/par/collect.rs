@@ -173,7 +173,13 @@ fn shape_runs(
     text: &str,
 ) -> Result<(Vec<PGlyph>, Vec<SegInfo>), BreakError> {
     let base = if para.rtl { Level::rtl() } else { Level::ltr() };
-    let levels = BidiInfo::new(text, Some(base)).levels;
+    // Left-to-right text with nothing right to left in it is all at level 0: the bidi
+    // algorithm would look up every character's class to say so.
+    let levels = if para.rtl || text.chars().any(turns_right_to_left) {
+        BidiInfo::new(text, Some(base)).levels
+    } else {
+        Vec::new()
+    };
     let level_at = |i: usize| levels.get(i).map_or(base.number(), Level::number);
     let mut out = Shaped::default();
     let mut start = 0;
@@ -212,6 +218,13 @@ fn shape_runs(
         start = end;
     }
     Ok((out.glyphs, out.segs))
+}
+
+/// Whether `c` can raise the embedding level of left-to-right text. Nothing below the Hebrew
+/// block can, so Latin text asks the bidi tables only about its few typographic characters.
+fn turns_right_to_left(c: char) -> bool {
+    use unicode_bidi::BidiClass::{AL, AN, R, RLE, RLI, RLO};
+    u32::from(c) >= 0x0590 && matches!(unicode_bidi::bidi_class(c), R | AL | AN | RLE | RLO | RLI)
 }
 
 #[derive(Default)]
