@@ -115,18 +115,34 @@ impl<'a> Checker<'a> {
         }
     }
 
-    pub fn colour(&mut self, value: &S<String>, what: &str) -> Option<Rgb> {
-        let parsed = Rgb::parse(value.value.trim());
+    /// `value`, trimmed, read by `parse`; when it cannot be, the error "`…` is not {what}"
+    /// with `hint` is reported. The one shape of every scalar with a form: dates, times,
+    /// colours, lengths, addresses.
+    pub fn scalar<T>(
+        &mut self,
+        value: &S<String>,
+        parse: impl FnOnce(&str) -> Option<T>,
+        what: &str,
+        hint: &str,
+    ) -> Option<T> {
+        let text = value.value.trim();
+        let parsed = parse(text);
         if parsed.is_none() {
             self.report(
-                self.error(
-                    value,
-                    format!("`{}` is not a colour for {what}", value.value.trim()),
-                )
-                .hint("write a colour as `#RRGGBB`, for example \"#14365D\" (with the quotes)"),
+                self.error(value, format!("`{text}` is not {what}"))
+                    .hint(hint),
             );
         }
         parsed
+    }
+
+    pub fn colour(&mut self, value: &S<String>, what: &str) -> Option<Rgb> {
+        self.scalar(
+            value,
+            Rgb::parse,
+            &format!("a colour for {what}"),
+            "write a colour as `#RRGGBB`, for example \"#14365D\" (with the quotes)",
+        )
     }
 
     /// A colour's inks for print, `[C, M, Y, K]` in whole percent.
@@ -147,17 +163,12 @@ impl<'a> Checker<'a> {
     }
 
     pub fn length(&mut self, value: &S<String>, what: &str) -> Option<Pt> {
-        let parsed = Length::parse(&value.value).map(Length::pt);
-        if parsed.is_none() {
-            self.report(
-                self.error(
-                    value,
-                    format!("`{}` is not a length for {what}", value.value.trim()),
-                )
-                .hint("write a number and a unit: `20mm`, `2cm` or `12pt`"),
-            );
-        }
-        parsed
+        self.scalar(
+            value,
+            |text| Length::parse(text).map(Length::pt),
+            &format!("a length for {what}"),
+            "write a number and a unit: `20mm`, `2cm` or `12pt`",
+        )
     }
 }
 

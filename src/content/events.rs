@@ -90,27 +90,20 @@ impl Checker<'_> {
     }
 
     fn date(&mut self, value: &S<String>) -> Option<NaiveDate> {
-        let parsed = NaiveDate::parse_from_str(value.value.trim(), "%Y-%m-%d").ok();
-        if parsed.is_none() {
-            self.report(
-                self.error(value, format!("`{}` is not a date", value.value.trim()))
-                    .hint("write a day as YYYY-MM-DD, for example 2026-12-10"),
-            );
-        }
-        parsed
+        self.scalar(
+            value,
+            |text| NaiveDate::parse_from_str(text, "%Y-%m-%d").ok(),
+            "a date",
+            "write a day as YYYY-MM-DD, for example 2026-12-10",
+        )
     }
 
     fn time(&mut self, value: &S<String>) -> Option<NaiveTime> {
-        let parsed = NaiveTime::parse_from_str(value.value.trim(), "%H:%M").ok();
-        if parsed.is_none() {
-            self.report(
-                self.error(
-                    value,
-                    format!("`{}` is not a time of day", value.value.trim()),
-                )
-                .hint("write a time as HH:MM, in 24 hours: 09:30, 14:00"),
-            );
-        }
-        parsed
+        self.scalar(
+            value,
+            |text| NaiveTime::parse_from_str(text, "%H:%M").ok(),
+            "a time of day",
+            "write a time as HH:MM, in 24 hours: 09:30, 14:00",
+        )
     }
 }

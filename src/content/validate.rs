@@ -18,16 +18,12 @@ impl Checker<'_> {
     pub fn centre(&mut self, raw: &RawCentre) -> Option<Centre> {
         let founded = self.month(&raw.founded, "founding date");
         let website = self.url(&raw.website);
-        let email = Email::parse(raw.email.value.trim());
-        if email.is_none() {
-            self.report(
-                self.error(
-                    &raw.email,
-                    format!("`{}` is not an e-mail address", raw.email.value),
-                )
-                .hint("write it as name@domain.ma"),
-            );
-        }
+        let email = self.scalar(
+            &raw.email,
+            Email::parse,
+            "an e-mail address",
+            "write it as name@domain.ma",
+        );
         let mut social = Vec::new();
         for entry in &raw.social {
             let name = self.name(&entry.value.name, "network's name");
@@ -51,31 +47,21 @@ impl Checker<'_> {
     }
 
     fn month(&mut self, value: &S<String>, what: &str) -> Option<YearMonth> {
-        let parsed = YearMonth::parse(&value.value);
-        if parsed.is_none() {
-            self.report(
-                self.error(
-                    value,
-                    format!("`{}` is not a date for the {what}", value.value.trim()),
-                )
-                .hint("write a month as YYYY-MM (2021-03) or a day as YYYY-MM-DD"),
-            );
-        }
-        parsed
+        self.scalar(
+            value,
+            YearMonth::parse,
+            &format!("a date for the {what}"),
+            "write a month as YYYY-MM (2021-03) or a day as YYYY-MM-DD",
+        )
     }
 
     pub fn url(&mut self, value: &S<String>) -> Option<Url> {
-        let parsed = Url::parse(value.value.trim());
-        if parsed.is_none() {
-            self.report(
-                self.error(
-                    value,
-                    format!("`{}` is not a web address", value.value.trim()),
-                )
-                .hint("write the full address, starting with https://"),
-            );
-        }
-        parsed
+        self.scalar(
+            value,
+            Url::parse,
+            "a web address",
+            "write the full address, starting with https://",
+        )
     }
 
     pub fn brand(&mut self, raw: &RawBrand) -> Option<Brand> {
