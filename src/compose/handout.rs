@@ -11,11 +11,7 @@ use crate::units::Pt;
 
 pub fn handout(content: &Content, event: &Event, s: &Styles) -> Composed {
     let lang = s.lang;
-    let days: Vec<String> = event
-        .days
-        .iter()
-        .map(|d| day_line(d.date, d.from, d.to, lang))
-        .collect();
+    let days = day_lines(event, lang);
     let titles = header_titles(event, s, 24.0);
     let (register_title, register_text) = match lang {
         Lang::Fr => ("Inscription", "Inscrivez-vous en ligne :"),
@@ -85,6 +81,15 @@ pub fn handout(content: &Content, event: &Event, s: &Styles) -> Composed {
     }
 }
 
+/// Each day of `event` with its hours.
+fn day_lines(event: &Event, lang: Lang) -> Vec<String> {
+    event
+        .days
+        .iter()
+        .map(|d| day_line(d.date, d.from, d.to, lang))
+        .collect()
+}
+
 /// "jeudi 18 mars 2027, 09:00–17:30".
 fn day_line(date: NaiveDate, from: chrono::NaiveTime, to: chrono::NaiveTime, lang: Lang) -> String {
     let day = date
@@ -104,11 +109,7 @@ fn programme_title(lang: Lang) -> &'static str {
 /// note when it is a sample.
 fn header_titles(event: &Event, s: &Styles, size: f32) -> Vec<Para> {
     let lang = s.lang;
-    let days: Vec<String> = event
-        .days
-        .iter()
-        .map(|d| day_line(d.date, d.from, d.to, lang))
-        .collect();
+    let days = day_lines(event, lang);
     let mut titles = vec![
         Para {
             space_after: Pt(size * 0.2),

@@ -7,6 +7,7 @@ use std::path::Path;
 use serde::de::DeserializeOwned;
 use serde_saphyr::{DefaultMessageFormatter, MessageFormatter};
 
+use super::blocks::KINDS;
 use crate::diag::{Diagnostic, Source};
 
 /// The largest content file read; content is prose, not data.
@@ -15,20 +16,6 @@ pub const MAX_FILE_BYTES: u64 = 1024 * 1024;
 const MAX_ALIASES: usize = 200;
 const MAX_DEPTH: usize = 32;
 const MAX_NODES: usize = 50_000;
-/// The kinds of block `brochure.yaml` knows, as keys.
-const BLOCK_KINDS: [&str; 11] = [
-    "heading",
-    "paragraph",
-    "list",
-    "key-figures",
-    "quote",
-    "profile",
-    "image",
-    "contact",
-    "logos",
-    "columns",
-    "timeline",
-];
 
 /// Reads `dir/name` and deserializes it, or explains why not.
 pub fn read_yaml<T: DeserializeOwned>(dir: &Path, name: &str) -> Result<(T, Source), Diagnostic> {
@@ -103,7 +90,7 @@ fn translate(error: &serde_saphyr::Error, source: &Source) -> Diagnostic {
             let kinds: Vec<&str> = expected
                 .iter()
                 .copied()
-                .filter(|k| BLOCK_KINDS.contains(k))
+                .filter(|k| KINDS.iter().any(|(kind, _)| kind == k))
                 .collect();
             match closest(field, expected) {
                 Some(best) => Diagnostic::error(format!(
