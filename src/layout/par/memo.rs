@@ -15,7 +15,6 @@ use crate::layout::shape::Shaper;
 use crate::units::Pt;
 
 /// What a paragraph's lines depend on.
-#[derive(PartialEq)]
 struct Inputs {
     runs: Vec<Run>,
     align: Align,
@@ -37,6 +36,17 @@ impl Inputs {
             lang: para.lang,
             measure,
         }
+    }
+
+    /// Whether `para` at `measure` has these inputs, without copying it.
+    fn are(&self, para: &Para, measure: Pt) -> bool {
+        self.measure == measure
+            && self.align == para.align
+            && self.indent == para.indent
+            && self.hyphenate == para.hyphenate
+            && self.rtl == para.rtl
+            && self.lang == para.lang
+            && self.runs == para.runs
     }
 
     /// A hash of the texts, faces and sizes, enough to tell paragraphs apart; equality of
@@ -71,11 +81,10 @@ impl Memo {
         warnings: &mut Vec<String>,
     ) -> Result<Vec<Line>, BreakError> {
         let key = Inputs::hash(para, measure);
-        let inputs = Inputs::of(para, measure);
         if let Some((_, lines)) = self
             .seen
             .get(&key)
-            .and_then(|same| same.iter().find(|(i, _)| *i == inputs))
+            .and_then(|same| same.iter().find(|(i, _)| i.are(para, measure)))
         {
             return Ok(lines.clone());
         }
@@ -83,7 +92,7 @@ impl Memo {
         self.seen
             .entry(key)
             .or_default()
-            .push((inputs, lines.clone()));
+            .push((Inputs::of(para, measure), lines.clone()));
         Ok(lines)
     }
 }
