@@ -415,23 +415,12 @@ enum Target<'a> {
 impl Target<'_> {
     /// Its name in the output folder: `brochure-fr.pdf`, `events/SLUG/handout-fr.pdf`.
     fn file(self, lang: Lang, output: Output) -> String {
-        match self {
-            Target::Document(kind) => {
-                format!("{}-{}{}.pdf", kind.stem(), lang.code(), output.suffix())
-            }
-            Target::EventBrochure(event) | Target::Handout(event) => {
-                let stem = match self {
-                    Target::EventBrochure(_) => "brochure",
-                    _ => "handout",
-                };
-                format!(
-                    "events/{}/{stem}-{}{}.pdf",
-                    event.slug,
-                    lang.code(),
-                    output.suffix()
-                )
-            }
-        }
+        let (folder, stem) = match self {
+            Target::Document(kind) => (String::new(), kind.stem()),
+            Target::EventBrochure(event) => (format!("events/{}/", event.slug), "brochure"),
+            Target::Handout(event) => (format!("events/{}/", event.slug), "handout"),
+        };
+        format!("{folder}{stem}-{}{}.pdf", lang.code(), output.suffix())
     }
 }
 
@@ -465,25 +454,17 @@ fn targets<'a>(
     let mut out = Vec::new();
     for content in contents {
         out.extend(job.kinds.iter().map(|&k| (content, Target::Document(k))));
-        match &job.events {
-            Events::None => {}
-            Events::All => {
-                for event in &content.events {
-                    out.push((content, Target::EventBrochure(event)));
-                    out.push((content, Target::Handout(event)));
-                }
-            }
+        let events: Vec<&content::Event> = match &job.events {
+            Events::None => Vec::new(),
+            Events::All => content.events.iter().collect(),
             Events::One(slug) => match content.events.iter().find(|e| &e.slug == slug) {
-                Some(event) => {
-                    out.push((content, Target::EventBrochure(event)));
-                    out.push((content, Target::Handout(event)));
-                }
+                Some(event) => vec![event],
                 None => {
                     let known: Vec<&str> = content.events.iter().map(|e| e.slug.as_str()).collect();
-                    let mut d = Diagnostic::error(format!(
+                    let d = Diagnostic::error(format!(
                         "no event `{slug}` in the content's events/ folder"
-                    ));
-                    d = d.hint(if known.is_empty() {
+                    ))
+                    .hint(if known.is_empty() {
                         "add events/SLUG.yaml (see content/events/ in the default content)"
                             .to_owned()
                     } else {
@@ -492,6 +473,10 @@ fn targets<'a>(
                     return Err(Failure::Diagnostics(vec![d]));
                 }
             },
+        };
+        for event in events {
+            out.push((content, Target::EventBrochure(event)));
+            out.push((content, Target::Handout(event)));
         }
     }
     Ok(out)
