@@ -221,6 +221,45 @@ fn same_inputs_give_the_same_bytes() {
     }
 }
 
+/// Every object at the top level of the file is a stream: the dictionaries travel compressed
+/// in object streams, indexed by a cross-reference stream, not a table.
+#[test]
+fn dictionaries_travel_in_object_streams() {
+    let dir = workspace("content");
+    for args in [
+        &["build", "--out", "a"][..],
+        &["build", "--print", "--out", "a"],
+    ] {
+        let output = run(dir.path(), args);
+        assert!(output.status.success(), "{}", stderr(&output));
+    }
+    let mut seen = 0;
+    for entry in fs::read_dir(dir.path().join("a")).expect("output") {
+        let path = entry.expect("entry").path();
+        let bytes = fs::read(&path).expect("read");
+        let doc = lopdf::Document::load_mem(&bytes).expect("parses");
+        assert!(!doc.get_pages().is_empty());
+        let text = String::from_utf8_lossy(&bytes);
+        assert!(!text.contains("\nxref\n"), "{path:?} has a classic table");
+        assert!(text.contains("/Type/XRef"), "{path:?}");
+        // Each `N 0 obj` at a line's start opens a stream.
+        let tops: Vec<&str> = text
+            .split("\nendobj\n")
+            .filter(|o| o.contains(" 0 obj\n"))
+            .collect();
+        assert!(tops.len() > 3, "{path:?}");
+        for top in tops {
+            let stream = top.contains(">>stream\n") || top.contains(">>\nstream\n");
+            assert!(stream, "{path:?}: {}", &top[..80]);
+        }
+        seen += 1;
+    }
+    assert_eq!(
+        seen, 12,
+        "screen and print editions, two documents, three languages"
+    );
+}
+
 /// The first part of a PDF's file identifier, the document ID.
 fn document_id(path: &std::path::Path) -> Vec<u8> {
     let doc = lopdf::Document::load(path).expect("parses");

@@ -7,7 +7,9 @@
 
 mod draw;
 mod meta;
+mod pack;
 mod print;
+mod syntax;
 mod tags;
 
 use std::num::NonZeroU32;
@@ -175,11 +177,12 @@ pub fn render(
         },
         other => RenderError::Pdf(other.to_string()),
     })?;
-    if options.print {
-        print::cmyk_intent(&pdf)
+    let pdf = if options.print {
+        print::cmyk_intent(&pdf)?
     } else {
-        Ok(pdf)
-    }
+        pdf
+    };
+    pack::pack(&pdf).map_err(|e| RenderError::Pdf(e.to_string()))
 }
 
 /// Where a link goes: a URL, or the anchor a `#name` names.

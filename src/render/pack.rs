@@ -1,0 +1,392 @@
+//! The last pass: compressed object streams and a cross-reference stream.
+//!
+//! krilla writes every dictionary as an object of its own, in the clear, and a cross-reference
+//! table of twenty bytes per object: in a tagged document, where each structure element is a
+//! dictionary, that is a third of the file. PDF 1.5 lets a file gather such objects in a
+//! compressed object stream, and index them with a compressed cross-reference stream; PDF/A-2
+//! allows both. This pass rewrites the file so, object for object: every stream stays as
+//! krilla wrote it (byte for byte), every other object keeps its number and its bytes and
+//! moves into an object stream.
+
+use std::io::Write;
+
+use flate2::Compression;
+use flate2::write::ZlibEncoder;
+
+use super::syntax::{dict_entries, is_integer, skip_space, token_end};
+
+/// Objects per object stream: a reader inflates a whole stream to reach one of its objects,
+/// so a long document's dictionaries are split, as qpdf and Acrobat do.
+const OBJECTS_PER_STREAM: usize = 200;
+
+/// Why a PDF could not be repacked: it is not the classic file this pass expects.
+#[derive(Clone, Copy, Debug, thiserror::Error)]
+#[error("repacking the PDF: {0}")]
+pub struct PackError(&'static str);
+
+/// One object of the classic file.
+struct Object<'a> {
+    number: u32,
+    /// Where the object starts in the input.
+    offset: usize,
+    /// The object's value, for one that moves into an object stream; `None` for a stream or an
+    /// object of a non-zero generation, which are copied as they are.
+    value: Option<&'a [u8]>,
+}
+
+/// Repacks the classic PDF `pdf` (PDF 1.5 or later) with object and cross-reference streams.
+pub fn pack(pdf: &[u8]) -> Result<Vec<u8>, PackError> {
+    let version = pdf
+        .strip_prefix(b"%PDF-")
+        .and_then(|rest| rest.get(..3))
+        .ok_or(PackError("no PDF header"))?;
+    if version < &b"1.5"[..] {
+        return Err(PackError("object streams need PDF 1.5 or later"));
+    }
+    let (xref, table) = xref_table(pdf)?;
+    let trailer = trailer(pdf, xref)?;
+    let mut objects = table
+        .iter()
+        .map(|entry| object(pdf, entry))
+        .collect::<Result<Vec<_>, _>>()?;
+    objects.sort_by_key(|o| o.offset);
+    let first = objects.first().map_or(xref, |o| o.offset);
+    let size = table.iter().map(|e| e.number + 1).max().unwrap_or(1);
+
+    let mut out = Vec::with_capacity(pdf.len());
+    out.extend_from_slice(pdf.get(..first).ok_or(PackError("broken offsets"))?);
+    // Where each object now is: a byte offset, or (object stream, index).
+    let mut places = vec![Place::Free; size as usize];
+    let mut packed = Vec::new();
+    for (index, object) in objects.iter().enumerate() {
+        let place = places
+            .get_mut(object.number as usize)
+            .ok_or(PackError("broken numbering"))?;
+        match object.value {
+            Some(value) => packed.push((object.number, value)),
+            None => {
+                let end = objects.get(index + 1).map_or(xref, |o| o.offset);
+                *place = Place::At(out.len());
+                out.extend_from_slice(pdf.get(object.offset..end).ok_or(PackError("offsets"))?);
+            }
+        }
+    }
+    let mut number = size;
+    for chunk in packed.chunks(OBJECTS_PER_STREAM) {
+        for (index, (packed_number, _)) in chunk.iter().enumerate() {
+            if let Some(place) = places.get_mut(*packed_number as usize) {
+                *place = Place::In(number, index as u16);
+            }
+        }
+        places.push(Place::At(out.len()));
+        write_object_stream(&mut out, number, chunk);
+        number += 1;
+    }
+    places.push(Place::At(out.len()));
+    write_xref_stream(&mut out, number, &places, &trailer);
+    Ok(out)
+}
+
+#[derive(Clone, Copy)]
+enum Place {
+    Free,
+    At(usize),
+    In(u32, u16),
+}
+
+/// An object in use, as the classic cross-reference table gives it.
+struct Entry {
+    number: u32,
+    offset: usize,
+    generation: u16,
+}
+
+/// The classic cross-reference table: where it starts, and its objects in use.
+fn xref_table(pdf: &[u8]) -> Result<(usize, Vec<Entry>), PackError> {
+    let broken = PackError("the cross-reference table cannot be read");
+    let tail = pdf.len().saturating_sub(64);
+    let startxref = find_last(pdf.get(tail..).unwrap_or(pdf), b"startxref")
+        .map(|i| i + tail + b"startxref".len())
+        .ok_or(PackError("no startxref"))?;
+    let xref: usize = number_at(pdf, skip_space(pdf, startxref)).ok_or(broken)?;
+    if !pdf.get(xref..).is_some_and(|s| s.starts_with(b"xref")) {
+        return Err(PackError("no cross-reference table where startxref points"));
+    }
+    let mut i = xref + 4;
+    let mut table = Vec::new();
+    loop {
+        i = skip_space(pdf, i);
+        if pdf.get(i..).is_some_and(|s| s.starts_with(b"trailer")) {
+            return Ok((xref, table));
+        }
+        let start: u32 = number_at(pdf, i).ok_or(PackError("broken subsection"))?;
+        i = skip_space(
+            pdf,
+            token_end(pdf, i).ok_or(PackError("broken subsection"))?,
+        );
+        let count: u32 = number_at(pdf, i).ok_or(PackError("broken subsection"))?;
+        i = skip_space(
+            pdf,
+            token_end(pdf, i).ok_or(PackError("broken subsection"))?,
+        );
+        for number in start..start + count {
+            // Each entry is `oooooooooo ggggg n` and a two-byte end of line.
+            let entry = pdf.get(i..i + 18).ok_or(PackError("short entry"))?;
+            let offset = number_at(entry, 0).ok_or(PackError("broken entry"))?;
+            let generation = number_at(entry, 11).ok_or(PackError("broken entry"))?;
+            if entry.get(17) == Some(&b'n') {
+                table.push(Entry {
+                    number,
+                    offset,
+                    generation,
+                });
+            }
+            i += 20;
+        }
+    }
+}
+
+/// The trailer dictionary's entries the cross-reference stream carries on: all but `Size`
+/// (recomputed) and those that only make sense for a table.
+fn trailer(pdf: &[u8], xref: usize) -> Result<Vec<u8>, PackError> {
+    let start = find_last(pdf.get(xref..).unwrap_or_default(), b"trailer")
+        .map(|i| skip_space(pdf, xref + i + b"trailer".len()))
+        .ok_or(PackError("no trailer"))?;
+    let end = token_end(pdf, start).ok_or(PackError("broken trailer"))?;
+    let entries = pdf
+        .get(start..end)
+        .and_then(dict_entries)
+        .ok_or(PackError("broken trailer"))?;
+    let mut kept = Vec::new();
+    for (key, value) in entries {
+        if !matches!(key, b"Size" | b"Prev" | b"XRefStm") {
+            kept.push(b'/');
+            kept.extend_from_slice(key);
+            kept.push(b' ');
+            kept.extend_from_slice(value);
+        }
+    }
+    Ok(kept)
+}
+
+/// The object numbered `number` at `offset`: `number generation obj value [stream …] endobj`.
+fn object<'a>(pdf: &'a [u8], entry: &Entry) -> Result<Object<'a>, PackError> {
+    let &Entry {
+        number,
+        offset,
+        generation,
+    } = entry;
+    let broken = PackError("an object is not where the table says");
+    let mut i = offset;
+    for expected in [
+        number.to_string().as_bytes(),
+        generation.to_string().as_bytes(),
+        b"obj",
+    ] {
+        let end = token_end(pdf, i).ok_or(broken)?;
+        if pdf.get(i..end) != Some(expected) {
+            return Err(broken);
+        }
+        i = skip_space(pdf, end);
+    }
+    let value_end = token_end(pdf, i).ok_or(PackError("an object's value is broken"))?;
+    let next = skip_space(pdf, value_end);
+    let is_stream = pdf.get(next..).is_some_and(|s| s.starts_with(b"stream"));
+    Ok(Object {
+        number,
+        offset,
+        value: if is_stream || generation != 0 {
+            None
+        } else {
+            pdf.get(i..value_end)
+        },
+    })
+}
+
+/// `number 0 obj` holding `objects`: pairs of number and offset, then the values.
+fn write_object_stream(out: &mut Vec<u8>, number: u32, objects: &[(u32, &[u8])]) {
+    let mut index = Vec::new();
+    let mut values = Vec::new();
+    for (n, value) in objects {
+        write!(index, "{n} {} ", values.len()).ok();
+        values.extend_from_slice(value);
+        values.push(b'\n');
+    }
+    let first = index.len();
+    index.extend_from_slice(&values);
+    let data = deflate(&index);
+    write!(
+        out,
+        "{number} 0 obj\n<</Type/ObjStm/N {}/First {first}/Filter/FlateDecode/Length {}>>\nstream\n",
+        objects.len(),
+        data.len()
+    )
+    .ok();
+    out.extend_from_slice(&data);
+    out.extend_from_slice(b"\nendstream\nendobj\n");
+}
+
+/// The cross-reference stream, `number 0 obj`, the last object (its own place is the last of
+/// `places`), then `startxref` and the end of the file.
+fn write_xref_stream(out: &mut Vec<u8>, number: u32, places: &[Place], trailer: &[u8]) {
+    let start = out.len();
+    // Field widths: type, offset or object stream number, generation or index.
+    let width = bytes_for(start.max(number as usize));
+    let mut rows = Vec::with_capacity(places.len() * (width + 3));
+    for place in places {
+        let (kind, field, last) = match *place {
+            Place::Free => (0, 0, 0),
+            Place::At(offset) => (1, offset, 0),
+            Place::In(stream, index) => (2, stream as usize, index),
+        };
+        rows.push(kind);
+        let field = field.to_be_bytes();
+        rows.extend_from_slice(field.get(field.len() - width..).unwrap_or_default());
+        rows.extend_from_slice(&last.to_be_bytes());
+    }
+    let data = deflate(&rows);
+    write!(
+        out,
+        "{number} 0 obj\n<</Type/XRef/Size {}/W[1 {width} 2]",
+        places.len()
+    )
+    .ok();
+    out.extend_from_slice(trailer);
+    write!(out, "/Filter/FlateDecode/Length {}>>\nstream\n", data.len()).ok();
+    out.extend_from_slice(&data);
+    write!(out, "\nendstream\nendobj\nstartxref\n{start}\n%%EOF\n").ok();
+}
+
+/// How many bytes hold `n`.
+fn bytes_for(n: usize) -> usize {
+    (usize::BITS - n.leading_zeros()).div_ceil(8).max(1) as usize
+}
+
+fn deflate(data: &[u8]) -> Vec<u8> {
+    let mut encoder = ZlibEncoder::new(Vec::with_capacity(data.len() / 3), Compression::default());
+    // Writing to a Vec cannot fail.
+    encoder.write_all(data).ok();
+    encoder.finish().unwrap_or_default()
+}
+
+/// The unsigned integer written at `i`.
+fn number_at<T: std::str::FromStr>(pdf: &[u8], i: usize) -> Option<T> {
+    let end = token_end(pdf, i)?;
+    let token = pdf.get(i..end)?;
+    if !is_integer(token) {
+        return None;
+    }
+    std::str::from_utf8(token).ok()?.parse().ok()
+}
+
+fn find_last(haystack: &[u8], needle: &[u8]) -> Option<usize> {
+    haystack.windows(needle.len()).rposition(|w| w == needle)
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used, clippy::indexing_slicing)]
+    use super::*;
+    use lopdf::xref::XrefType;
+    use lopdf::{Dictionary, Document, Object as PdfObject, Stream, StringFormat};
+
+    /// An empty document that lopdf saves with a classic table, as krilla does.
+    fn document() -> Document {
+        let mut doc = Document::with_version("1.7");
+        doc.reference_table.cross_reference_type = XrefType::CrossReferenceTable;
+        doc
+    }
+
+    /// A classic file as lopdf writes it (spacing and line ends unlike krilla's), with what
+    /// could mislead a careless reader: `endobj` and an unbalanced parenthesis inside a
+    /// stream's data, nested parentheses and a `/Size` inside strings, a hex string.
+    fn classic() -> Vec<u8> {
+        let mut doc = document();
+        let data = b"BT (not the end) Tj ET\nendobj\n) trailer xref".to_vec();
+        let stream = doc.add_object(Stream::new(Dictionary::new(), data));
+        let text = |s: &[u8]| PdfObject::String(s.to_vec(), StringFormat::Literal);
+        let page = doc.add_object(Dictionary::from_iter([
+            ("Type", PdfObject::Name(b"Page".to_vec())),
+            ("Contents", PdfObject::Reference(stream)),
+            (
+                "Alt",
+                text(b"a (nested) \\ string with /Size 99 and endobj"),
+            ),
+            (
+                "Hex",
+                PdfObject::String(vec![0xfe, 0xff, 0, b'>'], StringFormat::Hexadecimal),
+            ),
+        ]));
+        let pages = doc.add_object(Dictionary::from_iter([
+            ("Type", PdfObject::Name(b"Pages".to_vec())),
+            ("Kids", PdfObject::Array(vec![PdfObject::Reference(page)])),
+            ("Count", PdfObject::Integer(1)),
+        ]));
+        let catalog = doc.add_object(Dictionary::from_iter([
+            ("Type", PdfObject::Name(b"Catalog".to_vec())),
+            ("Pages", PdfObject::Reference(pages)),
+        ]));
+        doc.trailer.set("Root", PdfObject::Reference(catalog));
+        doc.trailer.set(
+            "ID",
+            PdfObject::Array(vec![text(b"(l2a/Size)"), text(b"h3u")]),
+        );
+        let mut out = Vec::new();
+        doc.save_to(&mut out).unwrap();
+        out
+    }
+
+    #[test]
+    fn every_object_survives_repacking_unchanged() {
+        let before = classic();
+        let after = pack(&before).unwrap();
+        let old = Document::load_mem(&before).unwrap();
+        let new = Document::load_mem(&after).unwrap();
+        for (id, object) in &old.objects {
+            assert_eq!(new.objects.get(id), Some(object), "object {id:?}");
+        }
+        assert_eq!(new.trailer.get(b"Root").ok(), old.trailer.get(b"Root").ok());
+        assert_eq!(new.trailer.get(b"ID").ok(), old.trailer.get(b"ID").ok());
+        // The stream stays at the top level, byte for byte; the dictionaries do not.
+        let text = String::from_utf8_lossy(&after);
+        assert!(text.contains("endobj\n) trailer xref"));
+        assert!(!text.contains("/Type /Catalog") && !text.contains("/Type/Catalog"));
+        assert!(text.contains("/Type/ObjStm") && text.contains("/Type/XRef"));
+        assert!(!text.contains("\nxref"), "no classic table is left");
+    }
+
+    #[test]
+    fn long_documents_split_their_dictionaries() {
+        let mut doc = document();
+        let ids: Vec<_> = (0..450)
+            .map(|i| doc.add_object(PdfObject::Integer(i)))
+            .collect();
+        let catalog = doc.add_object(Dictionary::from_iter([(
+            "Items",
+            PdfObject::Array(ids.iter().map(|&id| PdfObject::Reference(id)).collect()),
+        )]));
+        doc.trailer.set("Root", PdfObject::Reference(catalog));
+        let mut before = Vec::new();
+        doc.save_to(&mut before).unwrap();
+        let after = pack(&before).unwrap();
+        let streams = String::from_utf8_lossy(&after)
+            .matches("/Type/ObjStm")
+            .count();
+        assert_eq!(streams, 451usize.div_ceil(OBJECTS_PER_STREAM));
+        let new = Document::load_mem(&after).unwrap();
+        for (i, id) in ids.iter().enumerate() {
+            assert_eq!(new.objects.get(id), Some(&PdfObject::Integer(i as i64)));
+        }
+    }
+
+    #[test]
+    fn what_is_not_a_classic_pdf_is_refused() {
+        let classic = classic();
+        assert!(pack(b"not a pdf").is_err());
+        let old = String::from_utf8_lossy(&classic).replace("%PDF-1.7", "%PDF-1.4");
+        assert!(pack(old.as_bytes()).is_err(), "too old for object streams");
+        let packed = pack(&classic).unwrap();
+        assert!(pack(&packed).is_err(), "already packed: no table to read");
+        assert!(pack(&classic[..classic.len() - 40]).is_err(), "cut short");
+    }
+}
