@@ -78,6 +78,8 @@ pub fn render(
         .map_err(|e| RenderError::Pdf(format!("{e:?}")))?;
     let settings = SerializeSettings {
         enable_tagging: true,
+        // Compressed by `pack`, with one compressor for the whole file.
+        compress_content_streams: false,
         configuration,
         cmyk_profile: if options.print {
             Some(print::cmyk_profile()?)

@@ -1,17 +1,19 @@
-//! The last pass: compressed object streams and a cross-reference stream.
+//! The last pass: compressed streams, object streams and a cross-reference stream.
 //!
 //! krilla writes every dictionary as an object of its own, in the clear, and a cross-reference
 //! table of twenty bytes per object: in a tagged document, where each structure element is a
 //! dictionary, that is a third of the file. PDF 1.5 lets a file gather such objects in a
 //! compressed object stream, and index them with a compressed cross-reference stream; PDF/A-2
-//! allows both. This pass rewrites the file so, object for object: every stream stays as
-//! krilla wrote it (byte for byte), every other object keeps its number and its bytes and
-//! moves into an object stream.
+//! allows both. This pass rewrites the file so, object for object: every object keeps its
+//! number; dictionaries and other values keep their bytes and move into object streams;
+//! streams stay where they are, and those left in the clear (krilla is asked to leave content
+//! streams so) are compressed here, by one compressor for the whole file where krilla would
+//! set up a new one, and zero its tables, for each stream. The XMP metadata stays in the clear
+//! for archive tools that read it without a PDF parser.
 
 use std::io::Write;
 
-use flate2::Compression;
-use flate2::write::ZlibEncoder;
+use flate2::{Compress, Compression, FlushCompress, Status};
 
 use super::syntax::{dict_entries, is_integer, skip_space, token_end};
 
@@ -29,9 +31,16 @@ struct Object<'a> {
     number: u32,
     /// Where the object starts in the input.
     offset: usize,
-    /// The object's value, for one that moves into an object stream; `None` for a stream or an
-    /// object of a non-zero generation, which are copied as they are.
-    value: Option<&'a [u8]>,
+    kind: Kind<'a>,
+}
+
+enum Kind<'a> {
+    /// A value that moves into an object stream.
+    Value(&'a [u8]),
+    /// A stream in the clear, to compress: its dictionary's entries and its data.
+    Plain(Vec<(&'a [u8], &'a [u8])>, &'a [u8]),
+    /// Copied as it is: a compressed stream, the metadata, an object of a non-zero generation.
+    Verbatim,
 }
 
 /// Repacks the classic PDF `pdf` (PDF 1.5 or later) with object and cross-reference streams.
@@ -53,8 +62,9 @@ pub fn pack(pdf: &[u8]) -> Result<Vec<u8>, PackError> {
     let first = objects.first().map_or(xref, |o| o.offset);
     let size = table.iter().map(|e| e.number + 1).max().unwrap_or(1);
 
-    let mut out = Vec::with_capacity(pdf.len());
+    let mut out = Vec::with_capacity(pdf.len() / 2);
     out.extend_from_slice(pdf.get(..first).ok_or(PackError("broken offsets"))?);
+    let mut deflater = Deflater::new();
     // Where each object now is: a byte offset, or (object stream, index).
     let mut places = vec![Place::Free; size as usize];
     let mut packed = Vec::new();
@@ -62,11 +72,29 @@ pub fn pack(pdf: &[u8]) -> Result<Vec<u8>, PackError> {
         let place = places
             .get_mut(object.number as usize)
             .ok_or(PackError("broken numbering"))?;
-        match object.value {
-            Some(value) => packed.push((object.number, value)),
+        let compressed = match &object.kind {
+            Kind::Value(value) => {
+                packed.push((object.number, *value));
+                continue;
+            }
+            Kind::Plain(entries, data) => {
+                let compressed = deflater.deflate(data)?;
+                // A stream of a few bytes comes out of deflate longer: left as it is.
+                (compressed.len() < data.len()).then_some((entries, compressed))
+            }
+            Kind::Verbatim => None,
+        };
+        *place = Place::At(out.len());
+        match compressed {
+            Some((entries, data)) => {
+                write!(out, "{} 0 obj\n<<", object.number).ok();
+                for (key, value) in entries.iter().filter(|(key, _)| *key != b"Length") {
+                    write_entry(&mut out, key, value);
+                }
+                write_stream(&mut out, &data);
+            }
             None => {
                 let end = objects.get(index + 1).map_or(xref, |o| o.offset);
-                *place = Place::At(out.len());
                 out.extend_from_slice(pdf.get(object.offset..end).ok_or(PackError("offsets"))?);
             }
         }
@@ -79,12 +107,50 @@ pub fn pack(pdf: &[u8]) -> Result<Vec<u8>, PackError> {
             }
         }
         places.push(Place::At(out.len()));
-        write_object_stream(&mut out, number, chunk);
+        write_object_stream(&mut out, &mut deflater, number, chunk)?;
         number += 1;
     }
     places.push(Place::At(out.len()));
-    write_xref_stream(&mut out, number, &places, &trailer);
+    write_xref_stream(&mut out, &mut deflater, number, &places, &trailer)?;
     Ok(out)
+}
+
+/// `/Filter/FlateDecode/Length …>>`, then `data` as the stream's, to the end of the object.
+fn write_stream(out: &mut Vec<u8>, data: &[u8]) {
+    write!(out, "/Filter/FlateDecode/Length {}>>\nstream\n", data.len()).ok();
+    out.extend_from_slice(data);
+    out.extend_from_slice(b"\nendstream\nendobj\n");
+}
+
+fn write_entry(out: &mut Vec<u8>, key: &[u8], value: &[u8]) {
+    out.push(b'/');
+    out.extend_from_slice(key);
+    out.push(b' ');
+    out.extend_from_slice(value);
+}
+
+/// One zlib compressor for every stream of a file: setting one up allocates and zeroes
+/// hundreds of kilobytes of tables, which cost more than compressing a small stream.
+struct Deflater(Compress);
+
+impl Deflater {
+    fn new() -> Self {
+        Self(Compress::new(Compression::default(), true))
+    }
+
+    fn deflate(&mut self, data: &[u8]) -> Result<Vec<u8>, PackError> {
+        self.0.reset();
+        let mut out = Vec::with_capacity(data.len() / 2 + 64);
+        loop {
+            let read = usize::try_from(self.0.total_in()).unwrap_or(usize::MAX);
+            let rest = data.get(read..).unwrap_or_default();
+            match self.0.compress_vec(rest, &mut out, FlushCompress::Finish) {
+                Ok(Status::StreamEnd) => return Ok(out),
+                Ok(_) => out.reserve(out.capacity().max(1024)),
+                Err(_) => return Err(PackError("deflate failed")),
+            }
+        }
+    }
 }
 
 #[derive(Clone, Copy)]
@@ -160,10 +226,7 @@ fn trailer(pdf: &[u8], xref: usize) -> Result<Vec<u8>, PackError> {
     let mut kept = Vec::new();
     for (key, value) in entries {
         if !matches!(key, b"Size" | b"Prev" | b"XRefStm") {
-            kept.push(b'/');
-            kept.extend_from_slice(key);
-            kept.push(b' ');
-            kept.extend_from_slice(value);
+            write_entry(&mut kept, key, value);
         }
     }
     Ok(kept)
@@ -190,21 +253,50 @@ fn object<'a>(pdf: &'a [u8], entry: &Entry) -> Result<Object<'a>, PackError> {
         i = skip_space(pdf, end);
     }
     let value_end = token_end(pdf, i).ok_or(PackError("an object's value is broken"))?;
+    let value = pdf
+        .get(i..value_end)
+        .ok_or(PackError("an object's value is broken"))?;
     let next = skip_space(pdf, value_end);
-    let is_stream = pdf.get(next..).is_some_and(|s| s.starts_with(b"stream"));
+    let kind = if generation != 0 {
+        Kind::Verbatim
+    } else if pdf.get(next..).is_some_and(|s| s.starts_with(b"stream")) {
+        plain_stream(pdf, value, next + b"stream".len()).unwrap_or(Kind::Verbatim)
+    } else {
+        Kind::Value(value)
+    };
     Ok(Object {
         number,
         offset,
-        value: if is_stream || generation != 0 {
-            None
-        } else {
-            pdf.get(i..value_end)
-        },
+        kind,
     })
 }
 
+/// A stream to compress: one with no filter, a direct length, and not the XMP metadata.
+/// `keyword_end` is just after its `stream` keyword.
+fn plain_stream<'a>(pdf: &'a [u8], dict: &'a [u8], keyword_end: usize) -> Option<Kind<'a>> {
+    let entries = dict_entries(dict)?;
+    let get = |name: &[u8]| entries.iter().find(|(key, _)| *key == name).map(|e| e.1);
+    if get(b"Filter").is_some() || get(b"Type") == Some(b"/Metadata") {
+        return None;
+    }
+    let length: usize = std::str::from_utf8(get(b"Length")?).ok()?.parse().ok()?;
+    // The keyword is followed by CR LF or LF, then the data.
+    let start = match pdf.get(keyword_end..keyword_end + 2)? {
+        b"\r\n" => keyword_end + 2,
+        [b'\n', _] => keyword_end + 1,
+        _ => return None,
+    };
+    let data = pdf.get(start..start + length)?;
+    Some(Kind::Plain(entries, data))
+}
+
 /// `number 0 obj` holding `objects`: pairs of number and offset, then the values.
-fn write_object_stream(out: &mut Vec<u8>, number: u32, objects: &[(u32, &[u8])]) {
+fn write_object_stream(
+    out: &mut Vec<u8>,
+    deflater: &mut Deflater,
+    number: u32,
+    objects: &[(u32, &[u8])],
+) -> Result<(), PackError> {
     let mut index = Vec::new();
     let mut values = Vec::new();
     for (n, value) in objects {
@@ -214,21 +306,26 @@ fn write_object_stream(out: &mut Vec<u8>, number: u32, objects: &[(u32, &[u8])])
     }
     let first = index.len();
     index.extend_from_slice(&values);
-    let data = deflate(&index);
+    let data = deflater.deflate(&index)?;
     write!(
         out,
-        "{number} 0 obj\n<</Type/ObjStm/N {}/First {first}/Filter/FlateDecode/Length {}>>\nstream\n",
-        objects.len(),
-        data.len()
+        "{number} 0 obj\n<</Type/ObjStm/N {}/First {first}",
+        objects.len()
     )
     .ok();
-    out.extend_from_slice(&data);
-    out.extend_from_slice(b"\nendstream\nendobj\n");
+    write_stream(out, &data);
+    Ok(())
 }
 
 /// The cross-reference stream, `number 0 obj`, the last object (its own place is the last of
 /// `places`), then `startxref` and the end of the file.
-fn write_xref_stream(out: &mut Vec<u8>, number: u32, places: &[Place], trailer: &[u8]) {
+fn write_xref_stream(
+    out: &mut Vec<u8>,
+    deflater: &mut Deflater,
+    number: u32,
+    places: &[Place],
+    trailer: &[u8],
+) -> Result<(), PackError> {
     let start = out.len();
     // Field widths: type, offset or object stream number, generation or index.
     let width = bytes_for(start.max(number as usize));
@@ -244,7 +341,7 @@ fn write_xref_stream(out: &mut Vec<u8>, number: u32, places: &[Place], trailer: 
         rows.extend_from_slice(field.get(field.len() - width..).unwrap_or_default());
         rows.extend_from_slice(&last.to_be_bytes());
     }
-    let data = deflate(&rows);
+    let data = deflater.deflate(&rows)?;
     write!(
         out,
         "{number} 0 obj\n<</Type/XRef/Size {}/W[1 {width} 2]",
@@ -252,21 +349,14 @@ fn write_xref_stream(out: &mut Vec<u8>, number: u32, places: &[Place], trailer: 
     )
     .ok();
     out.extend_from_slice(trailer);
-    write!(out, "/Filter/FlateDecode/Length {}>>\nstream\n", data.len()).ok();
-    out.extend_from_slice(&data);
-    write!(out, "\nendstream\nendobj\nstartxref\n{start}\n%%EOF\n").ok();
+    write_stream(out, &data);
+    write!(out, "startxref\n{start}\n%%EOF\n").ok();
+    Ok(())
 }
 
 /// How many bytes hold `n`.
 fn bytes_for(n: usize) -> usize {
     (usize::BITS - n.leading_zeros()).div_ceil(8).max(1) as usize
-}
-
-fn deflate(data: &[u8]) -> Vec<u8> {
-    let mut encoder = ZlibEncoder::new(Vec::with_capacity(data.len() / 3), Compression::default());
-    // Writing to a Vec cannot fail.
-    encoder.write_all(data).ok();
-    encoder.finish().unwrap_or_default()
 }
 
 /// The unsigned integer written at `i`.
@@ -304,10 +394,29 @@ mod tests {
         let mut doc = document();
         let data = b"BT (not the end) Tj ET\nendobj\n) trailer xref".to_vec();
         let stream = doc.add_object(Stream::new(Dictionary::new(), data));
+        // Long enough to gain from compression, with what looks like its end inside.
+        let long = b"BT (line) Tj ET endstream\n".repeat(80);
+        let long = doc.add_object(Stream::new(Dictionary::new(), long));
+        let mut packed = Stream::new(Dictionary::new(), b"q Q ".repeat(100));
+        packed.compress().unwrap();
+        let packed = doc.add_object(packed);
+        let xmp = Dictionary::from_iter([
+            ("Type", PdfObject::Name(b"Metadata".to_vec())),
+            ("Subtype", PdfObject::Name(b"XML".to_vec())),
+        ]);
+        let xmp = doc.add_object(Stream::new(xmp, b"<x:xmpmeta>  </x:xmpmeta>".repeat(40)));
         let text = |s: &[u8]| PdfObject::String(s.to_vec(), StringFormat::Literal);
         let page = doc.add_object(Dictionary::from_iter([
             ("Type", PdfObject::Name(b"Page".to_vec())),
-            ("Contents", PdfObject::Reference(stream)),
+            (
+                "Contents",
+                PdfObject::Array(vec![
+                    PdfObject::Reference(stream),
+                    PdfObject::Reference(long),
+                    PdfObject::Reference(packed),
+                ]),
+            ),
+            ("Metadata", PdfObject::Reference(xmp)),
             (
                 "Alt",
                 text(b"a (nested) \\ string with /Size 99 and endobj"),
@@ -342,14 +451,40 @@ mod tests {
         let after = pack(&before).unwrap();
         let old = Document::load_mem(&before).unwrap();
         let new = Document::load_mem(&after).unwrap();
+        let mut compressed = 0;
         for (id, object) in &old.objects {
-            assert_eq!(new.objects.get(id), Some(object), "object {id:?}");
+            let got = new.objects.get(id).unwrap();
+            match (object, got) {
+                (PdfObject::Stream(old), PdfObject::Stream(new)) => {
+                    let content =
+                        |s: &Stream| s.decompressed_content().unwrap_or(s.content.clone());
+                    assert_eq!(content(old), content(new), "stream {id:?}");
+                    let rest = |s: &Stream| {
+                        let mut dict = s.dict.clone();
+                        dict.remove(b"Filter");
+                        dict.remove(b"Length");
+                        dict
+                    };
+                    assert_eq!(rest(old), rest(new), "stream {id:?}");
+                    if new.dict.has(b"Filter") != old.dict.has(b"Filter") {
+                        compressed += 1;
+                    }
+                }
+                _ => assert_eq!(got, object, "object {id:?}"),
+            }
         }
+        assert_eq!(
+            compressed, 1,
+            "only the long stream in the clear is compressed"
+        );
         assert_eq!(new.trailer.get(b"Root").ok(), old.trailer.get(b"Root").ok());
         assert_eq!(new.trailer.get(b"ID").ok(), old.trailer.get(b"ID").ok());
-        // The stream stays at the top level, byte for byte; the dictionaries do not.
+        // The short stream and the metadata stay at the top level, byte for byte, in the clear;
+        // so does the stream compressed before; the dictionaries move into object streams.
         let text = String::from_utf8_lossy(&after);
         assert!(text.contains("endobj\n) trailer xref"));
+        assert!(text.contains(&"<x:xmpmeta>  </x:xmpmeta>".repeat(40)));
+        assert!(!text.contains("BT (line) Tj ET endstream\nBT"));
         assert!(!text.contains("/Type /Catalog") && !text.contains("/Type/Catalog"));
         assert!(text.contains("/Type/ObjStm") && text.contains("/Type/XRef"));
         assert!(!text.contains("\nxref"), "no classic table is left");
