@@ -1,6 +1,8 @@
 //! QR codes, drawn as vectors: an SVG of the code's dark modules on white, quiet zone
 //! included, placed like any image.
 
+use std::sync::{Mutex, PoisonError};
+
 use qrcode::{EcLevel, QrCode};
 
 use crate::content::{Image, ImageFormat};
@@ -11,7 +13,21 @@ pub const QUIET_ZONE: usize = 4;
 
 /// A QR code of `text` (medium error correction: a printed code survives a smudge), its
 /// modules in `dark` on white; `None` if the text is too long for any QR code.
+///
+/// Made once a run for each text and colour: every edition carries the same code, and
+/// choosing its mask (scoring all eight) costs more than laying out a page.
 pub fn image(text: &str, dark: Rgb) -> Option<Image> {
+    static MADE: Mutex<Vec<(String, Rgb, Option<Image>)>> = Mutex::new(Vec::new());
+    let mut made = MADE.lock().unwrap_or_else(PoisonError::into_inner);
+    if let Some((.., image)) = made.iter().find(|(t, d, _)| t == text && *d == dark) {
+        return image.clone();
+    }
+    let image = make(text, dark);
+    made.push((text.to_owned(), dark, image.clone()));
+    image
+}
+
+fn make(text: &str, dark: Rgb) -> Option<Image> {
     let code = QrCode::with_error_correction_level(text, EcLevel::M).ok()?;
     let width = code.width();
     let colours = code.to_colors();
