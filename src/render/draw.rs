@@ -1,6 +1,7 @@
 //! Drawing frame items on a krilla surface: fills, glyph runs and images.
 
 use std::collections::{BTreeMap, HashMap};
+use std::sync::{Arc, Mutex, PoisonError};
 
 use krilla::Data;
 use krilla::color::{cmyk, rgb};
@@ -197,13 +198,11 @@ pub fn draw_image(
     };
     surface.push_transform(&Transform::from_translate(placed.rect.x.0, placed.rect.y.0));
     let drawn = match image.format {
-        ImageFormat::Svg => usvg::Tree::from_data(&image.data, svg)
-            .map_err(|e| failed(e.to_string()))
-            .and_then(|tree| {
-                surface
-                    .draw_svg(&tree, size, SvgSettings::default())
-                    .ok_or_else(|| failed("krilla could not draw it".into()))
-            }),
+        ImageFormat::Svg => svg_tree(&image.data, svg).map_err(failed).and_then(|tree| {
+            surface
+                .draw_svg(&tree, size, SvgSettings::default())
+                .ok_or_else(|| failed("krilla could not draw it".into()))
+        }),
         ImageFormat::Png => krilla::image::Image::from_png(Data::from(image.data.clone()), false)
             .map(|img| surface.draw_image(img, size))
             .map_err(failed),
@@ -213,4 +212,30 @@ pub fn draw_image(
     };
     surface.pop();
     drawn
+}
+
+/// How many parsed SVGs a run keeps: the logo, the icons, the QR code and partners' logos,
+/// with room to spare; a long `watch` session forgets the oldest.
+const PARSED_SVGS: usize = 64;
+
+/// The SVG `data` parsed, once a run: the logo, icons and QR code recur in every edition.
+fn svg_tree(data: &Arc<Vec<u8>>, options: &usvg::Options) -> Result<Arc<usvg::Tree>, String> {
+    type Parsed = Vec<(Arc<Vec<u8>>, Arc<usvg::Tree>)>;
+    static PARSED: Mutex<Parsed> = Mutex::new(Vec::new());
+    let lock = || PARSED.lock().unwrap_or_else(PoisonError::into_inner);
+    let known = lock()
+        .iter()
+        .find(|(d, _)| Arc::ptr_eq(d, data) || d == data)
+        .map(|(_, tree)| tree.clone());
+    if let Some(tree) = known {
+        return Ok(tree);
+    }
+    // Parsed unlocked: another thread may parse another image meanwhile.
+    let tree = Arc::new(usvg::Tree::from_data(data, options).map_err(|e| e.to_string())?);
+    let mut parsed = lock();
+    if parsed.len() == PARSED_SVGS {
+        parsed.remove(0);
+    }
+    parsed.push((data.clone(), tree.clone()));
+    Ok(tree)
 }
