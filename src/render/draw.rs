@@ -147,14 +147,24 @@ pub fn draw_text(
 ) -> Result<(), RenderError> {
     let font = fonts.get(run.face)?;
     let size = run.size.0;
+    let upem = fonts.book.face(run.face).units_per_em;
+    // Pen positions in whole font units, rounded where they fall, not glyph by glyph: no
+    // glyph strays more than half a unit (a two-thousandth of an em) from where layout put
+    // it, and krilla writes the letter-spacing of a justified line as whole units (`5`)
+    // rather than float noise (`5.0550537`, `5.0551147`) that deflate cannot fold.
+    let mut exact = 0.0;
+    let mut placed = 0.0;
     // krilla wants advances and offsets per em.
     let glyphs: Vec<KrillaGlyph> = run
         .glyphs
         .iter()
         .map(|g| {
+            exact += g.advance.0 / size * upem;
+            let advance = (exact.round() - placed) / upem;
+            placed = exact.round();
             KrillaGlyph::new(
                 GlyphId::new(g.id),
-                g.advance.0 / size,
+                advance,
                 g.x_offset.0 / size,
                 g.y_offset.0 / size,
                 0.0,
