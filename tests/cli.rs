@@ -260,6 +260,69 @@ fn dictionaries_travel_in_object_streams() {
     );
 }
 
+/// The numbers of every `[…]TJ` array in a content stream (glyph strings skipped).
+fn tj_numbers(content: &[u8]) -> Vec<String> {
+    let mut numbers = Vec::new();
+    let (mut i, mut in_array, mut token) = (0, false, String::new());
+    while i < content.len() {
+        let b = content[i];
+        if !(b.is_ascii_digit() || b == b'-' || b == b'.' || token.is_empty()) {
+            numbers.push(std::mem::take(&mut token));
+        }
+        match b {
+            b'(' => {
+                // A glyph string: parentheses nest unless escaped.
+                let mut depth = 0;
+                loop {
+                    match content[i] {
+                        b'\\' => i += 1,
+                        b'(' => depth += 1,
+                        b')' => depth -= 1,
+                        _ => {}
+                    }
+                    i += 1;
+                    if depth == 0 {
+                        break;
+                    }
+                }
+                continue;
+            }
+            b'[' => in_array = true,
+            b'-' | b'.' | b'0'..=b'9' if in_array => token.push(b as char),
+            b']' => in_array = false,
+            _ => {}
+        }
+        i += 1;
+    }
+    numbers
+}
+
+/// Justified Latin lines are letter-spaced; the pen positions are whole font units, so the
+/// adjustments krilla writes between glyphs are whole (within what its f32 arithmetic
+/// leaves), not float noise such as 5.0550537.
+#[test]
+fn glyph_adjustments_are_whole_units() {
+    let dir = workspace("content");
+    let output = run(dir.path(), &["build", "--lang", "fr", "--only", "brochure"]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let doc = lopdf::Document::load(dir.path().join("output/brochure-fr.pdf")).expect("parses");
+    let (mut seen, mut whole) = (0, 0);
+    for page in doc.get_pages().values() {
+        let content = doc.get_page_content(*page);
+        for number in tj_numbers(&content) {
+            let value: f64 = number.parse().expect("a number");
+            assert!((value - value.round()).abs() < 1e-3, "adjustment {number}");
+            whole += usize::from(!number.contains('.'));
+            seen += 1;
+        }
+    }
+    assert!(
+        seen > 500,
+        "only {seen} adjustments: are lines still justified?"
+    );
+    assert!(whole * 100 >= seen * 99, "{whole} of {seen} written whole");
+}
+
 /// The first part of a PDF's file identifier, the document ID.
 fn document_id(path: &std::path::Path) -> Vec<u8> {
     let doc = lopdf::Document::load(path).expect("parses");
