@@ -15,7 +15,8 @@
 //! - [`compose::compose`] applies the brand and a document template ([`compose::Kind`]).
 //! - [`layout::layout`] shapes text with the bundled [`fonts`], breaks lines, and places
 //!   everything on pages as positioned frames that know nothing of PDF.
-//! - [`render::render`] turns frames into PDF bytes; it never writes files.
+//! - [`render::render`] turns frames into PDF bytes (krilla, then a packing pass); it never
+//!   writes files.
 //!
 //! [`build`] runs the stages after `content` for one document; the command line ([`cli`])
 //! reads the content, builds every document in memory, then writes the files.

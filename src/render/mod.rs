@@ -4,6 +4,8 @@
 //! are subset to what the document uses and every glyph maps back to its text for copying.
 //! Every output is tagged (see [`tags`]) and validated by krilla as it is written: PDF/A-2a,
 //! and PDF/UA-1 as well for screen editions; a violation fails the build.
+//! The file krilla writes is then packed (see [`pack`]): its dictionaries into compressed
+//! object streams, its content streams compressed, a cross-reference stream for the table.
 
 mod draw;
 mod meta;
