@@ -330,8 +330,10 @@ fn write_xref_stream(
     // Field widths: type, offset or object stream number, generation or index.
     let width = bytes_for(start.max(number as usize));
     let mut rows = Vec::with_capacity(places.len() * (width + 3));
-    for place in places {
+    for (object, place) in places.iter().enumerate() {
         let (kind, field, last) = match *place {
+            // Object 0 heads the list of free objects with the last generation, as in a table.
+            Place::Free if object == 0 => (0, 0, u16::MAX),
             Place::Free => (0, 0, 0),
             Place::At(offset) => (1, offset, 0),
             Place::In(stream, index) => (2, stream as usize, index),
