@@ -29,6 +29,7 @@ pub struct PackError(&'static str);
 /// One object of the classic file.
 struct Object<'a> {
     number: u32,
+    generation: u16,
     /// Where the object starts in the input.
     offset: usize,
     kind: Kind<'a>,
@@ -84,7 +85,7 @@ pub fn pack(pdf: &[u8]) -> Result<Vec<u8>, PackError> {
             }
             Kind::Verbatim => None,
         };
-        *place = Place::At(out.len());
+        *place = Place::At(out.len(), object.generation);
         match compressed {
             Some((entries, data)) => {
                 write!(out, "{} 0 obj\n<<", object.number).ok();
@@ -106,11 +107,11 @@ pub fn pack(pdf: &[u8]) -> Result<Vec<u8>, PackError> {
                 *place = Place::In(number, index as u16);
             }
         }
-        places.push(Place::At(out.len()));
+        places.push(Place::At(out.len(), 0));
         write_object_stream(&mut out, &mut deflater, number, chunk)?;
         number += 1;
     }
-    places.push(Place::At(out.len()));
+    places.push(Place::At(out.len(), 0));
     write_xref_stream(&mut out, &mut deflater, number, &places, &trailer)?;
     Ok(out)
 }
@@ -156,7 +157,8 @@ impl Deflater {
 #[derive(Clone, Copy)]
 enum Place {
     Free,
-    At(usize),
+    /// At a byte offset, with its generation.
+    At(usize, u16),
     In(u32, u16),
 }
 
@@ -266,6 +268,7 @@ fn object<'a>(pdf: &'a [u8], entry: &Entry) -> Result<Object<'a>, PackError> {
     };
     Ok(Object {
         number,
+        generation,
         offset,
         kind,
     })
@@ -335,7 +338,7 @@ fn write_xref_stream(
             // Object 0 heads the list of free objects with the last generation, as in a table.
             Place::Free if object == 0 => (0, 0, u16::MAX),
             Place::Free => (0, 0, 0),
-            Place::At(offset) => (1, offset, 0),
+            Place::At(offset, generation) => (1, offset, generation),
             Place::In(stream, index) => (2, stream as usize, index),
         };
         rows.push(kind);
@@ -379,7 +382,7 @@ fn find_last(haystack: &[u8], needle: &[u8]) -> Option<usize> {
 mod tests {
     #![allow(clippy::unwrap_used, clippy::indexing_slicing)]
     use super::*;
-    use lopdf::xref::XrefType;
+    use lopdf::xref::{XrefEntry, XrefType};
     use lopdf::{Dictionary, Document, Object as PdfObject, Stream, StringFormat};
     use proptest::prelude::*;
 
@@ -408,6 +411,10 @@ mod tests {
             ("Subtype", PdfObject::Name(b"XML".to_vec())),
         ]);
         let xmp = doc.add_object(Stream::new(xmp, b"<x:xmpmeta>  </x:xmpmeta>".repeat(40)));
+        // An object of a later generation stays at the top level, its generation kept.
+        let reused = (doc.max_id + 1, 1);
+        doc.objects.insert(reused, PdfObject::Integer(2));
+        doc.max_id += 1;
         let text = |s: &[u8]| PdfObject::String(s.to_vec(), StringFormat::Literal);
         let page = doc.add_object(Dictionary::from_iter([
             ("Type", PdfObject::Name(b"Page".to_vec())),
@@ -420,6 +427,7 @@ mod tests {
                 ]),
             ),
             ("Metadata", PdfObject::Reference(xmp)),
+            ("Reused", PdfObject::Reference(reused)),
             (
                 "Alt",
                 text(b"a (nested) \\ string with /Size 99 and endobj"),
@@ -490,6 +498,15 @@ mod tests {
             compressed, 1,
             "only the long stream in the clear is compressed"
         );
+        // The cross-reference stream gives each object's generation.
+        let new = Document::load_mem(&after).unwrap();
+        let generations: Vec<u16> = (1..new.max_id)
+            .filter_map(|n| match new.reference_table.get(n)? {
+                XrefEntry::Normal { generation, .. } => Some(*generation),
+                _ => None,
+            })
+            .collect();
+        assert!(generations.contains(&1), "{generations:?}");
         // The short stream and the metadata stay at the top level, byte for byte, in the clear;
         // so does the stream compressed before; the dictionaries move into object streams.
         let text = String::from_utf8_lossy(&after);
