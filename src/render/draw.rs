@@ -160,8 +160,9 @@ pub fn draw_text(
         .iter()
         .map(|g| {
             exact += g.advance.0 / size * upem;
-            let advance = (exact.round() - placed) / upem;
-            placed = exact.round();
+            let pen = exact.round();
+            let advance = (pen - placed) / upem;
+            placed = pen;
             KrillaGlyph::new(
                 GlyphId::new(g.id),
                 advance,
@@ -235,7 +236,7 @@ fn svg_tree(data: &Arc<Vec<u8>>, options: &usvg::Options) -> Result<Arc<usvg::Tr
     let lock = || PARSED.lock().unwrap_or_else(PoisonError::into_inner);
     let known = lock()
         .iter()
-        .find(|(d, _)| Arc::ptr_eq(d, data) || d == data)
+        .find(|(d, _)| d == data)
         .map(|(_, tree)| tree.clone());
     if let Some(tree) = known {
         return Ok(tree);

@@ -242,18 +242,17 @@ fn object<'a>(pdf: &'a [u8], entry: &Entry) -> Result<Object<'a>, PackError> {
         generation,
     } = entry;
     let broken = PackError("an object is not where the table says");
-    let mut i = offset;
-    for expected in [
-        number.to_string().as_bytes(),
-        generation.to_string().as_bytes(),
-        b"obj",
-    ] {
-        let end = token_end(pdf, i).ok_or(broken)?;
-        if pdf.get(i..end) != Some(expected) {
-            return Err(broken);
-        }
-        i = skip_space(pdf, end);
+    // `number generation obj`, read where the table points.
+    let generation_at = skip_space(pdf, token_end(pdf, offset).ok_or(broken)?);
+    let keyword_at = skip_space(pdf, token_end(pdf, generation_at).ok_or(broken)?);
+    let keyword_end = token_end(pdf, keyword_at).ok_or(broken)?;
+    if number_at::<u32>(pdf, offset) != Some(number)
+        || number_at::<u16>(pdf, generation_at) != Some(generation)
+        || pdf.get(keyword_at..keyword_end) != Some(b"obj")
+    {
+        return Err(broken);
     }
+    let i = skip_space(pdf, keyword_end);
     let value_end = token_end(pdf, i).ok_or(PackError("an object's value is broken"))?;
     let value = pdf
         .get(i..value_end)
