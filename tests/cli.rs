@@ -252,6 +252,14 @@ fn dictionaries_travel_in_object_streams() {
             let stream = top.contains(">>stream\n") || top.contains(">>\nstream\n");
             assert!(stream, "{path:?}: {}", &top[..80]);
         }
+        // The XMP is compressed too, which only PDF/A-2 and later allow: it must say so.
+        let catalog = doc.catalog().expect("catalog");
+        let xmp = catalog.get(b"Metadata").and_then(|m| m.as_reference());
+        let xmp = doc.get_object(xmp.expect("metadata")).expect("xmp");
+        let xmp = xmp.as_stream().expect("a stream");
+        assert!(xmp.dict.has(b"Filter"), "{path:?}: metadata in the clear");
+        let xmp = String::from_utf8(xmp.decompressed_content().expect("inflates")).expect("utf-8");
+        assert!(xmp.contains("<pdfaid:part>2</pdfaid:part>"), "{path:?}");
         seen += 1;
     }
     assert_eq!(

@@ -71,6 +71,7 @@ pub fn render(
     book: &FontBook,
     options: &Options,
 ) -> Result<Vec<u8>, RenderError> {
+    // PDF/A-2, not 1: `pack` compresses the XMP metadata, which PDF/A-1 forbids.
     let mut configuration = ConfigurationBuilder::new().with_archival_validator(Archival::A2_A);
     if options.accessible {
         configuration = configuration.with_accessibility_validator(Accessibility::UA1);
