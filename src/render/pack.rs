@@ -15,8 +15,6 @@
 
 use std::io::Write;
 
-use flate2::{Compress, Compression, FlushCompress, Status};
-
 use super::syntax::{dict_entries, is_integer, skip_space, token_end};
 
 /// Objects per object stream: a reader inflates a whole stream to reach one of its objects,
@@ -132,27 +130,26 @@ fn write_entry(out: &mut Vec<u8>, key: &[u8], value: &[u8]) {
     out.extend_from_slice(value);
 }
 
-/// One zlib compressor for every stream of a file: setting one up allocates and zeroes
-/// hundreds of kilobytes of tables, which cost more than compressing a small stream.
-struct Deflater(Compress);
+/// One compressor for every stream of a file (libdeflate, zlib format, level 6): setting one
+/// up allocates hundreds of kilobytes of tables, which cost more than compressing a small
+/// stream.
+struct Deflater(libdeflater::Compressor);
 
 impl Deflater {
     fn new() -> Self {
-        Self(Compress::new(Compression::default(), true))
+        Self(libdeflater::Compressor::new(
+            libdeflater::CompressionLvl::default(),
+        ))
     }
 
     fn deflate(&mut self, data: &[u8]) -> Result<Vec<u8>, PackError> {
-        self.0.reset();
-        let mut out = Vec::with_capacity(data.len() / 2 + 64);
-        loop {
-            let read = usize::try_from(self.0.total_in()).unwrap_or(usize::MAX);
-            let rest = data.get(read..).unwrap_or_default();
-            match self.0.compress_vec(rest, &mut out, FlushCompress::Finish) {
-                Ok(Status::StreamEnd) => return Ok(out),
-                Ok(_) => out.reserve(out.capacity().max(1024)),
-                Err(_) => return Err(PackError("deflate failed")),
-            }
-        }
+        let mut out = vec![0; self.0.zlib_compress_bound(data.len())];
+        let len = self
+            .0
+            .zlib_compress(data, &mut out)
+            .map_err(|_| PackError("deflate failed"))?;
+        out.truncate(len);
+        Ok(out)
     }
 }
 
