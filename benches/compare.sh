@@ -4,10 +4,12 @@
 #   bash benches/compare.sh            # 11 alternating runs of each
 #   RUNS=31 bash benches/compare.sh
 #
-# Typst comes from its Python package (typst-py), installed into a temporary virtual
-# environment that is removed afterwards: it is not a dependency of plaquette.
-# benches/typst_source.py writes Typst sources holding every block's text of the French
-# brochure and fact sheet, in the same bundled fonts, paper and sizes.
+# Typst comes from its Python package (typst-py), WeasyPrint from its own, both installed into
+# a temporary virtual environment that is removed afterwards: neither is a dependency of
+# plaquette. benches/typst_source.py and benches/html_source.py write Typst and HTML sources
+# holding every block's text of the French brochure and fact sheet, in the same bundled fonts,
+# paper and sizes. WeasyPrint needs Pango from the system (Debian: libpango-1.0-0,
+# libpangoft2-1.0-0); without it, its line is skipped.
 #
 # Each run is a fresh process. plaquette is measured whole (start-up, reading and checking the
 # content, both documents, writing the files); Typst only inside its compile calls, which
@@ -22,8 +24,10 @@ trap 'rm -rf "$work"' EXIT
 
 cargo build --release --quiet
 python3 -m venv "$work/venv"
-"$work/venv/bin/pip" install --quiet --disable-pip-version-check "typst==0.15.2" "pyyaml==6.0.3"
+"$work/venv/bin/pip" install --quiet --disable-pip-version-check "typst==0.15.2" "pyyaml==6.0.3" \
+  "weasyprint==70.0"
 "$work/venv/bin/python" benches/typst_source.py content fr "$work"
+(cd benches && "$work/venv/bin/python" html_source.py ../content fr ../fonts "$work")
 
 "$work/venv/bin/python" - "$work" "$runs" <<'EOF'
 import json, os, statistics, subprocess, sys, time
@@ -43,6 +47,24 @@ for doc in ("brochure", "factsheet"):
     cpu += time.process_time() - c
     wall += time.perf_counter() - w
 print(json.dumps({"cpu": cpu, "wall": wall}))
+"""
+
+# Both variants: WeasyPrint's plain PDF (untagged, no metadata packet) and its tagged PDF/A-2a,
+# what plaquette writes.
+WEASYPRINT = """
+import json, logging, os, time, weasyprint
+logging.getLogger("weasyprint").setLevel(logging.ERROR)
+out = {}
+for variant in (None, "pdf/a-2a"):
+    cpu, sizes = 0.0, []
+    for doc in ("brochure", "factsheet"):
+        c = time.process_time()
+        name = f"weasyprint-{doc}-{variant or 'plain'}.pdf".replace("/", "")
+        weasyprint.HTML(f"{doc}.html").write_pdf(name, pdf_variant=variant)
+        cpu += time.process_time() - c
+        sizes.append(os.path.getsize(name))
+    out[variant or "plain"] = {"cpu": cpu, "sizes": sizes}
+print(json.dumps(out))
 """
 
 
@@ -71,6 +93,11 @@ for _ in range(runs):
     _, wall, cpu, mem = run([plaquette, "build", "--quiet", "--out", f"{work}/all"])
     all_langs["wall"].append(wall); all_langs["cpu"].append(cpu); all_langs["mem"].append(mem)
 _, _, _, python_mem = run([python, "-c", "import typst"])
+try:
+    weasyprint = [json.loads(run([python, "-c", WEASYPRINT], cwd=work)[0]) for _ in range(3)]
+except SystemExit as e:
+    weasyprint = None
+    print(f"WeasyPrint not measured: {str(e).splitlines()[-1] if str(e) else 'failed'}\n")
 
 
 def ms(xs):
@@ -96,4 +123,11 @@ print(f"{'brochure':22}{kb(f'{work}/out/brochure-fr.pdf'):29}{kb(f'{work}/typst-
 print(f"{'fact sheet':22}{kb(f'{work}/out/factsheet-fr.pdf'):29}{kb(f'{work}/typst-factsheet.pdf')}")
 print(f"\nEvery language, both documents (6 PDFs), one process: wall {ms(all_langs['wall'])}, "
       f"CPU {ms(all_langs['cpu'])}, peak {mb(all_langs['mem'])}")
+if weasyprint:
+    v = weasyprint
+    print("\nWeasyPrint 70.0 on the same text (3 runs, CPU of both documents, median (min–max)):")
+    for variant in ("plain", "pdf/a-2a"):
+        sizes = v[0][variant]["sizes"]
+        print(f"  {variant:9} CPU {ms([r[variant]['cpu'] for r in v])}, brochure "
+              f"{sizes[0] / 1000:.1f} KB, fact sheet {sizes[1] / 1000:.1f} KB")
 EOF

@@ -93,6 +93,22 @@ def preamble(lang, title, columns=1):
 """
 
 
+def factsheet_blocks(blocks, factsheet):
+    """The brochure's blocks the fact sheet uses, in its order; a heading brings the section
+    it opens, as in plaquette's fact sheet."""
+    by_id = {b.get("id"): i for i, b in enumerate(blocks) if b.get("id")}
+    chosen = []
+    for wanted in factsheet["use"]:
+        i = by_id[wanted]
+        chosen.append(blocks[i])
+        if "heading" in blocks[i]:
+            for b in blocks[i + 1 :]:
+                if "heading" in b and b.get("level", 1) <= blocks[i].get("level", 1):
+                    break
+                chosen.append(b)
+    return chosen
+
+
 def main(content, lang, out):
     content, out = Path(content), Path(out)
     brochure = yaml.safe_load((content / "brochure.yaml").read_text())
@@ -109,18 +125,7 @@ _{markup(local(centre["tagline"], lang))}_]
     body = "\n\n".join(block(b, lang) for b in blocks)
     (out / "brochure.typ").write_text(preamble(lang, title) + cover + body + "\n")
 
-    by_id = {b.get("id"): i for i, b in enumerate(blocks) if b.get("id")}
-    parts = []
-    for wanted in factsheet["use"]:
-        i = by_id[wanted]
-        # A heading brings the section it opens, as in plaquette's fact sheet.
-        section = [blocks[i]]
-        if "heading" in blocks[i]:
-            for b in blocks[i + 1 :]:
-                if "heading" in b and b.get("level", 1) <= blocks[i].get("level", 1):
-                    break
-                section.append(b)
-        parts.extend(block(b, lang, short=True) for b in section)
+    parts = [block(b, lang, short=True) for b in factsheet_blocks(blocks, factsheet)]
     title = markup(local(factsheet["title"], lang))
     (out / "factsheet.typ").write_text(preamble(lang, title, columns=2) + "\n\n".join(parts) + "\n")
 
