@@ -14,7 +14,6 @@ use std::time::{Duration, Instant};
 use anyhow::Context;
 use chrono::{DateTime, Utc};
 use clap::{Parser, Subcommand, ValueEnum};
-use rayon::prelude::*;
 
 use crate::compose::Kind;
 use crate::content::schema::{self, FileKind};
@@ -26,6 +25,7 @@ use crate::units::{Length, Mm, Pt};
 use crate::{Built, Settings, build, build_event_brochure, build_handout};
 
 mod init;
+mod parallel;
 mod progress;
 mod report;
 mod watch;
@@ -522,33 +522,28 @@ fn run_build(editions: &Editions, job: &Job, reporter: Reporter) -> Result<(), F
     // once and shared.
     let jobs = targets(&contents, job)?;
     let progress = progress::Progress::new(jobs.len(), reporter);
-    let results: Vec<_> = jobs
-        .par_iter()
-        .map(|&(content, target)| {
-            let begun = Instant::now();
-            let name = target.file(content.brochure.lang, output);
-            let settings = Settings {
-                print: match output {
-                    Output::Print { bleed } => Some(Print {
-                        bleed,
-                        slug: slug(&name, content, created),
-                    }),
-                    _ => None,
-                },
-                booklet: matches!(output, Output::Booklet),
-                ..Settings::new(created)
-            };
-            let result = match target {
-                Target::Document(kind) => build(content, kind, &fonts, &settings),
-                Target::EventBrochure(event) => {
-                    build_event_brochure(content, event, &fonts, &settings)
-                }
-                Target::Handout(event) => build_handout(content, event, &fonts, &settings),
-            };
-            progress.done(&name);
-            (name, result, begun.elapsed())
-        })
-        .collect();
+    let results: Vec<_> = parallel::map(&jobs, |&(content, target)| {
+        let begun = Instant::now();
+        let name = target.file(content.brochure.lang, output);
+        let settings = Settings {
+            print: match output {
+                Output::Print { bleed } => Some(Print {
+                    bleed,
+                    slug: slug(&name, content, created),
+                }),
+                _ => None,
+            },
+            booklet: matches!(output, Output::Booklet),
+            ..Settings::new(created)
+        };
+        let result = match target {
+            Target::Document(kind) => build(content, kind, &fonts, &settings),
+            Target::EventBrochure(event) => build_event_brochure(content, event, &fonts, &settings),
+            Target::Handout(event) => build_handout(content, event, &fonts, &settings),
+        };
+        progress.done(&name);
+        (name, result, begun.elapsed())
+    });
     progress.finish();
     let mut built: Vec<(String, Built, Duration)> = Vec::new();
     let mut errors: Vec<Diagnostic> = Vec::new();
