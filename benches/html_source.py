@@ -7,15 +7,12 @@ in the content's language; comparable documents, not identical ones (no cover ar
 """
 
 import html
-import re
 import sys
 from pathlib import Path
 
 import yaml
 
-from typst_source import factsheet_blocks, local
-
-MARKUP = re.compile(r"\*\*(.+?)\*\*|\*(.+?)\*|\[([^\]]+)\]\(([^)]+)\)|\\(.)")
+from typst_source import MARKUP, factsheet_blocks, local
 
 
 def markup(text):

@@ -6,7 +6,7 @@
 //! its registry to set up, and idle workers that spin before they sleep.
 
 use std::num::NonZeroUsize;
-use std::sync::Mutex;
+use std::panic;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::thread;
 
@@ -16,29 +16,28 @@ use std::thread;
 pub fn map<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec<R> {
     let cores = thread::available_parallelism().map_or(1, NonZeroUsize::get);
     let next = AtomicUsize::new(0);
-    let results: Mutex<Vec<Option<R>>> = Mutex::new(items.iter().map(|_| None).collect());
+    // Each thread keeps what it made with the item's index; merged in order at the end.
     let work = || {
+        let mut made = Vec::new();
         loop {
             let i = next.fetch_add(1, Ordering::Relaxed);
-            let Some(item) = items.get(i) else { break };
-            let result = f(item);
-            let mut results = results.lock().unwrap_or_else(|e| e.into_inner());
-            if let Some(slot) = results.get_mut(i) {
-                *slot = Some(result);
-            }
+            let Some(item) = items.get(i) else {
+                return made;
+            };
+            made.push((i, f(item)));
         }
     };
-    thread::scope(|scope| {
-        for _ in 0..cores.min(items.len()) {
-            scope.spawn(work);
-        }
+    let mut made: Vec<(usize, R)> = thread::scope(|scope| {
+        let threads: Vec<_> = (0..cores.min(items.len()))
+            .map(|_| scope.spawn(work))
+            .collect();
+        threads
+            .into_iter()
+            .flat_map(|t| t.join().unwrap_or_else(|panic| panic::resume_unwind(panic)))
+            .collect()
     });
-    results
-        .into_inner()
-        .unwrap_or_else(|e| e.into_inner())
-        .into_iter()
-        .flatten()
-        .collect()
+    made.sort_unstable_by_key(|(i, _)| *i);
+    made.into_iter().map(|(_, result)| result).collect()
 }
 
 #[cfg(test)]

@@ -38,15 +38,25 @@ impl Inputs {
         }
     }
 
-    /// Whether `para` at `measure` has these inputs, without copying it.
+    /// Whether `para` at `measure` has these inputs, without copying it. (Taken apart whole,
+    /// so that an input added to the struct cannot be left out of the comparison.)
     fn are(&self, para: &Para, measure: Pt) -> bool {
-        self.measure == measure
-            && self.align == para.align
-            && self.indent == para.indent
-            && self.hyphenate == para.hyphenate
-            && self.rtl == para.rtl
-            && self.lang == para.lang
-            && self.runs == para.runs
+        let Inputs {
+            runs,
+            align,
+            indent,
+            hyphenate,
+            rtl,
+            lang,
+            measure: at,
+        } = self;
+        *at == measure
+            && *align == para.align
+            && *indent == para.indent
+            && *hyphenate == para.hyphenate
+            && *rtl == para.rtl
+            && *lang == para.lang
+            && *runs == para.runs
     }
 
     /// A hash of the texts, faces and sizes, enough to tell paragraphs apart; equality of
