@@ -3,23 +3,9 @@
 use super::raw::S;
 
 use super::check::Checker;
+use super::kinds::{BlockName, present};
 use super::model::{Block, BlockKind, Figure, Inline, KeyFigure, Profile};
 use super::raw::{LocalText, RawBlock, RawLogo, RawShort};
-
-/// The kinds of block, in the order documented, and the options each accepts besides `id`.
-pub const KINDS: [(&str, &[&str]); 11] = [
-    ("heading", &["level"]),
-    ("paragraph", &["short", "lead"]),
-    ("list", &["short", "numbered", "icons"]),
-    ("key-figures", &[]),
-    ("quote", &["by", "short"]),
-    ("profile", &[]),
-    ("image", &["alt", "caption", "credit", "decorative"]),
-    ("contact", &[]),
-    ("columns", &[]),
-    ("timeline", &[]),
-    ("logos", &[]),
-];
 
 /// Headings go from 1 (a section) to 3.
 pub const MAX_LEVEL: u8 = 3;
@@ -36,56 +22,51 @@ impl Checker<'_> {
     }
 
     fn block(&mut self, raw: &S<RawBlock>) -> Option<Checked> {
-        let kinds = present_kinds(&raw.value);
+        let (mut kinds, options) = present(&raw.value);
+        // In the order written: the second is the one that does not belong.
+        kinds.sort_by_key(|(_, place)| *place);
         let kind = match kinds.as_slice() {
-            [kind] => *kind,
+            [(kind, _)] => *kind,
             [] => {
-                let names: Vec<&str> = KINDS.iter().map(|(k, _)| *k).collect();
+                let names: Vec<&str> = BlockName::ALL.iter().map(|k| k.name()).collect();
                 self.report(
                     self.error(raw, "this block has no kind")
                         .hint(format!("start the block with one of: {}", names.join(", "))),
                 );
                 return None;
             }
-            [first, second, ..] => {
+            [(first, _), (second, (line, column)), ..] => {
+                let message = format!(
+                    "a block has one kind, but this one has `{}` and `{}`",
+                    first.name(),
+                    second.name()
+                );
                 self.report(
-                    self.error(
-                        raw,
-                        format!("a block has one kind, but this one has `{first}` and `{second}`"),
-                    )
-                    .hint("start each block on its own line with `- `"),
+                    crate::diag::Diagnostic::error(message)
+                        .at(self.source, *line, *column)
+                        .hint("start each block on its own line with `- `"),
                 );
                 return None;
             }
         };
-        self.check_options(raw, kind);
+        for (option, (line, column)) in options {
+            if !kind.options().contains(&option) {
+                self.report(misplaced(self.source, kind, option.name(), line, column));
+            }
+        }
         let b = &raw.value;
         let kind_value = match kind {
-            "heading" => self.heading(b),
-            "paragraph" => {
-                let lead = b.lead.as_ref().is_some_and(|l| l.value);
-                b.paragraph
-                    .as_ref()
-                    .and_then(|p| self.inline(p, "paragraph"))
-                    .map(if lead {
-                        BlockKind::Lead
-                    } else {
-                        BlockKind::Paragraph
-                    })
-            }
-            "timeline" => self.timeline(b),
-            "logos" => self.logos(b),
-            "list" => self.list(b),
-            "key-figures" => self.key_figures(b),
-            "quote" => self.quote(b),
-            "profile" => self.profile(b),
-            "image" => self.figure(b),
-            "contact" => b
-                .contact
-                .as_ref()
-                .and_then(|c| self.inline(c, "contact introduction"))
-                .map(|intro| BlockKind::Contact { intro }),
-            _ => self.columns(b),
+            BlockName::Heading => self.heading(b),
+            BlockName::Paragraph => self.paragraph(b),
+            BlockName::Timeline => self.timeline(b),
+            BlockName::Logos => self.logos(b),
+            BlockName::List => self.list(b),
+            BlockName::KeyFigures => self.key_figures(b),
+            BlockName::Quote => self.quote(b),
+            BlockName::Profile => self.profile(b),
+            BlockName::Image => self.figure(b),
+            BlockName::Contact => self.contact(b),
+            BlockName::Columns => self.columns(b),
         };
         let short = self.short(b, kind);
         let id = b.id.as_ref().and_then(|id| self.id(id));
@@ -99,26 +80,19 @@ impl Checker<'_> {
         })
     }
 
-    fn check_options(&mut self, raw: &S<RawBlock>, kind: &str) {
-        let allowed = KINDS
-            .iter()
-            .find(|(k, _)| *k == kind)
-            .map_or(&[][..], |(_, options)| options);
-        for (option, line, column) in present_options(&raw.value) {
-            if !allowed.contains(&option) {
-                let takes = if allowed.is_empty() {
-                    format!("a {kind} block takes only `id`")
-                } else {
-                    format!("a {kind} block takes: id, {}", allowed.join(", "))
-                };
-                let diagnostic = crate::diag::Diagnostic::error(format!(
-                    "`{option}` does not apply to a {kind} block"
-                ))
-                .at(self.source, line, column)
-                .hint(takes);
-                self.report(diagnostic);
-            }
-        }
+    fn paragraph(&mut self, b: &RawBlock) -> Option<BlockKind> {
+        let lead = b.lead.as_ref().is_some_and(|l| l.value);
+        let text = self.inline(b.paragraph.as_ref()?, "paragraph")?;
+        Some(if lead {
+            BlockKind::Lead(text)
+        } else {
+            BlockKind::Paragraph(text)
+        })
+    }
+
+    fn contact(&mut self, b: &RawBlock) -> Option<BlockKind> {
+        let intro = self.inline(b.contact.as_ref()?, "contact introduction")?;
+        Some(BlockKind::Contact { intro })
     }
 
     fn id(&mut self, id: &S<String>) -> Option<String> {
@@ -393,8 +367,8 @@ impl Checker<'_> {
     }
 
     /// The short form a block declares for the fact sheet.
-    fn short(&mut self, b: &RawBlock, kind: &str) -> Option<BlockKind> {
-        if kind == "profile" {
+    fn short(&mut self, b: &RawBlock, kind: BlockName) -> Option<BlockKind> {
+        if kind == BlockName::Profile {
             let p = &b.profile.as_ref()?.value;
             let bio = self.inline(p.short.as_ref()?, "short biography")?;
             let name = self.name(&p.name, "name")?;
@@ -408,15 +382,16 @@ impl Checker<'_> {
         }
         let short = b.short.as_ref()?;
         match (&short.value, kind) {
-            (RawShort::Text(text), "paragraph" | "quote") => {
+            (RawShort::Text(text), BlockName::Paragraph | BlockName::Quote) => {
                 let spanned = respan(short, text.clone());
                 let text = self.inline(&spanned, "short form")?;
-                Some(match kind {
-                    "paragraph" => BlockKind::Paragraph(text),
-                    _ => BlockKind::Quote { text, by: None },
+                Some(if kind == BlockName::Paragraph {
+                    BlockKind::Paragraph(text)
+                } else {
+                    BlockKind::Quote { text, by: None }
                 })
             }
-            (RawShort::Items(items), "list") => {
+            (RawShort::Items(items), BlockName::List) => {
                 let numbered = b.numbered.as_ref().is_some_and(|n| n.value);
                 let spanned = respan(
                     short,
@@ -445,6 +420,7 @@ impl Checker<'_> {
                 None
             }
             (RawShort::Items(_), _) => {
+                let kind = kind.name();
                 self.report(self.error(short, format!("the short form of a {kind} is a text")));
                 None
             }
@@ -461,43 +437,22 @@ fn respan<T, U>(like: &S<T>, value: U) -> S<U> {
     })
 }
 
-fn present_kinds(b: &RawBlock) -> Vec<&'static str> {
-    [
-        ("heading", b.heading.is_some()),
-        ("paragraph", b.paragraph.is_some()),
-        ("list", b.list.is_some()),
-        ("key-figures", b.key_figures.is_some()),
-        ("quote", b.quote.is_some()),
-        ("profile", b.profile.is_some()),
-        ("image", b.image.is_some()),
-        ("contact", b.contact.is_some()),
-        ("columns", b.columns.is_some()),
-        ("timeline", b.timeline.is_some()),
-        ("logos", b.logos.is_some()),
-    ]
-    .into_iter()
-    .filter_map(|(name, present)| present.then_some(name))
-    .collect()
-}
-
-/// The options a block gives, with their place.
-fn present_options(b: &RawBlock) -> Vec<(&'static str, usize, usize)> {
-    use super::check::position;
-    let mut found = Vec::new();
-    let mut add = |name, pos: Option<(usize, usize)>| {
-        if let Some((line, column)) = pos {
-            found.push((name, line, column));
-        }
+/// An option given to a kind of block that does not take it.
+fn misplaced(
+    source: &crate::diag::Source,
+    kind: BlockName,
+    option: &str,
+    line: usize,
+    column: usize,
+) -> crate::diag::Diagnostic {
+    let name = kind.name();
+    let takes: Vec<&str> = kind.options().iter().map(|o| o.name()).collect();
+    let hint = if takes.is_empty() {
+        format!("a {name} block takes only `id`")
+    } else {
+        format!("a {name} block takes: id, {}", takes.join(", "))
     };
-    add("short", b.short.as_ref().map(position));
-    add("level", b.level.as_ref().map(position));
-    add("numbered", b.numbered.as_ref().map(position));
-    add("by", b.by.as_ref().map(position));
-    add("alt", b.alt.as_ref().map(position));
-    add("caption", b.caption.as_ref().map(position));
-    add("credit", b.credit.as_ref().map(position));
-    add("decorative", b.decorative.as_ref().map(position));
-    add("icons", b.icons.as_ref().map(position));
-    add("lead", b.lead.as_ref().map(position));
-    found
+    crate::diag::Diagnostic::error(format!("`{option}` does not apply to a {name} block"))
+        .at(source, line, column)
+        .hint(hint)
 }

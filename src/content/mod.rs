@@ -9,6 +9,7 @@ mod blocks;
 mod check;
 mod events;
 mod image;
+pub mod kinds;
 mod local;
 pub mod markup;
 pub mod model;

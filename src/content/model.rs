@@ -82,7 +82,14 @@ fn block_images<'a>(blocks: &'a [Block], out: &mut Vec<&'a Image>) {
                     block_images(column, out);
                 }
             }
-            _ => {}
+            BlockKind::Heading { .. }
+            | BlockKind::Paragraph(_)
+            | BlockKind::Lead(_)
+            | BlockKind::List { .. }
+            | BlockKind::Timeline(_)
+            | BlockKind::KeyFigures(_)
+            | BlockKind::Quote { .. }
+            | BlockKind::Contact { .. } => {}
         }
     }
 }
@@ -444,24 +451,6 @@ pub enum BlockKind {
         intro: Inline,
     },
     Columns(Vec<Vec<Block>>),
-}
-
-impl BlockKind {
-    pub fn name(&self) -> &'static str {
-        match self {
-            BlockKind::Heading { .. } => "heading",
-            BlockKind::Paragraph(_) | BlockKind::Lead(_) => "paragraph",
-            BlockKind::Timeline(_) => "timeline",
-            BlockKind::Logos(_) => "logos",
-            BlockKind::List { .. } => "list",
-            BlockKind::KeyFigures(_) => "key-figures",
-            BlockKind::Quote { .. } => "quote",
-            BlockKind::Profile(_) => "profile",
-            BlockKind::Image(_) => "image",
-            BlockKind::Contact { .. } => "contact",
-            BlockKind::Columns(_) => "columns",
-        }
-    }
 }
 
 #[derive(Clone, Debug)]

@@ -7,7 +7,7 @@ use std::path::Path;
 use serde::de::DeserializeOwned;
 use serde_saphyr::{DefaultMessageFormatter, MessageFormatter};
 
-use super::blocks::KINDS;
+use super::kinds::BlockName;
 use crate::diag::{Diagnostic, Source};
 
 /// The largest content file read; content is prose, not data.
@@ -90,7 +90,7 @@ fn translate(error: &serde_saphyr::Error, source: &Source) -> Diagnostic {
             let kinds: Vec<&str> = expected
                 .iter()
                 .copied()
-                .filter(|k| KINDS.iter().any(|(kind, _)| kind == k))
+                .filter(|k| BlockName::ALL.iter().any(|kind| kind.name() == *k))
                 .collect();
             match closest(field, expected) {
                 Some(best) => Diagnostic::error(format!(

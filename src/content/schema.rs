@@ -13,7 +13,8 @@ use schemars::transform::RecursiveTransform;
 use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
 use serde_json::{Value, json};
 
-use super::blocks::{KINDS, MAX_LEVEL};
+use super::blocks::MAX_LEVEL;
+use super::kinds::BlockName;
 use super::local::{LocalText, RawShort};
 use super::model::{CoverLayout, Digits, Lang, Paper};
 use super::raw::{RawBrand, RawBrochure, RawCentre, RawEvent, RawFactsheet, S};
@@ -188,9 +189,9 @@ impl JsonSchema for RawShort {
 
 /// A block has exactly one kind key.
 pub fn one_kind(schema: &mut Schema) {
-    let kinds: Vec<Value> = KINDS
+    let kinds: Vec<Value> = BlockName::ALL
         .iter()
-        .map(|(kind, _)| json!({"required": [kind]}))
+        .map(|kind| json!({"required": [kind.name()]}))
         .collect();
     schema.insert("oneOf".into(), Value::Array(kinds));
 }
