@@ -20,7 +20,7 @@ use plaquette::{Settings, build};
 
 fn french(dir: &Path) -> content::Content {
     let options = content::Options {
-        langs: Some(vec![Lang::Fr]),
+        langs: Some(vec![Lang::parse("fr").expect("a bundled locale")]),
         fallback: None,
     };
     content::load_with(dir, &options)

@@ -38,6 +38,7 @@ pub mod diag;
 pub mod fonts;
 pub mod icons;
 pub mod layout;
+pub mod locale;
 pub mod qr;
 pub mod render;
 pub mod units;

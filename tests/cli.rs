@@ -487,7 +487,7 @@ fn arabic_editions_are_right_to_left_and_tagged_ar() {
     let content = content::load_with(
         &dir.path().join("content"),
         &content::Options {
-            langs: Some(vec![content::Lang::Ar]),
+            langs: Some(vec![content::Lang::parse("ar").expect("a bundled locale")]),
             fallback: None,
         },
     )

@@ -61,7 +61,10 @@ fn codes(pages: &[Page]) -> Vec<&PlacedImage> {
 fn the_qr_codes_decode_to_the_website() {
     let dir = repo().join("content");
     let book = FontBook::bundled().expect("fonts");
-    for lang in [content::Lang::Fr, content::Lang::Ar] {
+    for lang in [
+        content::Lang::parse("fr").expect("a bundled locale"),
+        content::Lang::parse("ar").expect("a bundled locale"),
+    ] {
         let options = content::Options {
             langs: Some(vec![lang]),
             fallback: None,

@@ -332,7 +332,11 @@ fn assert_tagged(name: &str, path: &Path) -> Tagged {
 #[test]
 fn the_tree_reads_in_the_order_of_the_content() {
     let dir = build("fr,en,ar");
-    for lang in [content::Lang::Fr, content::Lang::En, content::Lang::Ar] {
+    for lang in [
+        content::Lang::parse("fr").expect("a bundled locale"),
+        content::Lang::parse("en").expect("a bundled locale"),
+        content::Lang::parse("ar").expect("a bundled locale"),
+    ] {
         let content = load(dir.path(), lang);
         let code = lang.code();
         let tagged = read(&dir.path().join(format!("output/brochure-{code}.pdf")));

@@ -13,6 +13,7 @@ use std::time::{Duration, Instant};
 
 use anyhow::Context;
 use chrono::{DateTime, Utc};
+use clap::builder::TypedValueParser;
 use clap::{Parser, Subcommand, ValueEnum};
 
 use crate::compose::Kind;
@@ -184,11 +185,11 @@ struct Editions {
     #[arg(long, default_value = "content")]
     content: PathBuf,
     /// The languages to build, comma-separated; by default every language the content declares.
-    #[arg(long, value_enum, value_delimiter = ',')]
-    lang: Vec<LangArg>,
+    #[arg(long, value_parser = lang_parser(), value_delimiter = ',')]
+    lang: Vec<Lang>,
     /// Fill texts missing in a language with this language's, each reported as a warning.
-    #[arg(long, value_enum)]
-    fallback: Option<LangArg>,
+    #[arg(long, value_parser = lang_parser())]
+    fallback: Option<Lang>,
 }
 
 impl Default for Editions {
@@ -204,27 +205,17 @@ impl Default for Editions {
 impl Editions {
     fn options(&self) -> content::Options {
         content::Options {
-            langs: (!self.lang.is_empty()).then(|| self.lang.iter().map(|l| l.lang()).collect()),
-            fallback: self.fallback.map(LangArg::lang),
+            langs: (!self.lang.is_empty()).then(|| self.lang.clone()),
+            fallback: self.fallback,
         }
     }
 }
 
-#[derive(Clone, Copy, ValueEnum)]
-enum LangArg {
-    Fr,
-    En,
-    Ar,
-}
-
-impl LangArg {
-    fn lang(self) -> Lang {
-        match self {
-            LangArg::Fr => Lang::Fr,
-            LangArg::En => Lang::En,
-            LangArg::Ar => Lang::Ar,
-        }
-    }
+/// A language code of the bundled locales (`fr`, `en`, `en-US`…), completed by the shells.
+fn lang_parser() -> impl clap::builder::TypedValueParser<Value = Lang> {
+    let codes: Vec<&'static str> = Lang::all().map(Lang::code).collect();
+    clap::builder::PossibleValuesParser::new(codes)
+        .map(|code| Lang::parse(&code).unwrap_or_default())
 }
 
 #[derive(Clone, Copy, ValueEnum)]

@@ -68,7 +68,7 @@ fn flow(block: &Block, centre: &Centre, s: &Styles) -> Vec<Flow> {
             entries: milestones
                 .iter()
                 .map(|m| {
-                    let date = super::templates::month_year(m.date, s.lang);
+                    let date = s.lang.month(m.date.date());
                     (
                         s.display(s.plain(&date, s.label), Role::Label, 1.3),
                         Para {
@@ -254,7 +254,11 @@ pub fn contact_lines(centre: &Centre, s: &Styles) -> Vec<Para> {
     };
     let mut lines = vec![
         line(s.plain(
-            &format!("{} · {}, {}", centre.parent, centre.city, centre.country),
+            &format!(
+                "{} · {}",
+                centre.parent,
+                s.lang.join(&[&centre.city, &centre.country])
+            ),
             TextStyle {
                 size: s.body.size,
                 ..s.caption
@@ -286,11 +290,7 @@ fn boxed(s: &Styles, content: Vec<Flow>, origin: Option<crate::diag::Span>, bar:
 
 /// Quotation marks around a quote, in the document's language.
 fn quoted(text: &Inline, lang: Lang) -> Inline {
-    let (open, close) = match lang {
-        Lang::Fr => ("«\u{202f}", "\u{202f}»"),
-        Lang::En => ("“", "”"),
-        Lang::Ar => ("«", "»"),
-    };
+    let (open, close) = lang.locale().words.quote_marks;
     let mut spans = Inline::plain(open).0;
     spans.extend(text.0.iter().cloned());
     spans.extend(Inline::plain(close).0);

@@ -4,7 +4,7 @@
 use chrono::NaiveDate;
 
 use super::styles::Styles;
-use super::templates::{logo, month_locale, page_style};
+use super::templates::{logo, page_style};
 use super::{Align, Composed, Flow, Header, Kind, Meta, PageStyle, Para, Role};
 use crate::content::{Content, Event, Inline, Lang};
 use crate::units::Pt;
@@ -13,11 +13,8 @@ pub fn handout(content: &Content, event: &Event, s: &Styles) -> Composed {
     let lang = s.lang;
     let days = day_lines(event, lang);
     let titles = header_titles(event, s, 24.0);
-    let (register_title, register_text) = match lang {
-        Lang::Fr => ("Inscription", "Inscrivez-vous en ligne :"),
-        Lang::En => ("Registration", "Register online:"),
-        Lang::Ar => ("التسجيل", "سجلوا عبر الإنترنت:"),
-    };
+    let words = lang.locale().words;
+    let (register_title, register_text) = (words.registration, words.register_online);
     let mut body = programme(event, s);
     body.push(Flow::Para(s.heading(&Inline::plain(register_title), 1)));
     let url = event.registration.as_str().to_owned();
@@ -37,11 +34,10 @@ pub fn handout(content: &Content, event: &Event, s: &Styles) -> Composed {
         }),
     ];
     if let Some(image) = crate::qr::image(&url, s.colours.ink.rgb) {
-        let alt = match lang {
-            Lang::Fr => format!("Code QR de l’inscription, {}", event.registration.display()),
-            Lang::En => format!("QR code to register, {}", event.registration.display()),
-            Lang::Ar => format!("رمز QR للتسجيل، {}", event.registration.display()),
-        };
+        let alt = lang.phrase(
+            words.qr_registration,
+            &[("site", event.registration.display())],
+        );
         register = vec![Flow::Aside {
             icon: image,
             size: Pt::from(crate::units::Mm(30.0)),
@@ -90,19 +86,13 @@ fn day_lines(event: &Event, lang: Lang) -> Vec<String> {
         .collect()
 }
 
-/// "jeudi 18 mars 2027, 09:00–17:30".
+/// "jeudi 18 mars 2027, 9 h – 17 h 30".
 fn day_line(date: NaiveDate, from: chrono::NaiveTime, to: chrono::NaiveTime, lang: Lang) -> String {
-    let day = date
-        .format_localized("%A %-d %B %Y", month_locale(lang))
-        .to_string();
-    format!("{day}, {}–{}", from.format("%H:%M"), to.format("%H:%M"))
+    lang.join(&[&lang.weekday(date), &lang.time_range(from, to)])
 }
 
 fn programme_title(lang: Lang) -> &'static str {
-    match lang {
-        Lang::Fr | Lang::En => "Programme",
-        Lang::Ar => "البرنامج",
-    }
+    lang.locale().words.programme
 }
 
 /// The event in white for a band or a cover: its name (at `size`), days and place, and a
@@ -129,7 +119,7 @@ fn header_titles(event: &Event, s: &Styles, size: f32) -> Vec<Para> {
         },
         s.display(
             s.plain(
-                &format!("{}, {}", event.venue, event.city),
+                &lang.join(&[&event.venue, &event.city]),
                 s.quote.white(10.0),
             ),
             Role::Paragraph,
@@ -137,11 +127,7 @@ fn header_titles(event: &Event, s: &Styles, size: f32) -> Vec<Para> {
         ),
     ];
     if event.sample {
-        let note = match lang {
-            Lang::Fr => "Événement d’exemple : il montre le format, il n’est pas annoncé.",
-            Lang::En => "A sample event: it shows the format, it is not announced.",
-            Lang::Ar => "حدث تجريبي: يوضح الصيغة، وليس معلنًا.",
-        };
+        let note = lang.locale().words.sample_event;
         titles.push(Para {
             space_before: Pt(4.0),
             ..s.display(s.plain(note, s.caption.white(8.5)), Role::Paragraph, 1.3)
@@ -183,7 +169,7 @@ pub fn programme(event: &Event, s: &Styles) -> Vec<Flow> {
                 }
                 (
                     s.display(
-                        s.plain(&session.start.format("%H:%M").to_string(), s.label),
+                        s.plain(&lang.time(session.start), s.label),
                         Role::Label,
                         1.3,
                     ),
@@ -205,11 +191,7 @@ pub fn programme(event: &Event, s: &Styles) -> Vec<Flow> {
         });
     }
     if !event.partners.is_empty() {
-        let title = match lang {
-            Lang::Fr => "Partenaires",
-            Lang::En => "Partners",
-            Lang::Ar => "الشركاء",
-        };
+        let title = lang.locale().words.partners;
         body.push(Flow::Para(s.heading(&Inline::plain(title), 2)));
         body.push(super::blocks::logo_row(&event.partners, s, None));
     }

@@ -3,6 +3,7 @@
 use super::{Align, Figures, Kind, Marker, Para, Role, Run, TextStyle};
 use crate::content::{Brand, Digits, Document, Inline, Lang};
 use crate::fonts::FaceKey;
+use crate::locale::Script;
 use crate::units::{Colour, Pt};
 
 /// Every text style a template uses. The fact sheet is set a step smaller than the brochure.
@@ -34,11 +35,11 @@ impl Styles {
         let lang = doc.lang;
         let c = brand.colours;
         // An Arabic edition is set in the Arabic face throughout; Latin words in it fall back
-        // to the text face.
-        let (text, heading) = if lang.rtl() {
-            (brand.fonts.arabic, brand.fonts.arabic)
-        } else {
-            (brand.fonts.text, brand.fonts.heading)
+        // to the text face. (Validation asks for an Arabic face when an edition is Arabic.)
+        let arabic = lang.locale().script == Script::Arabic;
+        let (text, heading) = match brand.fonts.arabic {
+            Some(face) if arabic => (face, face),
+            _ => (brand.fonts.text, brand.fonts.heading),
         };
         let scale = match kind {
             Kind::Brochure => 1.0,
@@ -64,7 +65,7 @@ impl Styles {
             subheading: style(heading, true, false, t.h2, c.primary),
             label: TextStyle {
                 // Joined scripts are never letter-spaced.
-                tracking: if lang.rtl() { 0.0 } else { 0.06 },
+                tracking: if arabic { 0.0 } else { 0.06 },
                 ..style(heading, true, false, t.small, c.accent)
             },
             figure: TextStyle {
@@ -78,7 +79,7 @@ impl Styles {
             colours: c,
             lang,
             typography: doc.typography,
-            eastern_digits: lang.rtl() && brand.arabic_digits == Digits::Eastern,
+            eastern_digits: arabic && brand.arabic_digits == Digits::Eastern,
             gap: Pt(7.0 * scale),
         }
     }

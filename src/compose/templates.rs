@@ -13,15 +13,11 @@ use crate::units::{Colour, Mm, Pt};
 pub fn website_qr(centre: &Centre, s: &Styles) -> Option<Logo> {
     let site = &centre.website;
     let image = crate::qr::image(site.as_str(), s.colours.ink.rgb)?;
-    let shown = site.display();
-    Some(Logo {
-        image,
-        alt: match s.lang {
-            Lang::Fr => format!("Code QR du site {shown}"),
-            Lang::En => format!("QR code for {shown}"),
-            Lang::Ar => format!("رمز QR لموقع {shown}"),
-        },
-    })
+    let alt = s.lang.phrase(
+        s.lang.locale().words.qr_website,
+        &[("site", site.display())],
+    );
+    Some(Logo { image, alt })
 }
 
 /// The logo, described as the centre's logo in the document's language.
@@ -29,11 +25,7 @@ pub fn logo(content: &Content, lang: Lang) -> Logo {
     let name = &content.centre.short_name;
     Logo {
         image: content.brand.logo.clone(),
-        alt: match lang {
-            Lang::Fr => format!("Logo {name}"),
-            Lang::En => format!("{name} logo"),
-            Lang::Ar => format!("شعار {name}"),
-        },
+        alt: lang.phrase(lang.locale().words.logo, &[("name", name)]),
     }
 }
 
@@ -287,40 +279,8 @@ fn footer(content: &Content, s: &Styles) -> Footer {
 
 /// "Édition de novembre 2026", "November 2026 edition", "إصدار نونبر 2026".
 fn edition_line(edition: YearMonth, lang: Lang) -> String {
-    let month = month_name(edition, lang);
-    match lang {
-        Lang::Fr => {
-            let de = if month.starts_with(['a', 'o']) {
-                "d’"
-            } else {
-                "de "
-            };
-            format!("Édition {de}{month} {}", edition.year())
-        }
-        Lang::En => format!("{month} {} edition", edition.year()),
-        Lang::Ar => format!("إصدار {month} {}", edition.year()),
-    }
-}
-
-/// "décembre 2018", "December 2018", "دجنبر 2018".
-pub fn month_year(date: YearMonth, lang: Lang) -> String {
-    format!("{} {}", month_name(date, lang), date.year())
-}
-
-/// The month's name from chrono's locale data (Moroccan Arabic month names for Arabic).
-fn month_name(date: YearMonth, lang: Lang) -> String {
-    date.date()
-        .format_localized("%B", month_locale(lang))
-        .to_string()
-}
-
-/// chrono's locale for dates in `lang`.
-pub fn month_locale(lang: Lang) -> chrono::Locale {
-    match lang {
-        Lang::Fr => chrono::Locale::fr_FR,
-        Lang::En => chrono::Locale::en_GB,
-        Lang::Ar => chrono::Locale::ar_MA,
-    }
+    let date = lang.month(edition.date());
+    lang.phrase(lang.locale().words.edition, &[("date", &date)])
 }
 
 /// Section headings go in the sidebar, a size smaller to fit its width, each under its
@@ -377,11 +337,7 @@ fn side_headings(body: Vec<super::Flow>, s: &Styles) -> (Vec<super::Flow>, Conte
         }
         out.push(flow);
     }
-    let title = match s.lang {
-        Lang::Fr => "Sommaire",
-        Lang::En => "Contents",
-        Lang::Ar => "المحتويات",
-    };
+    let title = s.lang.locale().words.contents;
     let heading = Para {
         side: true,
         keep_with_next: true,
@@ -433,16 +389,16 @@ mod tests {
     use super::*;
 
     #[test]
-    fn dates_in_three_languages() {
-        let march = YearMonth::parse("2021-03").expect("a month");
-        assert_eq!(month_name(march, Lang::Fr), "mars");
-        assert_eq!(month_name(march, Lang::En), "March");
-        assert_eq!(month_name(march, Lang::Ar), "مارس");
+    fn edition_lines() {
+        let lang = |code| Lang::parse(code).expect("a bundled locale");
         let edition = YearMonth::parse("2026-11").expect("a month");
-        assert_eq!(edition_line(edition, Lang::Fr), "Édition de novembre 2026");
-        assert_eq!(edition_line(edition, Lang::En), "November 2026 edition");
-        assert_eq!(edition_line(edition, Lang::Ar), "إصدار نونبر 2026");
+        assert_eq!(
+            edition_line(edition, lang("fr")),
+            "Édition de novembre 2026"
+        );
+        assert_eq!(edition_line(edition, lang("en")), "November 2026 edition");
+        assert_eq!(edition_line(edition, lang("ar")), "إصدار نونبر 2026");
         let august = YearMonth::parse("2026-08").expect("a month");
-        assert_eq!(edition_line(august, Lang::Fr), "Édition d’août 2026");
+        assert_eq!(edition_line(august, lang("fr")), "Édition d’août 2026");
     }
 }

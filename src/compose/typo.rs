@@ -6,24 +6,10 @@
 //! English: apostrophes, “ ” quotes, and no space before punctuation.
 
 use crate::content::{InlineSpan, Lang};
+use crate::locale::Punctuation;
 
 const NNBSP: char = '\u{202f}';
 const NBSP: char = '\u{a0}';
-
-const FRENCH_MONTHS: [&str; 12] = [
-    "janvier",
-    "février",
-    "mars",
-    "avril",
-    "mai",
-    "juin",
-    "juillet",
-    "août",
-    "septembre",
-    "octobre",
-    "novembre",
-    "décembre",
-];
 
 /// Applies `lang`'s conventions across the spans (a rule may look past a span's end).
 pub fn apply(spans: &[InlineSpan], lang: Lang) -> Vec<InlineSpan> {
@@ -32,10 +18,20 @@ pub fn apply(spans: &[InlineSpan], lang: Lang) -> Vec<InlineSpan> {
         .enumerate()
         .flat_map(|(i, span)| span.text.chars().map(move |c| (c, i)))
         .collect();
-    match lang {
-        Lang::Fr => french(&mut chars),
-        Lang::En => english(&mut chars),
-        Lang::Ar => {}
+    let rules = lang.locale().typography;
+    if rules.apostrophes {
+        apostrophes(&mut chars, rules.opening_single);
+    }
+    if let Some((open, close)) = rules.quotes {
+        quotes(&mut chars, open, close);
+    }
+    match rules.punctuation {
+        Punctuation::French => {
+            french(&mut chars);
+            keep_numbers_with_words(&mut chars, lang.month_names());
+        }
+        Punctuation::Tight => tight(&mut chars),
+        Punctuation::AsWritten => {}
     }
     let mut out: Vec<InlineSpan> = Vec::with_capacity(spans.len());
     for (c, i) in chars {
@@ -87,9 +83,9 @@ fn apostrophes(chars: &mut [(char, usize)], opening: Option<char>) {
     }
 }
 
+/// French spacing: a narrow no-break space before `; ! ?` and inside « », a no-break space
+/// before `:`.
 fn french(chars: &mut Vec<(char, usize)>) {
-    apostrophes(chars, None);
-    quotes(chars, '«', '»');
     let mut i = 0;
     while i < chars.len() {
         let c = chars.get(i).map_or(' ', |c| c.0);
@@ -135,11 +131,10 @@ fn french(chars: &mut Vec<(char, usize)>) {
         }
         i += 1;
     }
-    keep_numbers_with_words(chars);
 }
 
 /// "7 piliers", "12 %", "1er centre", "mars 2021": no line break inside.
-fn keep_numbers_with_words(chars: &mut [(char, usize)]) {
+fn keep_numbers_with_words(chars: &mut [(char, usize)], months: &[String]) {
     let text: Vec<char> = chars.iter().map(|c| c.0).collect();
     for i in 0..text.len() {
         if text.get(i) != Some(&' ') {
@@ -173,7 +168,7 @@ fn keep_numbers_with_words(chars: &mut [(char, usize)]) {
         };
         let keeps = number(&word_before)
             && word_after.starts_with(|c: char| c.is_alphabetic() || matches!(c, '%' | '€' | '$'))
-            || FRENCH_MONTHS.contains(&word_before.to_lowercase().as_str())
+            || months.contains(&word_before.to_lowercase())
                 && word_after.len() == 4
                 && word_after.chars().all(|c| c.is_ascii_digit());
         if keeps && let Some(c) = chars.get_mut(i) {
@@ -182,10 +177,8 @@ fn keep_numbers_with_words(chars: &mut [(char, usize)]) {
     }
 }
 
-fn english(chars: &mut Vec<(char, usize)>) {
-    apostrophes(chars, Some('‘'));
-    quotes(chars, '“', '”');
-    // No space before punctuation.
+/// No space before `; : ! ?`.
+fn tight(chars: &mut Vec<(char, usize)>) {
     let mut i = 1;
     while i < chars.len() {
         let c = chars.get(i).map_or(' ', |c| c.0);
@@ -223,44 +216,36 @@ mod tests {
     use super::*;
     use crate::content::Inline;
 
-    fn set(text: &str, lang: Lang) -> String {
+    fn set(text: &str, lang: &str) -> String {
+        let lang = Lang::parse(lang).expect("a bundled locale");
         Inline(apply(&Inline::plain(text).0, lang)).text()
     }
 
     #[test]
     fn french_spacing_and_quotes() {
+        assert_eq!(set("Qui sommes-nous ?", "fr"), "Qui sommes-nous\u{202f}?");
+        assert_eq!(set("Vraiment!", "fr"), "Vraiment\u{202f}!");
+        assert_eq!(set("deux défis : former", "fr"), "deux défis\u{a0}: former");
         assert_eq!(
-            set("Qui sommes-nous ?", Lang::Fr),
-            "Qui sommes-nous\u{202f}?"
-        );
-        assert_eq!(set("Vraiment!", Lang::Fr), "Vraiment\u{202f}!");
-        assert_eq!(
-            set("deux défis : former", Lang::Fr),
-            "deux défis\u{a0}: former"
-        );
-        assert_eq!(
-            set("l'IA \"ouverte\"", Lang::Fr),
+            set("l'IA \"ouverte\"", "fr"),
             "l’IA «\u{202f}ouverte\u{202f}»"
         );
-        assert_eq!(set("« déjà »", Lang::Fr), "«\u{202f}déjà\u{202f}»");
-        assert_eq!(set("les 7 piliers", Lang::Fr), "les 7\u{a0}piliers");
-        assert_eq!(set("le 1er centre", Lang::Fr), "le 1er\u{a0}centre");
+        assert_eq!(set("« déjà »", "fr"), "«\u{202f}déjà\u{202f}»");
+        assert_eq!(set("les 7 piliers", "fr"), "les 7\u{a0}piliers");
+        assert_eq!(set("le 1er centre", "fr"), "le 1er\u{a0}centre");
+        assert_eq!(set("en mars 2021, puis", "fr"), "en mars\u{a0}2021, puis");
         assert_eq!(
-            set("en mars 2021, puis", Lang::Fr),
-            "en mars\u{a0}2021, puis"
-        );
-        assert_eq!(
-            set("à 10:30 https://x.ma/?a", Lang::Fr),
+            set("à 10:30 https://x.ma/?a", "fr"),
             "à 10:30 https://x.ma/?a"
         );
-        assert_eq!(set("Quoi ?!", Lang::Fr), "Quoi\u{202f}?!");
+        assert_eq!(set("Quoi ?!", "fr"), "Quoi\u{202f}?!");
     }
 
     #[test]
     fn english_quotes_and_punctuation() {
-        assert_eq!(set("It's \"open\" !", Lang::En), "It’s “open”!");
-        assert_eq!(set("a 'quote' here", Lang::En), "a ‘quote’ here");
-        assert_eq!(set("Note : yes", Lang::En), "Note: yes");
+        assert_eq!(set("It's \"open\" !", "en"), "It’s “open”!");
+        assert_eq!(set("a 'quote' here", "en"), "a ‘quote’ here");
+        assert_eq!(set("Note : yes", "en"), "Note: yes");
     }
 
     #[test]
@@ -277,7 +262,7 @@ mod tests {
             ..InlineSpan::default()
         });
         spans.extend(Inline::plain(" !").0);
-        let out = apply(&spans, Lang::Fr);
+        let out = apply(&spans, Lang::parse("fr").expect("French"));
         assert_eq!(out.len(), 3);
         assert_eq!(out[2].text, "\u{202f}!");
         assert!(out[1].strong);

@@ -130,18 +130,22 @@ impl Checker<'_> {
             }
             LocalText::PerLang(entries) => {
                 for (code, _) in entries {
-                    if Lang::parse(code).is_none() {
+                    if !Lang::known_key(code) {
+                        let codes: Vec<&str> = Lang::all().map(Lang::code).collect();
                         self.report(
                             self.error(value, format!("unknown language `{code}` in the {what}"))
-                                .hint("use fr, en or ar"),
+                                .hint(format!("use one of: {}", codes.join(", "))),
                         );
                     }
                 }
+                // The language's own keys in order: an en-US edition reads `en-US:`, else `en:`.
                 let find = |lang: Lang| {
-                    entries
-                        .iter()
-                        .find(|(code, _)| code == lang.code())
-                        .map(|(_, text)| text.clone())
+                    lang.locale().keys.iter().find_map(|key| {
+                        entries
+                            .iter()
+                            .find(|(code, _)| code.eq_ignore_ascii_case(key))
+                            .map(|(_, text)| text.clone())
+                    })
                 };
                 if let Some(text) = find(self.lang) {
                     return Some(text);

@@ -122,10 +122,10 @@ pub fn load_with(dir: &Path, options: &Options) -> Result<Loaded, Vec<Diagnostic
         sources.update(source.text.as_bytes());
     }
 
-    // The declared languages, read once; without them, check in French.
+    // The declared languages, read once; without them, check in the first known language.
     let declared = brochure.as_ref().and_then(|(raw, source)| {
         let edition = Edition {
-            lang: Lang::Fr,
+            lang: Lang::default(),
             fallback: None,
             languages: &[],
         };
@@ -134,7 +134,7 @@ pub fn load_with(dir: &Path, options: &Options) -> Result<Loaded, Vec<Diagnostic
         diagnostics.extend(checker.diagnostics);
         languages
     });
-    let declared = declared.unwrap_or_else(|| vec![Lang::Fr]);
+    let declared = declared.unwrap_or_else(|| vec![Lang::default()]);
     let brochure_raw = brochure.as_ref().map(|(raw, _)| raw);
     let wanted = options.langs.clone().unwrap_or_else(|| declared.clone());
 

@@ -296,7 +296,8 @@ pub struct Palette {
 pub struct Fonts {
     pub text: Family,
     pub heading: Family,
-    pub arabic: Family,
+    /// Needed only by content with an Arabic edition.
+    pub arabic: Option<Family>,
 }
 
 /// A paper size, portrait.
@@ -356,48 +357,7 @@ pub enum ImageFormat {
     Svg,
 }
 
-/// The language a document is written in.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum Lang {
-    Fr,
-    En,
-    Ar,
-}
-
-impl Lang {
-    pub fn parse(code: &str) -> Option<Lang> {
-        match code {
-            "fr" => Some(Lang::Fr),
-            "en" => Some(Lang::En),
-            "ar" => Some(Lang::Ar),
-            _ => None,
-        }
-    }
-
-    /// The language's name in English, for messages.
-    pub fn name(self) -> &'static str {
-        match self {
-            Lang::Fr => "French",
-            Lang::En => "English",
-            Lang::Ar => "Arabic",
-        }
-    }
-
-    pub const ALL: [Lang; 3] = [Lang::Fr, Lang::En, Lang::Ar];
-
-    /// Arabic is written right to left.
-    pub fn rtl(self) -> bool {
-        self == Lang::Ar
-    }
-
-    pub fn code(self) -> &'static str {
-        match self {
-            Lang::Fr => "fr",
-            Lang::En => "en",
-            Lang::Ar => "ar",
-        }
-    }
-}
+pub use crate::locale::Lang;
 
 /// A document: metadata and an ordered list of blocks.
 #[derive(Clone, Debug)]

@@ -199,9 +199,10 @@ pub struct RawFonts {
     /// Headings, labels and figures.
     #[schemars(schema_with = "super::schema::font")]
     pub heading: S<String>,
-    /// Arabic text.
+    /// Arabic text: needed only when an edition is in Arabic.
+    #[serde(default)]
     #[schemars(schema_with = "super::schema::font")]
-    pub arabic: S<String>,
+    pub arabic: Option<S<String>>,
 }
 
 /// The page margins, each a length such as `20mm`; inner is on the binding side.

@@ -154,9 +154,9 @@ impl JsonSchema for LocalText {
     }
 
     fn json_schema(_: &mut SchemaGenerator) -> Schema {
-        let per_lang: serde_json::Map<String, Value> = Lang::ALL
-            .iter()
-            .map(|l| (l.code().to_owned(), json!({"type": "string"})))
+        let per_lang: serde_json::Map<String, Value> = Lang::all()
+            .flat_map(|l| l.locale().keys.iter().chain(l.locale().aliases))
+            .map(|key| ((*key).to_owned(), json!({"type": "string"})))
             .collect();
         json_schema!({
             "description": "A text: written once when it is the same in every language, or per language as {fr: …, en: …, ar: …}.",
@@ -227,7 +227,10 @@ pub fn icons(_: &mut SchemaGenerator) -> Schema {
 }
 
 pub fn languages(_: &mut SchemaGenerator) -> Schema {
-    let codes: Vec<&str> = Lang::ALL.iter().map(|l| l.code()).collect();
+    let codes: Vec<&str> = Lang::all()
+        .flat_map(|l| std::iter::once(&l.locale().code).chain(l.locale().aliases))
+        .copied()
+        .collect();
     json_schema!({
         "type": "array",
         "items": {"type": "string", "enum": codes},

@@ -85,8 +85,11 @@ impl Checker<'_> {
         let fonts = [
             self.family(&raw.fonts.text),
             self.family(&raw.fonts.heading),
-            self.family(&raw.fonts.arabic),
         ];
+        let arabic = match &raw.fonts.arabic {
+            Some(face) => self.family(face).map(Some),
+            None => self.script_has_face(&raw.fonts.text).map(|()| None),
+        };
         let m = &raw.margins;
         let margins = [
             self.length(&m.top, "the top margin"),
@@ -124,9 +127,10 @@ impl Checker<'_> {
         else {
             return None;
         };
-        let [Some(text), Some(heading), Some(arabic)] = fonts else {
+        let [Some(text), Some(heading)] = fonts else {
             return None;
         };
+        let arabic = arabic?;
         let [Some(top), Some(bottom), Some(inner), Some(outer)] = margins else {
             return None;
         };
@@ -306,6 +310,25 @@ impl Checker<'_> {
         }
     }
 
+    /// An edition in Arabic needs `fonts.arabic`; `at` is where the fonts are named.
+    fn script_has_face(&mut self, at: &S<String>) -> Option<()> {
+        let lang = self.lang;
+        if lang.locale().script != crate::locale::Script::Arabic {
+            return Some(());
+        }
+        self.report(
+            self.error(
+                at,
+                format!(
+                    "the content has an edition in {}, but no face is named for its script",
+                    lang.name()
+                ),
+            )
+            .hint("add `arabic: Noto Naskh Arabic` under `fonts:`"),
+        );
+        None
+    }
+
     fn family(&mut self, value: &S<String>) -> Option<Family> {
         let name = value.value.trim();
         let family = Family::from_name(name);
@@ -333,10 +356,13 @@ impl Checker<'_> {
                     code,
                     format!("language `{}` is listed twice", code.value.trim()),
                 )),
-                None => self.report(
-                    self.error(code, format!("unknown language `{}`", code.value.trim()))
-                        .hint("use fr, en or ar"),
-                ),
+                None => {
+                    let codes: Vec<&str> = Lang::all().map(Lang::code).collect();
+                    self.report(
+                        self.error(code, format!("unknown language `{}`", code.value.trim()))
+                            .hint(format!("use one of: {}", codes.join(", "))),
+                    );
+                }
             }
         }
         if raw.languages.value.is_empty() {

@@ -116,7 +116,7 @@ fn slug(
         tracking: 0.0,
         ..style
     };
-    let para = Para::line(text, style, Role::Artifact, Lang::En);
+    let para = Para::line(text, style, Role::Artifact, Lang::default());
     let set = placer
         .set(&para, page.trim.width)
         .map_err(|e| LayoutError::from_break(e, None))?;

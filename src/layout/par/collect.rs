@@ -8,10 +8,10 @@ use unicode_linebreak::{BreakOpportunity, linebreaks};
 
 use super::BreakError;
 use crate::compose::Para;
-use crate::content::Lang;
 use crate::fonts::FaceId;
 use crate::layout::frame::Glyph;
 use crate::layout::shape::{Features, Shaper};
+use crate::locale::Script;
 use crate::units::Pt;
 
 /// How much inter-word space may stretch and shrink, as a fraction of its width: lines are
@@ -149,7 +149,7 @@ pub fn collect(
         let arabic =
             shaper.book.face(info.face).key.family == crate::fonts::Family::NotoNaskhArabic;
         match para.runs.get(info.run) {
-            Some(run) if !arabic && para.lang != Lang::Ar => run.style.size,
+            Some(run) if !arabic && para.lang.locale().script != Script::Arabic => run.style.size,
             _ => Pt::ZERO,
         }
     };
@@ -302,11 +302,9 @@ fn hyphenation_points(text: &str, para: &Para) -> Vec<usize> {
         .filter(|&(_, c)| c == '\u{ad}')
         .map(|(i, c)| i + c.len_utf8())
         .collect();
-    let lang = match para.lang {
-        Lang::Fr => hypher::Lang::French,
-        Lang::En => hypher::Lang::English,
-        // Arabic is never hyphenated.
-        Lang::Ar => return points,
+    // Languages without patterns (Arabic) are never hyphenated.
+    let Some(lang) = para.lang.locale().hyphenation else {
+        return points;
     };
     if !para.hyphenate || para.rtl {
         return points;

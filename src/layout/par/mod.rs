@@ -156,7 +156,7 @@ mod tests {
     fn set_rtl(text: &str) -> Vec<Line> {
         let content = crate::content::load(std::path::Path::new("content")).expect("content");
         let mut brochure = content.brochure.clone();
-        brochure.lang = crate::content::Lang::Ar;
+        brochure.lang = crate::content::Lang::parse("ar").expect("a bundled locale");
         let s = Styles::new(&content.brand, &brochure, Kind::Brochure);
         let para = s.para(s.runs(&Inline::plain(text), s.body), Role::Paragraph);
         let book = FontBook::bundled().expect("fonts");
