@@ -70,7 +70,10 @@ fn stages(c: &mut Criterion) {
             let content = french(&dir);
             let fonts = FontBook::bundled().expect("bundled fonts");
             for kind in [Kind::Brochure, Kind::Factsheet] {
-                black_box(build(&content, kind, &fonts, &settings).expect("builds"));
+                black_box(
+                    build(&content, plaquette::What::Document(kind), &fonts, &settings)
+                        .expect("builds"),
+                );
             }
         })
     });

@@ -39,6 +39,9 @@ pub struct Diagnostic {
     /// The source line the span points into, shown under the message.
     pub snippet: Option<String>,
     pub hints: Vec<String>,
+    /// The document it concerns, for problems found setting one (`factsheet-en`,
+    /// `events/open-day/handout-fr`).
+    pub document: Option<String>,
 }
 
 impl Diagnostic {
@@ -49,6 +52,7 @@ impl Diagnostic {
             span: None,
             snippet: None,
             hints: Vec::new(),
+            document: None,
         }
     }
 
@@ -93,6 +97,18 @@ impl Diagnostic {
         self
     }
 
+    /// Points the diagnostic at `span` (a place recorded when the content was read).
+    pub fn with_span(mut self, span: Option<Span>) -> Self {
+        self.span = span;
+        self
+    }
+
+    /// Says which document the diagnostic concerns.
+    pub fn in_document(mut self, document: impl Into<String>) -> Self {
+        self.document = Some(document.into());
+        self
+    }
+
     pub fn hint(mut self, hint: impl Into<String>) -> Self {
         self.hints.push(hint.into());
         self
@@ -109,7 +125,10 @@ impl fmt::Display for Diagnostic {
             Severity::Error => "error",
             Severity::Warning => "warning",
         };
-        writeln!(f, "{label}: {}", self.message)?;
+        match &self.document {
+            Some(document) => writeln!(f, "{label}: {document}: {}", self.message)?,
+            None => writeln!(f, "{label}: {}", self.message)?,
+        }
         let gutter = match &self.span {
             Some(span) if span.line > 0 => {
                 let gutter = span.line.to_string().len();

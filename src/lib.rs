@@ -22,12 +22,12 @@
 //! reads the content, builds every document in memory, then writes the files.
 //!
 //! ```no_run
-//! use plaquette::{build, compose::Kind, content, fonts::FontBook};
+//! use plaquette::{What, build, compose::Kind, content, fonts::FontBook};
 //!
 //! let content = content::load("content".as_ref()).expect("valid content");
 //! let fonts = FontBook::bundled().expect("bundled fonts");
 //! let settings = plaquette::Settings::new(chrono::Utc::now());
-//! let built = build(&content, Kind::Factsheet, &fonts, &settings).expect("fits");
+//! let built = build(&content, What::Document(Kind::Factsheet), &fonts, &settings).expect("fits");
 //! std::fs::write("factsheet-fr.pdf", &built.pdf).expect("written");
 //! ```
 
@@ -48,13 +48,16 @@ pub use diag::Diagnostic;
 use chrono::{DateTime, Utc};
 use sha2::{Digest, Sha256};
 
+pub use compose::What;
+
 /// A document built in memory.
 #[derive(Debug)]
 pub struct Built {
     pub kind: compose::Kind,
     pub pdf: Vec<u8>,
     pub pages: usize,
-    pub warnings: Vec<String>,
+    /// What layout noticed without failing, each at its place in the content.
+    pub warnings: Vec<Diagnostic>,
 }
 
 /// Why a document could not be built from valid content.
@@ -82,8 +85,9 @@ pub struct Settings {
     pub created: DateTime<Utc>,
     /// Print editions: bleed, crop marks, slug and the brand's inks.
     pub print: Option<layout::Print>,
-    /// The brochure as an A5 booklet imposed on A4 landscape sheets, for office printers.
-    pub booklet: bool,
+    /// The brochure as a booklet for office printers, on landscape sheets of this paper:
+    /// its pages laid out at half the sheet, two a side, in printing order.
+    pub booklet: Option<content::Paper>,
 }
 
 impl Settings {
@@ -91,7 +95,7 @@ impl Settings {
         Settings {
             created,
             print: None,
-            booklet: false,
+            booklet: None,
         }
     }
 }
@@ -99,58 +103,33 @@ impl Settings {
 /// Composes, lays out and renders one document.
 pub fn build(
     content: &content::Content,
-    kind: compose::Kind,
+    what: What,
     fonts: &fonts::FontBook,
     settings: &Settings,
 ) -> Result<Built, BuildError> {
-    finish(content, &compose::compose(content, kind), fonts, settings)
-}
-
-/// Composes, lays out and renders the handout of `event`.
-pub fn build_handout(
-    content: &content::Content,
-    event: &content::Event,
-    fonts: &fonts::FontBook,
-    settings: &Settings,
-) -> Result<Built, BuildError> {
-    finish(content, &compose::handout(content, event), fonts, settings)
-}
-
-/// Composes, lays out and renders the brochure's edition for `event`.
-pub fn build_event_brochure(
-    content: &content::Content,
-    event: &content::Event,
-    fonts: &fonts::FontBook,
-    settings: &Settings,
-) -> Result<Built, BuildError> {
-    finish(
-        content,
-        &compose::event_brochure(content, event),
-        fonts,
-        settings,
-    )
-}
-
-/// Lays out and renders a composed document.
-fn finish(
-    content: &content::Content,
-    composed: &compose::Composed,
-    fonts: &fonts::FontBook,
-    settings: &Settings,
-) -> Result<Built, BuildError> {
+    let brochure = matches!(
+        what,
+        What::Document(compose::Kind::Brochure) | What::EventBrochure(_)
+    );
+    let booklet = settings.booklet.filter(|_| brochure);
+    // A booklet's pages are laid out at their real size, half the sheet: the theme scales
+    // margins, lengths and type to it, nothing is shrunk afterwards.
+    let theme = match booklet {
+        Some(sheet) => compose::Theme::on(&content.brand, layout::impose::half(sheet)),
+        None => compose::Theme::new(&content.brand),
+    };
+    let composed = compose::compose_on(content, what, &theme);
     let kind = composed.kind;
-    let laid = layout::layout(composed, fonts, settings.print.as_ref())?;
+    let laid = layout::layout(&composed, fonts, settings.print.as_ref())?;
     let options = render::Options {
         created: settings.created,
-        document_id: document_id(content, composed, settings),
+        document_id: document_id(content, &composed, settings),
         accessible: true,
         print: settings.print.is_some(),
     };
-    let sheets = if settings.booklet && kind == compose::Kind::Brochure {
-        let (width, height) = layout::impose::a4_landscape();
-        layout::impose::booklet(&laid.pages, composed.rtl, width, height)
-    } else {
-        layout::impose::single(&laid.pages)
+    let sheets = match booklet {
+        Some(sheet) => layout::impose::booklet(&laid.pages, composed.rtl, sheet),
+        None => layout::impose::single(&laid.pages),
     };
     let pdf = render::render(&laid.pages, &sheets, &composed.meta, fonts, &options)?;
     Ok(Built {
@@ -179,7 +158,9 @@ fn document_id(
         hasher.update(print.bleed.0.to_le_bytes());
         hasher.update(&print.slug);
     }
-    hasher.update([u8::from(settings.booklet)]);
+    if let Some(sheet) = settings.booklet {
+        hasher.update(sheet.name);
+    }
     hasher.update(env!("CARGO_PKG_VERSION"));
     hasher
         .finalize()

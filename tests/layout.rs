@@ -138,7 +138,7 @@ proptest! {
         }
         if stretched {
             prop_assert!(
-                laid.warnings.iter().any(|w| w.contains("could only be set with spaces")),
+                laid.warnings.iter().any(|w| w.message.contains("could only be set with spaces")),
                 "stretched lines went unreported"
             );
         }

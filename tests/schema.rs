@@ -149,7 +149,7 @@ const MISTAKES: [Mistake; 12] = [
         file: "brand.yaml",
         kind: "brand",
         what: "an unknown paper size",
-        make: |v| v["paper"] = json!("A3"),
+        make: |v| v["paper"] = json!("B5"),
     },
     Mistake {
         file: "brand.yaml",

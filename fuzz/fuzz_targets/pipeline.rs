@@ -84,9 +84,11 @@ fuzz_target!(|data: &[u8]| {
             slug: "fuzz".into(),
         });
     }
-    settings.booklet = mode & 0x20 != 0;
+    if mode & 0x20 != 0 {
+        settings.booklet = plaquette::content::Paper::from_name("A4");
+    }
     for kind in Kind::ALL {
-        if let Ok(built) = build(&content, kind, fonts, &settings) {
+        if let Ok(built) = build(&content, plaquette::What::Document(kind), fonts, &settings) {
             assert!(built.pdf.starts_with(b"%PDF-"));
         }
     }

@@ -23,7 +23,7 @@ use crate::diag::Diagnostic;
 use crate::fonts::FontBook;
 use crate::layout::Print;
 use crate::units::{Length, Mm, Pt};
-use crate::{Built, Settings, build, build_event_brochure, build_handout};
+use crate::{Built, Settings, What, build};
 
 mod init;
 mod parallel;
@@ -134,10 +134,15 @@ struct BuildArgs {
     /// How far backgrounds run past the trim in print editions, from 0mm to 10mm.
     #[arg(long, default_value = "3mm", value_parser = parse_bleed, requires = "print")]
     bleed: Pt,
-    /// The brochure as an A5 booklet on A4 landscape sheets, in printing order, for an office
-    /// duplex printer (flip on the short edge), then folded and stapled: `brochure-*-booklet.pdf`.
+    /// The brochure as a booklet on landscape sheets, in printing order, for an office duplex
+    /// printer (flip on the short edge), then folded and stapled: `brochure-*-booklet.pdf`.
+    /// Its pages are half a sheet: an A4 or A5 brochure makes an A5 booklet on A4 sheets, a
+    /// Letter one a half-letter booklet on Letter sheets.
     #[arg(long, conflicts_with_all = ["print", "only"])]
     booklet: bool,
+    /// The booklet's sheet instead of the paper's own: A4, A3, Letter or Tabloid.
+    #[arg(long, requires = "booklet", value_parser = sheet_parser())]
+    sheet: Option<String>,
     /// Build the handout of one event (its file name in events/, without .yaml) into
     /// `OUT/events/SLUG/`.
     #[arg(long, value_name = "SLUG", conflicts_with_all = ["all_events", "booklet", "only"])]
@@ -153,8 +158,13 @@ struct BuildArgs {
 #[derive(Clone, Copy)]
 enum Output {
     Screen,
-    Print { bleed: Pt },
-    Booklet,
+    Print {
+        bleed: Pt,
+    },
+    /// On landscape sheets of this paper, or of the brand paper's own family.
+    Booklet {
+        sheet: Option<content::Paper>,
+    },
 }
 
 impl Output {
@@ -163,7 +173,7 @@ impl Output {
         match self {
             Output::Screen => "",
             Output::Print { .. } => "-print",
-            Output::Booklet => "-booklet",
+            Output::Booklet { .. } => "-booklet",
         }
     }
 }
@@ -209,6 +219,16 @@ impl Editions {
             fallback: self.fallback,
         }
     }
+}
+
+/// A paper a booklet can be printed on.
+fn sheet_parser() -> clap::builder::PossibleValuesParser {
+    let names: Vec<&'static str> = content::Paper::KNOWN
+        .iter()
+        .map(|(name, ..)| *name)
+        .filter(|name| *name != "A5")
+        .collect();
+    clap::builder::PossibleValuesParser::new(names)
 }
 
 /// A language code of the bundled locales (`fr`, `en`, `en-US`…), completed by the shells.
@@ -331,7 +351,9 @@ pub fn run() -> ExitCode {
             let output = if args.print {
                 Output::Print { bleed: args.bleed }
             } else if args.booklet {
-                Output::Booklet
+                Output::Booklet {
+                    sheet: args.sheet.as_deref().and_then(content::Paper::from_name),
+                }
             } else {
                 Output::Screen
             };
@@ -524,14 +546,20 @@ fn run_build(editions: &Editions, job: &Job, reporter: Reporter) -> Result<(), F
                 }),
                 _ => None,
             },
-            booklet: matches!(output, Output::Booklet),
+            booklet: match output {
+                Output::Booklet { sheet } => Some(
+                    sheet.unwrap_or_else(|| crate::layout::impose::sheet_for(content.brand.paper)),
+                ),
+                _ => None,
+            },
             ..Settings::new(created)
         };
-        let result = match target {
-            Target::Document(kind) => build(content, kind, &fonts, &settings),
-            Target::EventBrochure(event) => build_event_brochure(content, event, &fonts, &settings),
-            Target::Handout(event) => build_handout(content, event, &fonts, &settings),
+        let what = match target {
+            Target::Document(kind) => What::Document(kind),
+            Target::EventBrochure(event) => What::EventBrochure(event),
+            Target::Handout(event) => What::Handout(event),
         };
+        let result = build(content, what, &fonts, &settings);
         progress.done(&name);
         (name, result, begun.elapsed())
     });
@@ -542,7 +570,10 @@ fn run_build(editions: &Editions, job: &Job, reporter: Reporter) -> Result<(), F
         match result {
             Ok(doc) => built.push((name, doc, time)),
             Err(e) => {
-                let d = e.to_diagnostic().with_snippet_from_file();
+                let d = e
+                    .to_diagnostic()
+                    .in_document(name.trim_end_matches(".pdf"))
+                    .with_snippet_from_file();
                 // Documents and editions may trip on the same block; say it once.
                 if !errors.contains(&d) {
                     errors.push(d);
@@ -555,8 +586,11 @@ fn run_build(editions: &Editions, job: &Job, reporter: Reporter) -> Result<(), F
     }
     for (name, doc, _) in &built {
         for warning in &doc.warnings {
-            let what = format!("{}: {warning}", name.trim_end_matches(".pdf"));
-            reporter.diagnostic(&Diagnostic::warning(what));
+            let warning = warning
+                .clone()
+                .in_document(name.trim_end_matches(".pdf"))
+                .with_snippet_from_file();
+            reporter.diagnostic(&warning);
         }
     }
     let Some(out) = job.out.as_deref() else {

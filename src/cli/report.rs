@@ -35,6 +35,8 @@ enum Line<'a> {
         line: Option<usize>,
         column: Option<usize>,
         hints: &'a [String],
+        /// The document the problem was found in (`factsheet-en`), for layout's.
+        document: Option<&'a str>,
     },
     Written {
         path: String,
@@ -73,6 +75,7 @@ impl Reporter {
                 line: d.span.as_ref().map(|s| s.line).filter(|l| *l > 0),
                 column: d.span.as_ref().map(|s| s.column).filter(|c| *c > 0),
                 hints: &d.hints,
+                document: d.document.as_deref(),
             }),
         }
     }

@@ -1,6 +1,7 @@
 //! Content blocks as styled flows.
 
 use super::styles::Styles;
+use super::theme::a4;
 use super::{Align, Flow, Para, Role, Run, TextStyle};
 use crate::content::{Block, BlockKind, Centre, Figure, Inline, Lang};
 use crate::diag::Span;
@@ -57,7 +58,7 @@ fn flow(block: &Block, centre: &Centre, s: &Styles) -> Vec<Flow> {
             vec![Flow::Row {
                 cells,
                 gap: s.gap * 2.0,
-                min_cell: Pt::from(crate::units::Mm(52.0)),
+                min_cell: s.length(a4::ICON_CELL),
                 space_after: s.gap * 1.5,
                 origin,
             }]
@@ -80,9 +81,8 @@ fn flow(block: &Block, centre: &Centre, s: &Styles) -> Vec<Flow> {
                     )
                 })
                 .collect(),
-            rail: s.colours.accent.tint(0.55),
-            dot: s.colours.accent,
-            label_width: Pt::from(crate::units::Mm(28.0)),
+            rail: s.rail(),
+            label_width: s.length(a4::DATE_WIDTH),
             space_after: s.gap,
             origin,
         }],
@@ -107,7 +107,7 @@ fn flow(block: &Block, centre: &Centre, s: &Styles) -> Vec<Flow> {
                 .map(|f| {
                     vec![
                         Flow::Para(Para {
-                            space_after: Pt(2.0),
+                            space_after: s.gap * 0.3,
                             ..s.display(s.plain(&f.value, s.figure), Role::Paragraph, 1.05)
                         }),
                         Flow::Para(Para {
@@ -120,7 +120,7 @@ fn flow(block: &Block, centre: &Centre, s: &Styles) -> Vec<Flow> {
             let row = Flow::Row {
                 cells,
                 gap: s.gap * 2.0,
-                min_cell: Pt::from(crate::units::Mm(26.0)),
+                min_cell: s.length(a4::FIGURE_CELL),
                 space_after: Pt::ZERO,
                 origin: origin.clone(),
             };
@@ -147,7 +147,7 @@ fn flow(block: &Block, centre: &Centre, s: &Styles) -> Vec<Flow> {
                 ..s.subheading
             };
             content.push(Flow::Para(Para {
-                space_after: Pt(1.0),
+                space_after: s.gap * 0.15,
                 ..s.display(s.plain(&p.name, name), Role::Paragraph, 1.25)
             }));
             content.push(Flow::Para(Para {
@@ -172,7 +172,7 @@ fn flow(block: &Block, centre: &Centre, s: &Styles) -> Vec<Flow> {
                 }
                 content = vec![Flow::Aside {
                     icon: photo.clone(),
-                    size: Pt::from(crate::units::Mm(26.0)),
+                    size: s.length(a4::PORTRAIT),
                     gap: s.gap * 2.0,
                     content,
                     space_after: Pt::ZERO,
@@ -188,7 +188,7 @@ fn flow(block: &Block, centre: &Centre, s: &Styles) -> Vec<Flow> {
                 image: figure.image.clone(),
                 width: 1.0,
                 role: Role::figure(figure.alt.clone()),
-                space_after: Pt(4.0),
+                space_after: s.gap * 0.6,
             }];
             let mut caption = figure.caption.clone().unwrap_or_default();
             if let Some(credit) = &figure.credit {
@@ -211,7 +211,7 @@ fn flow(block: &Block, centre: &Centre, s: &Styles) -> Vec<Flow> {
             if let Some(qr) = super::templates::website_qr(centre, s) {
                 content = vec![Flow::Aside {
                     icon: qr.image,
-                    size: Pt::from(crate::units::Mm(20.0)),
+                    size: s.length(a4::QR),
                     gap: s.gap * 2.0,
                     content,
                     space_after: Pt::ZERO,
@@ -233,7 +233,7 @@ fn flow(block: &Block, centre: &Centre, s: &Styles) -> Vec<Flow> {
 /// The centre's address, website and e-mail, one paragraph each; the last two are links.
 pub fn contact_lines(centre: &Centre, s: &Styles) -> Vec<Para> {
     let line = |runs: Vec<Run>| Para {
-        space_after: Pt(2.0),
+        space_after: s.gap * 0.3,
         ..s.display(runs, Role::Paragraph, 1.4)
     };
     let strong = TextStyle {
@@ -280,7 +280,7 @@ pub fn contact_lines(centre: &Centre, s: &Styles) -> Vec<Para> {
 fn boxed(s: &Styles, content: Vec<Flow>, origin: Option<crate::diag::Span>, bar: bool) -> Flow {
     Flow::Boxed {
         fill: s.colours.surface,
-        bar: bar.then_some(s.colours.accent),
+        bar: bar.then_some((s.colours.accent, s.length(a4::BAR))),
         padding: s.gap * 1.6,
         space_after: s.gap * 1.5,
         content,
@@ -312,7 +312,7 @@ pub fn logo_row(logos: &[Figure], s: &Styles, origin: Option<Span>) -> Flow {
             })
             .collect(),
         gap: s.gap * 3.0,
-        min_cell: Pt::from(crate::units::Mm(24.0)),
+        min_cell: s.length(a4::LOGO_CELL),
         space_after: s.gap * 1.5,
         origin,
     }

@@ -4,15 +4,17 @@
 use chrono::NaiveDate;
 
 use super::styles::Styles;
-use super::templates::{logo, page_style};
-use super::{Align, Composed, Flow, Header, Kind, Meta, PageStyle, Para, Role};
+use super::templates::page_style;
+use super::theme::a4;
+use super::{Align, Composed, Flow, Kind, Meta, PageStyle, Para, Role};
 use crate::content::{Content, Event, Inline, Lang};
 use crate::units::Pt;
 
 pub fn handout(content: &Content, event: &Event, s: &Styles) -> Composed {
     let lang = s.lang;
     let days = day_lines(event, lang);
-    let titles = header_titles(event, s, 24.0);
+    // The event's name, larger than a heading: the handout's title.
+    let titles = header_titles(event, s, s.heading.size * 1.5);
     let words = lang.locale().words;
     let (register_title, register_text) = (words.registration, words.register_online);
     let mut body = programme(event, s);
@@ -40,7 +42,7 @@ pub fn handout(content: &Content, event: &Event, s: &Styles) -> Composed {
         );
         register = vec![Flow::Aside {
             icon: image,
-            size: Pt::from(crate::units::Mm(30.0)),
+            size: s.length(a4::HANDOUT_QR),
             gap: s.gap * 2.0,
             content: register,
             space_after: Pt::ZERO,
@@ -50,7 +52,7 @@ pub fn handout(content: &Content, event: &Event, s: &Styles) -> Composed {
     body.extend(register);
     let page = PageStyle {
         single_page: true,
-        ..page_style(content, s, 1, None)
+        ..page_style(s, 1, None)
     };
     Composed {
         kind: Kind::Handout,
@@ -64,12 +66,7 @@ pub fn handout(content: &Content, event: &Event, s: &Styles) -> Composed {
         },
         page,
         cover: None,
-        header: Some(Header {
-            band: s.colours.primary,
-            accent: s.colours.accent,
-            logo: logo(content, lang),
-            titles,
-        }),
+        header: Some(super::templates::header(content, s, titles)),
         banner: Vec::new(),
         body,
         contents: None,
@@ -97,12 +94,12 @@ fn programme_title(lang: Lang) -> &'static str {
 
 /// The event in white for a band or a cover: its name (at `size`), days and place, and a
 /// note when it is a sample.
-fn header_titles(event: &Event, s: &Styles, size: f32) -> Vec<Para> {
+fn header_titles(event: &Event, s: &Styles, size: Pt) -> Vec<Para> {
     let lang = s.lang;
     let days = day_lines(event, lang);
     let mut titles = vec![
         Para {
-            space_after: Pt(size * 0.2),
+            space_after: size * 0.2,
             ..s.display(
                 s.plain(&event.name, s.heading.white(size)),
                 Role::Title,
@@ -110,9 +107,9 @@ fn header_titles(event: &Event, s: &Styles, size: f32) -> Vec<Para> {
             )
         },
         Para {
-            space_after: Pt(2.0),
+            space_after: s.gap * 0.3,
             ..s.display(
-                s.plain(&days.join(" · "), s.subheading.white(11.0)),
+                s.plain(&days.join(" · "), s.subheading.white(s.subheading.size)),
                 Role::Paragraph,
                 1.3,
             )
@@ -120,7 +117,7 @@ fn header_titles(event: &Event, s: &Styles, size: f32) -> Vec<Para> {
         s.display(
             s.plain(
                 &lang.join(&[&event.venue, &event.city]),
-                s.quote.white(10.0),
+                s.quote.white(s.body.size),
             ),
             Role::Paragraph,
             1.3,
@@ -129,8 +126,12 @@ fn header_titles(event: &Event, s: &Styles, size: f32) -> Vec<Para> {
     if event.sample {
         let note = lang.locale().words.sample_event;
         titles.push(Para {
-            space_before: Pt(4.0),
-            ..s.display(s.plain(note, s.caption.white(8.5)), Role::Paragraph, 1.3)
+            space_before: s.gap * 0.6,
+            ..s.display(
+                s.plain(note, s.caption.white(s.caption.size)),
+                Role::Paragraph,
+                1.3,
+            )
         });
     }
     titles
@@ -138,7 +139,7 @@ fn header_titles(event: &Event, s: &Styles, size: f32) -> Vec<Para> {
 
 /// The titles of an event brochure's cover.
 pub fn cover_titles(event: &Event, s: &Styles) -> Vec<Para> {
-    header_titles(event, s, s.display.0 * 0.8)
+    header_titles(event, s, s.display * 0.8)
 }
 
 /// The programme: a heading, then each day's sessions on a timeline.
@@ -183,9 +184,8 @@ pub fn programme(event: &Event, s: &Styles) -> Vec<Flow> {
             .collect();
         body.push(Flow::Timeline {
             entries,
-            rail: s.colours.accent.tint(0.55),
-            dot: s.colours.accent,
-            label_width: Pt(34.0),
+            rail: s.rail(),
+            label_width: s.length(a4::DATE_WIDTH) * 0.43,
             space_after: s.gap * 1.5,
             origin: None,
         });

@@ -8,6 +8,7 @@ mod blocks;
 mod handout;
 mod styles;
 mod templates;
+pub mod theme;
 mod typo;
 
 pub use crate::content::CoverLayout;
@@ -17,6 +18,7 @@ use crate::fonts::FaceKey;
 use crate::units::{Colour, Pt};
 
 pub use styles::Styles;
+pub use theme::Theme;
 
 /// The documents plaquette makes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -73,6 +75,8 @@ pub struct Contents {
     pub entries: Vec<ContentsEntry>,
     /// The page numbers' style.
     pub number: TextStyle,
+    /// Between an entry's title and its number.
+    pub gap: Pt,
 }
 
 #[derive(Clone, Debug)]
@@ -118,6 +122,8 @@ pub struct PageStyle {
     pub marks: TextStyle,
     /// How far backgrounds run past the trim: none on screen, set by layout for print.
     pub bleed: Pt,
+    /// Between a banner set across the columns and the columns.
+    pub banner_gap: Pt,
 }
 
 #[derive(Clone, Copy, Debug)]
@@ -132,6 +138,14 @@ pub struct Footer {
     pub style: TextStyle,
     pub rule: Colour,
     pub lang: Lang,
+    /// From the foot of the text area to the footer's baseline.
+    pub drop: Pt,
+    /// Between the page number and the running text.
+    pub gap: Pt,
+    /// The rule's thickness.
+    pub hairline: Pt,
+    /// Where the running text comes from, for an error when it cannot fit.
+    pub origin: Option<Span>,
 }
 
 /// A face at a size, in a colour.
@@ -148,10 +162,10 @@ pub struct TextStyle {
 
 impl TextStyle {
     /// This style in white at `size`: text on the brand's bands and covers.
-    pub fn white(self, size: f32) -> TextStyle {
+    pub fn white(self, size: Pt) -> TextStyle {
         TextStyle {
             colour: Colour::WHITE,
-            size: Pt(size),
+            size,
             ..self
         }
     }
@@ -287,8 +301,8 @@ pub enum Flow {
     /// A filled box around flows; never split.
     Boxed {
         fill: Colour,
-        /// A bar of the accent colour on the box's start edge.
-        bar: Option<Colour>,
+        /// A bar of the accent colour on the box's start edge, and its width.
+        bar: Option<(Colour, Pt)>,
         padding: Pt,
         space_after: Pt,
         content: Vec<Flow>,
@@ -323,8 +337,7 @@ pub enum Flow {
     /// Dated milestones on a rail: each a date label and a text.
     Timeline {
         entries: Vec<(Para, Para)>,
-        rail: Colour,
-        dot: Colour,
+        rail: Rail,
         label_width: Pt,
         space_after: Pt,
         origin: Option<Span>,
@@ -333,6 +346,8 @@ pub enum Flow {
     Entry {
         title: Para,
         number: Para,
+        /// Between the title and the number.
+        gap: Pt,
         space_after: Pt,
     },
     /// A thin horizontal line across the column.
@@ -341,6 +356,18 @@ pub enum Flow {
         thickness: Pt,
         space_after: Pt,
     },
+}
+
+/// A timeline's rail: a line through a dot per entry, between the dates and the texts.
+#[derive(Clone, Copy, Debug)]
+pub struct Rail {
+    pub colour: Colour,
+    pub dot: Colour,
+    pub width: Pt,
+    pub radius: Pt,
+    /// From the dates to the rail, and from the rail to the texts.
+    pub gap: Pt,
+    pub text_gap: Pt,
 }
 
 /// The centre's logo, with the words a screen reader says for it.
@@ -361,6 +388,10 @@ pub struct Cover {
     pub titles: Vec<Para>,
     /// At the foot of the cover: the parent university and the edition.
     pub footnote: Vec<Para>,
+    /// The logo's width, the accent rule's length and thickness, the artwork's unit.
+    pub logo_size: Pt,
+    pub rule: (Pt, Pt),
+    pub art: Pt,
 }
 
 /// The fact sheet's header band.
@@ -370,6 +401,15 @@ pub struct Header {
     pub accent: Colour,
     pub logo: Logo,
     pub titles: Vec<Para>,
+    pub logo_size: Pt,
+    /// Between the titles and the logo.
+    pub logo_gap: Pt,
+    /// Below the titles, inside the band.
+    pub padding: Pt,
+    /// The accent strip under the band.
+    pub bar: Pt,
+    /// From the band to the columns.
+    pub after: Pt,
 }
 
 /// The brochure's back cover: contact details on the brand colour.
@@ -381,31 +421,65 @@ pub struct BackCover {
     pub content: Vec<Para>,
     /// A QR code of the website, beside the contact details.
     pub qr: Option<Logo>,
+    pub logo_size: Pt,
+    pub qr_size: Pt,
+    /// The contact block ends this far above the bottom margin.
+    pub foot: Pt,
+    pub rule: (Pt, Pt),
+    pub art: Pt,
 }
 
-/// Composes `kind` from the content; a handout is the first event's (see [`handout`]).
-pub fn compose(content: &Content, kind: Kind) -> Composed {
-    match (kind, content.events.first()) {
-        (Kind::Handout, Some(event)) => handout(content, event),
-        (Kind::Brochure, _) => templates::brochure(
-            content,
-            &Styles::new(&content.brand, &content.brochure, kind),
-        ),
-        (Kind::Factsheet | Kind::Handout, _) => {
-            let styles = Styles::new(&content.brand, &content.factsheet, Kind::Factsheet);
-            templates::factsheet(content, &styles)
+/// What to compose.
+#[derive(Clone, Copy, Debug)]
+pub enum What<'a> {
+    Document(Kind),
+    /// The brochure's edition for an event: the event on the cover, its programme first.
+    EventBrochure(&'a crate::content::Event),
+    Handout(&'a crate::content::Event),
+}
+
+/// Composes `what` on the pages of `theme` (the brand's paper, or a booklet's half sheet).
+pub fn compose_on(content: &Content, what: What, theme: &Theme) -> Composed {
+    let brand = &content.brand;
+    match what {
+        What::Document(Kind::Brochure) => {
+            let s = Styles::new(brand, theme, &content.brochure, Kind::Brochure);
+            templates::brochure(content, &s, None)
+        }
+        What::EventBrochure(event) => {
+            let s = Styles::new(brand, theme, &content.brochure, Kind::Brochure);
+            templates::brochure(content, &s, Some(event))
+        }
+        What::Handout(event) => {
+            let s = Styles::new(brand, theme, &content.factsheet, Kind::Handout);
+            handout::handout(content, event, &s)
+        }
+        What::Document(Kind::Handout) => match content.events.first() {
+            Some(event) => compose_on(content, What::Handout(event), theme),
+            None => compose_on(content, What::Document(Kind::Factsheet), theme),
+        },
+        What::Document(Kind::Factsheet) => {
+            let s = Styles::new(brand, theme, &content.factsheet, Kind::Factsheet);
+            templates::factsheet(content, &s)
         }
     }
 }
 
-/// Composes the brochure's edition for `event`: the event on the cover, its programme first.
-pub fn event_brochure(content: &Content, event: &crate::content::Event) -> Composed {
-    let styles = Styles::new(&content.brand, &content.brochure, Kind::Brochure);
-    templates::brochure_with(content, &styles, Some(event))
+/// Composes `kind` on the brand's paper; a handout is the first event's (see [`handout`]).
+pub fn compose(content: &Content, kind: Kind) -> Composed {
+    compose_on(content, What::Document(kind), &Theme::new(&content.brand))
 }
 
-/// Composes the handout of `event`.
+/// Composes the brochure's edition for `event` on the brand's paper.
+pub fn event_brochure(content: &Content, event: &crate::content::Event) -> Composed {
+    compose_on(
+        content,
+        What::EventBrochure(event),
+        &Theme::new(&content.brand),
+    )
+}
+
+/// Composes the handout of `event` on the brand's paper.
 pub fn handout(content: &Content, event: &crate::content::Event) -> Composed {
-    let styles = Styles::new(&content.brand, &content.factsheet, Kind::Handout);
-    handout::handout(content, event, &styles)
+    compose_on(content, What::Handout(event), &Theme::new(&content.brand))
 }

@@ -1,10 +1,11 @@
-//! The type scale and spacing, derived from the brand for one document.
+//! The text styles and spacing of one document, from the theme.
 
+use super::theme::{Theme, a4};
 use super::{Align, Figures, Kind, Marker, Para, Role, Run, TextStyle};
 use crate::content::{Brand, Digits, Document, Inline, Lang};
 use crate::fonts::FaceKey;
 use crate::locale::Script;
-use crate::units::{Colour, Pt};
+use crate::units::{Colour, Mm, Pt};
 
 /// Every text style a template uses. The fact sheet is set a step smaller than the brochure.
 #[derive(Clone, Debug)]
@@ -13,6 +14,7 @@ pub struct Styles {
     pub body_leading: Pt,
     pub heading: TextStyle,
     pub subheading: TextStyle,
+    pub minor: TextStyle,
     pub label: TextStyle,
     pub figure: TextStyle,
     pub caption: TextStyle,
@@ -28,12 +30,15 @@ pub struct Styles {
     /// The cover's name.
     pub display: Pt,
     pub lead_size: Pt,
+    /// The document's scale next to the brochure's.
+    pub scale: f32,
+    pub theme: Theme,
 }
 
 impl Styles {
-    pub fn new(brand: &Brand, doc: &Document, kind: Kind) -> Styles {
+    pub fn new(brand: &Brand, theme: &Theme, doc: &Document, kind: Kind) -> Styles {
         let lang = doc.lang;
-        let c = brand.colours;
+        let c = theme.colours;
         // An Arabic edition is set in the Arabic face throughout; Latin words in it fall back
         // to the text face. (Validation asks for an Arabic face when an edition is Arabic.)
         let arabic = lang.locale().script == Script::Arabic;
@@ -46,7 +51,7 @@ impl Styles {
             Kind::Factsheet => 0.84,
             Kind::Handout => 0.92,
         };
-        let t = brand.type_scale;
+        let t = theme.sizes;
         let style = |family, bold, italic, size: Pt, colour: Colour| TextStyle {
             face: FaceKey {
                 family,
@@ -63,6 +68,7 @@ impl Styles {
             body_leading: t.baseline * scale,
             heading: style(heading, true, false, t.h1, c.primary),
             subheading: style(heading, true, false, t.h2, c.primary),
+            minor: style(heading, true, false, t.h3, c.primary),
             label: TextStyle {
                 // Joined scripts are never letter-spaced.
                 tracking: if arabic { 0.0 } else { 0.06 },
@@ -80,8 +86,15 @@ impl Styles {
             lang,
             typography: doc.typography,
             eastern_digits: arabic && brand.arabic_digits == Digits::Eastern,
-            gap: Pt(7.0 * scale),
+            gap: theme.length(a4::GAP) * scale,
+            scale,
+            theme: theme.clone(),
         }
+    }
+
+    /// A length of the design (given for A4), on this page and at this document's scale.
+    pub fn length(&self, a4: Mm) -> Pt {
+        self.theme.length(a4) * self.scale
     }
 
     /// Runs of `inline` in `base`, with emphasis, strong and links applied.
@@ -165,6 +178,18 @@ impl Styles {
         }
     }
 
+    /// A timeline's rail, in tints of the accent colour.
+    pub fn rail(&self) -> super::Rail {
+        super::Rail {
+            colour: self.colours.accent.tint(0.55),
+            dot: self.colours.accent,
+            width: self.length(a4::RAIL),
+            radius: self.length(a4::RAIL_DOT),
+            gap: self.length(a4::RAIL_GAP),
+            text_gap: self.length(a4::RAIL_TEXT),
+        }
+    }
+
     /// A bundled icon in the accent colour, as an image.
     pub fn icon(&self, name: &str) -> Option<crate::content::Image> {
         let c = self.colours.accent;
@@ -181,10 +206,10 @@ impl Styles {
     }
 
     pub fn heading(&self, inline: &Inline, level: u8) -> Para {
-        let style = if level <= 1 {
-            self.heading
-        } else {
-            self.subheading
+        let style = match level {
+            0 | 1 => self.heading,
+            2 => self.subheading,
+            _ => self.minor,
         };
         Para {
             space_before: self.gap * if level <= 1 { 1.6 } else { 0.8 },

@@ -2,12 +2,13 @@
 
 use super::blocks::{contact_lines, flows};
 use super::styles::Styles;
+use super::theme::a4;
 use super::{
     Align, BackCover, Composed, Contents, ContentsEntry, Cover, Footer, Header, Kind, Logo, Meta,
-    PageStyle, Para, Role, Sidebar, TextStyle,
+    PageStyle, Para, Role, TextStyle,
 };
 use crate::content::{Block, BlockKind, Centre, Content, Document, Lang, YearMonth};
-use crate::units::{Colour, Mm, Pt};
+use crate::units::{Colour, Pt};
 
 /// A QR code of the centre's website, described in the document's language.
 pub fn website_qr(centre: &Centre, s: &Styles) -> Option<Logo> {
@@ -29,71 +30,76 @@ pub fn logo(content: &Content, lang: Lang) -> Logo {
     }
 }
 
-pub fn brochure(content: &Content, s: &Styles) -> Composed {
-    brochure_with(content, s, None)
-}
-
 /// The brochure; for an event's edition, with the event on the cover and its programme as
 /// the first section.
-pub fn brochure_with(
-    content: &Content,
-    s: &Styles,
-    event: Option<&crate::content::Event>,
-) -> Composed {
+pub fn brochure(content: &Content, s: &Styles, event: Option<&crate::content::Event>) -> Composed {
     let doc = &content.brochure;
     let centre = &content.centre;
     let c = s.colours;
+    let sizes = s.theme.sizes;
     let mut titles = vec![
         Para {
-            space_after: Pt(10.0),
+            space_after: s.gap * 1.4,
+            origin: Some(centre.at.short_name.clone()),
             ..s.display(
-                s.plain(&centre.short_name, s.heading.white(s.display.0)),
+                s.plain(&centre.short_name, s.heading.white(s.display)),
                 Role::Title,
                 1.05,
             )
         },
         Para {
-            space_after: Pt(18.0),
+            space_after: s.gap * 2.6,
+            origin: Some(centre.at.full_name.clone()),
             ..s.display(
-                s.plain(&centre.full_name, s.subheading.white(17.0)),
+                s.plain(&centre.full_name, s.subheading.white(sizes.h1)),
                 Role::Paragraph,
                 1.25,
             )
         },
+        Para {
+            origin: Some(centre.at.tagline.clone()),
+            ..s.display(
+                s.plain(&centre.tagline, s.quote.white(sizes.quote)),
+                Role::Paragraph,
+                1.35,
+            )
+        },
     ];
-    titles.push(s.display(
-        s.plain(&centre.tagline, s.quote.white(14.0)),
-        Role::Paragraph,
-        1.35,
-    ));
     if let Some(event) = event {
         titles = super::handout::cover_titles(event, s);
     }
-    let mut footnote = vec![s.display(
-        s.plain(&centre.parent, s.subheading.white(11.0)),
-        Role::Paragraph,
-        1.3,
-    )];
+    let mut footnote = vec![Para {
+        origin: Some(centre.at.parent.clone()),
+        ..s.display(
+            s.plain(&centre.parent, s.subheading.white(sizes.h3)),
+            Role::Paragraph,
+            1.3,
+        )
+    }];
     if let Some(edition) = doc.edition {
         footnote.push(s.display(
-            s.plain(&edition_line(edition, doc.lang), s.caption.white(9.0)),
+            s.plain(
+                &edition_line(edition, doc.lang),
+                s.caption.white(sizes.caption),
+            ),
             Role::Paragraph,
             1.3,
         ));
     }
     // The names on the back repeat the cover's: branding, not content to read twice.
+    // The back's name sits between a heading and the cover's display size.
     let mut back = vec![Para {
-        space_after: Pt(6.0),
+        space_after: s.gap * 0.85,
         ..s.display(
-            s.plain(&centre.short_name, s.heading.white(22.0)),
+            s.plain(&centre.short_name, s.heading.white(sizes.h1 * 1.3)),
             Role::Artifact,
             1.2,
         )
     }];
     back.push(Para {
-        space_after: Pt(14.0),
+        space_after: s.gap * 2.0,
         ..s.display(
-            s.plain(&centre.full_name, s.caption.white(10.5)),
+            s.plain(&centre.full_name, s.caption.white(sizes.body)),
             Role::Artifact,
             1.3,
         )
@@ -104,14 +110,16 @@ pub fn brochure_with(
     for block in take(&mut blocks, |k| matches!(k, BlockKind::Contact { .. })) {
         let text = match &block.kind {
             BlockKind::Heading { text, level } => {
-                Some((text, s.subheading.white(12.0), Role::Heading(*level)))
+                Some((text, s.subheading.white(sizes.h2), Role::Heading(*level)))
             }
-            BlockKind::Contact { intro } => Some((intro, s.body.white(10.0), Role::Paragraph)),
+            BlockKind::Contact { intro } => {
+                Some((intro, s.body.white(sizes.body), Role::Paragraph))
+            }
             _ => None,
         };
         if let Some((text, style, role)) = text {
             back.push(Para {
-                space_after: Pt(6.0),
+                space_after: s.gap * 0.85,
                 ..s.display(s.runs(text, style), role, 1.3)
             });
         }
@@ -125,9 +133,12 @@ pub fn brochure_with(
     // The edition stamp: which printing a reader holds.
     if let Some(edition) = doc.edition {
         back.push(Para {
-            space_before: Pt(10.0),
+            space_before: s.gap * 1.4,
             ..s.display(
-                s.plain(&edition_line(edition, doc.lang), s.caption.white(8.5)),
+                s.plain(
+                    &edition_line(edition, doc.lang),
+                    s.caption.white(sizes.caption),
+                ),
                 Role::Paragraph,
                 1.3,
             )
@@ -141,11 +152,8 @@ pub fn brochure_with(
         rtl: s.lang.rtl(),
         meta: meta(content, doc),
         page: PageStyle {
-            sidebar: Some(Sidebar {
-                width: Pt::from(Mm(40.0)),
-                gap: Pt::from(Mm(6.0)),
-            }),
-            ..page_style(content, s, 1, Some(footer(content, s)))
+            sidebar: s.theme.sidebar,
+            ..page_style(s, 1, Some(footer(content, s)))
         },
         cover: Some(Cover {
             layout: content.brand.cover,
@@ -154,6 +162,9 @@ pub fn brochure_with(
             logo: logo(content, s.lang),
             titles,
             footnote,
+            logo_size: s.length(a4::COVER_LOGO),
+            rule: (s.length(a4::COVER_RULE), s.length(a4::BAR)),
+            art: s.length(a4::ART),
         }),
         header: None,
         banner: Vec::new(),
@@ -164,6 +175,11 @@ pub fn brochure_with(
             logo: logo(content, s.lang),
             content: back,
             qr: website_qr(centre, s),
+            logo_size: s.length(a4::BACK_LOGO),
+            qr_size: s.length(a4::BACK_QR),
+            foot: s.length(a4::BACK_FOOT),
+            rule: (s.length(a4::COVER_RULE), s.length(a4::BAR)),
+            art: s.length(a4::ART),
         }),
         contents: Some(contents),
     }
@@ -172,25 +188,26 @@ pub fn brochure_with(
 pub fn factsheet(content: &Content, s: &Styles) -> Composed {
     let doc = &content.factsheet;
     let centre = &content.centre;
+    // The header's name, larger than a heading: the sheet's title.
     let titles = vec![
         Para {
-            space_after: Pt(3.0),
+            space_after: s.gap * 0.45,
             ..s.display(
-                s.plain(&centre.short_name, s.heading.white(26.0)),
+                s.plain(&centre.short_name, s.heading.white(s.heading.size * 1.8)),
                 Role::Title,
                 1.1,
             )
         },
         Para {
-            space_after: Pt(4.0),
+            space_after: s.gap * 0.6,
             ..s.display(
-                s.plain(&centre.full_name, s.subheading.white(11.5)),
+                s.plain(&centre.full_name, s.subheading.white(s.subheading.size)),
                 Role::Paragraph,
                 1.25,
             )
         },
         s.display(
-            s.plain(&centre.tagline, s.quote.white(10.0)),
+            s.plain(&centre.tagline, s.quote.white(s.body.size)),
             Role::Paragraph,
             1.3,
         ),
@@ -204,7 +221,7 @@ pub fn factsheet(content: &Content, s: &Styles) -> Composed {
     let page = PageStyle {
         single_page: true,
         balance: true,
-        ..page_style(content, s, 2, None)
+        ..page_style(s, 2, None)
     };
     Composed {
         kind: Kind::Factsheet,
@@ -212,12 +229,7 @@ pub fn factsheet(content: &Content, s: &Styles) -> Composed {
         meta: meta(content, doc),
         page,
         cover: None,
-        header: Some(Header {
-            band: s.colours.primary,
-            accent: s.colours.accent,
-            logo: logo(content, s.lang),
-            titles,
-        }),
+        header: Some(header(content, s, titles)),
         banner,
         body,
         contents: None,
@@ -235,32 +247,44 @@ fn meta(content: &Content, doc: &Document) -> Meta {
     }
 }
 
-pub fn page_style(
-    content: &Content,
-    s: &Styles,
-    columns: usize,
-    footer: Option<Footer>,
-) -> PageStyle {
-    let b = &content.brand;
+/// The header band of a one-page document (the fact sheet, a handout) with `titles`.
+pub fn header(content: &Content, s: &Styles, titles: Vec<Para>) -> Header {
+    Header {
+        band: s.colours.primary,
+        accent: s.colours.accent,
+        logo: logo(content, s.lang),
+        titles,
+        logo_size: s.length(a4::HEADER_LOGO),
+        logo_gap: s.length(a4::HEADER_LOGO_GAP),
+        padding: s.length(a4::HEADER_PADDING),
+        bar: s.length(a4::BAR),
+        after: s.length(a4::HEADER_AFTER),
+    }
+}
+
+pub fn page_style(s: &Styles, columns: usize, footer: Option<Footer>) -> PageStyle {
+    let t = &s.theme;
     PageStyle {
-        width: b.paper.width,
-        height: b.paper.height,
-        top: b.margins.top,
-        bottom: b.margins.bottom,
-        inner: b.margins.inner,
-        outer: b.margins.outer,
+        width: t.paper.width,
+        height: t.paper.height,
+        top: t.margins.top,
+        bottom: t.margins.bottom,
+        inner: t.margins.inner,
+        outer: t.margins.outer,
         columns,
-        gutter: Pt::from(Mm(8.0)),
+        gutter: t.gutter,
         footer,
         single_page: false,
         grid: s.body_leading,
         sidebar: None,
         balance: false,
+        // The slug beside the crop marks: small print, the same on every page size.
         marks: TextStyle {
             size: Pt(6.0),
             ..s.caption
         },
         bleed: Pt::ZERO,
+        banner_gap: s.length(a4::BANNER_GAP),
     }
 }
 
@@ -274,6 +298,10 @@ fn footer(content: &Content, s: &Styles) -> Footer {
         style: s.caption,
         rule: s.colours.accent,
         lang: s.lang,
+        origin: Some(content.centre.at.short_name.clone()),
+        drop: s.length(a4::FOOTER_DROP),
+        gap: s.length(a4::FOOTER_GAP),
+        hairline: s.length(a4::HAIRLINE),
     }
 }
 
@@ -289,20 +317,29 @@ fn side_headings(body: Vec<super::Flow>, s: &Styles) -> (Vec<super::Flow>, Conte
     let mut out = Vec::with_capacity(body.len());
     let mut entries = Vec::new();
     let mut number = 0;
+    // Without a sidebar (a narrow page), headings stay above their text, under their number.
+    let side = s.theme.sidebar.is_some();
+    // A size smaller than h1 to fit the sidebar's width, under a number smaller still.
+    let side_size = if side {
+        s.heading.size * 0.82
+    } else {
+        s.heading.size
+    };
+    let side_number = s.heading.size * 0.65;
     for mut flow in body {
         if let super::Flow::Para(p) = &mut flow
             && p.role == Role::Heading(1)
         {
             number += 1;
             let style = TextStyle {
-                size: Pt(11.0),
+                size: side_number,
                 colour: s.colours.accent,
                 ..s.heading
             };
             out.push(super::Flow::Para(Para {
-                side: true,
+                side,
                 space_before: p.space_before,
-                space_after: Pt(2.0),
+                space_after: s.gap * 0.3,
                 keep_with_next: true,
                 ..s.display(s.plain(&format!("{number:02}"), style), Role::Artifact, 1.2)
             }));
@@ -326,27 +363,29 @@ fn side_headings(body: Vec<super::Flow>, s: &Styles) -> (Vec<super::Flow>, Conte
                 anchor: anchor.clone(),
             });
             p.anchor = Some(anchor);
-            p.side = true;
             p.space_before = Pt::ZERO;
-            // A long word may be hyphenated rather than cut: the sidebar is narrow.
-            p.hyphenate = true;
-            for run in &mut p.runs {
-                run.style.size = Pt(14.0);
+            if side {
+                p.side = true;
+                // A long word may be hyphenated rather than cut: the sidebar is narrow.
+                p.hyphenate = true;
+                for run in &mut p.runs {
+                    run.style.size = side_size;
+                }
+                p.leading = side_size * 1.2;
             }
-            p.leading = Pt(17.0);
         }
         out.push(flow);
     }
     let title = s.lang.locale().words.contents;
     let heading = Para {
-        side: true,
+        side,
         keep_with_next: true,
-        leading: Pt(17.0),
+        leading: side_size * 1.2,
         ..s.display(
             s.plain(
                 title,
                 TextStyle {
-                    size: Pt(14.0),
+                    size: side_size,
                     ..s.heading
                 },
             ),
@@ -358,6 +397,7 @@ fn side_headings(body: Vec<super::Flow>, s: &Styles) -> (Vec<super::Flow>, Conte
         beyond: 6,
         heading: vec![super::Flow::Para(heading)],
         entries,
+        gap: s.length(a4::ENTRY_GAP),
         number: TextStyle {
             figures: super::Figures::Tabular,
             colour: s.colours.accent,

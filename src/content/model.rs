@@ -106,6 +106,18 @@ pub struct Centre {
     pub email: Email,
     pub tagline: String,
     pub social: Vec<Social>,
+    /// Where the names are written, for messages about how they are set (a cover too full).
+    pub at: CentrePlaces,
+}
+
+/// Where centre.yaml gives the texts the templates set large.
+#[derive(Clone, Debug)]
+pub struct CentrePlaces {
+    pub short_name: Span,
+    pub full_name: Span,
+    pub tagline: Span,
+    pub parent: Span,
+    pub website: Span,
 }
 
 /// A social network page of the centre.
@@ -209,19 +221,21 @@ pub struct Brand {
     pub arabic_digits: Digits,
     pub cover: CoverLayout,
     pub type_scale: TypeScale,
+    pub grid: GridChoice,
     pub logo: Image,
     pub paper: Paper,
     pub margins: Margins,
 }
 
 /// The type scale: a size per text role, and the baseline grid of running text. Defaults
-/// follow a modular scale on a 10 pt body.
+/// follow a modular scale on a 10 pt body for A4 and US Letter, a step smaller on A5.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct TypeScale {
     /// The cover's name.
     pub display: Pt,
     pub h1: Pt,
     pub h2: Pt,
+    pub h3: Pt,
     pub lead: Pt,
     pub body: Pt,
     /// Key figures.
@@ -240,6 +254,7 @@ impl Default for TypeScale {
             display: Pt(46.0),
             h1: Pt(17.0),
             h2: Pt(12.5),
+            h3: Pt(11.0),
             lead: Pt(12.2),
             body: Pt(10.0),
             figure: Pt(26.0),
@@ -249,6 +264,45 @@ impl Default for TypeScale {
             baseline: Pt(15.0),
         }
     }
+}
+
+impl TypeScale {
+    /// The default scale for `paper`.
+    pub fn for_paper(paper: Paper) -> TypeScale {
+        TypeScale::default().scaled(paper.scale())
+    }
+
+    /// The scale for a page `k` times as wide: reading sizes change little with the page
+    /// (k^0.3: 9 pt on A5 for 10 pt on A4), display sizes more (k^0.75), to a tenth of a point.
+    pub fn scaled(self, k: f32) -> TypeScale {
+        if (k - 1.0).abs() < 1e-3 {
+            return self;
+        }
+        let text = |size: Pt| Pt((size.0 * k.powf(0.3) * 10.0).round() / 10.0);
+        let display = |size: Pt| Pt((size.0 * k.powf(0.75) * 10.0).round() / 10.0);
+        TypeScale {
+            display: display(self.display),
+            h1: text(self.h1),
+            h2: text(self.h2),
+            h3: text(self.h3),
+            lead: text(self.lead),
+            body: text(self.body),
+            figure: display(self.figure),
+            quote: text(self.quote),
+            caption: text(self.caption),
+            small: text(self.small),
+            baseline: text(self.baseline),
+        }
+    }
+}
+
+/// The grid of the page beyond its margins: the sidebar of section headings and the gutter
+/// between columns. `None` where the brand leaves the choice to the theme.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct GridChoice {
+    /// The sidebar's width; `Some(Pt::ZERO)` for none.
+    pub sidebar: Option<Pt>,
+    pub gutter: Option<Pt>,
 }
 
 /// The artwork of the brochure's cover, built from vector shapes.
@@ -309,11 +363,29 @@ pub struct Paper {
 }
 
 impl Paper {
-    pub const KNOWN: [(&'static str, f32, f32); 3] = [
+    pub const KNOWN: [(&'static str, f32, f32); 5] = [
         ("A4", 210.0, 297.0),
         ("A5", 148.0, 210.0),
         ("Letter", 215.9, 279.4),
+        ("A3", 297.0, 420.0),
+        ("Tabloid", 279.4, 431.8),
     ];
+
+    /// How wide the paper is next to A4, the page the design's lengths are given for; papers
+    /// within 5 % of A4 (US Letter) count as A4.
+    pub fn scale(self) -> f32 {
+        let k = self.width.0 / Pt::from(crate::units::Mm(210.0)).0;
+        if (k - 1.0).abs() < 0.05 { 1.0 } else { k }
+    }
+
+    /// The paper's name in the content.
+    pub fn named(name: &'static str, width: crate::units::Mm, height: crate::units::Mm) -> Paper {
+        Paper {
+            name,
+            width: Pt::from(width),
+            height: Pt::from(height),
+        }
+    }
 
     pub fn from_name(name: &str) -> Option<Paper> {
         Paper::KNOWN

@@ -102,6 +102,9 @@ pub struct RawBrand {
     /// Sizes per text role; each optional.
     #[serde(default, rename = "type")]
     pub type_scale: Option<RawTypeScale>,
+    /// The page grid: the sidebar of section headings and the gutter between columns.
+    #[serde(default)]
+    pub grid: Option<RawGrid>,
     /// The centre's logo: an SVG, PNG or JPEG inside the content folder.
     #[schemars(schema_with = "super::schema::image")]
     pub logo: S<String>,
@@ -126,6 +129,9 @@ pub struct RawTypeScale {
     /// Sub-headings.
     #[schemars(schema_with = "super::schema::length")]
     pub h2: Option<S<String>>,
+    /// Third-level headings.
+    #[schemars(schema_with = "super::schema::length")]
+    pub h3: Option<S<String>>,
     /// Lead paragraphs (`lead: true`).
     #[schemars(schema_with = "super::schema::length")]
     pub lead: Option<S<String>>,
@@ -147,6 +153,20 @@ pub struct RawTypeScale {
     /// The distance between the baselines of running text.
     #[schemars(schema_with = "super::schema::length")]
     pub baseline: Option<S<String>>,
+}
+
+/// The page grid; each length optional (the theme scales its defaults with the paper).
+#[derive(Deserialize, JsonSchema, Default)]
+#[serde(default, deny_unknown_fields, rename_all = "kebab-case")]
+#[schemars(rename = "Grid")]
+pub struct RawGrid {
+    /// The width of the column beside the text that holds section headings, or `none` to set
+    /// headings above their text. By default 40mm on A4, and none when the text beside it
+    /// would be narrower than 30 ems.
+    pub sidebar: Option<S<String>>,
+    /// The space between two columns (the fact sheet's): 8mm on A4 by default.
+    #[schemars(schema_with = "super::schema::length")]
+    pub gutter: Option<S<String>>,
 }
 
 /// The screen colours, each `"#RRGGBB"` (with the quotes: `#` starts a comment in YAML).

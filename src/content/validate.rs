@@ -6,8 +6,8 @@ use super::raw::S;
 use super::blocks::Checked;
 use super::check::Checker;
 use super::model::{
-    Block, BlockKind, Brand, Centre, CoverLayout, Digits, Document, Email, Fonts, Lang, Margins,
-    Palette, Paper, Social, TypeScale, Url, YearMonth,
+    Block, BlockKind, Brand, Centre, CoverLayout, Digits, Document, Email, Fonts, GridChoice, Lang,
+    Margins, Palette, Paper, Social, TypeScale, Url, YearMonth,
 };
 use super::raw::{RawBrand, RawBrochure, RawCentre, RawFactsheet};
 use super::read::closest;
@@ -32,7 +32,15 @@ impl Checker<'_> {
                 social.push(Social { name, url });
             }
         }
+        let at = super::model::CentrePlaces {
+            short_name: self.span(&raw.short_name),
+            full_name: self.span(&raw.full_name),
+            tagline: self.span(&raw.tagline),
+            parent: self.span(&raw.parent),
+            website: self.span(&raw.website),
+        };
         Some(Centre {
+            at,
             social,
             short_name: self.name(&raw.short_name, "short name")?,
             full_name: self.text(&raw.full_name, "full name")?,
@@ -110,13 +118,14 @@ impl Checker<'_> {
         }
         let logo = self.image(&raw.logo, "logo");
         let cover = self.choice(raw.cover.as_ref(), &CoverLayout::CHOICES, "cover");
-        let type_scale = self.type_scale(raw.type_scale.as_ref());
+        let type_scale = paper.and_then(|p| self.type_scale(raw.type_scale.as_ref(), p));
+        let grid = self.grid(raw.grid.as_ref());
         let arabic_digits = self.choice(
             raw.arabic_digits.as_ref(),
             &Digits::CHOICES,
             "kind of digits",
         );
-        let (cover, type_scale, arabic_digits) = (cover?, type_scale?, arabic_digits?);
+        let (cover, type_scale, arabic_digits, grid) = (cover?, type_scale?, arabic_digits?, grid?);
         let [
             Some(primary),
             Some(accent),
@@ -174,6 +183,7 @@ impl Checker<'_> {
             arabic_digits,
             cover,
             type_scale,
+            grid,
             logo: logo?,
             paper,
             margins: Margins {
@@ -207,9 +217,36 @@ impl Checker<'_> {
         found
     }
 
-    /// The type scale, each size given replacing the default; sizes from 5 to 120 pt.
-    fn type_scale(&mut self, raw: Option<&super::raw::RawTypeScale>) -> Option<TypeScale> {
-        let mut scale = TypeScale::default();
+    /// The page grid's sidebar and gutter, where the brand chooses them.
+    fn grid(&mut self, raw: Option<&super::raw::RawGrid>) -> Option<GridChoice> {
+        let Some(raw) = raw else {
+            return Some(GridChoice::default());
+        };
+        let mut ok = true;
+        let mut length = |value: &Option<S<String>>, what: &str, none: bool| match value {
+            None => None,
+            Some(v) if none && v.value.trim() == "none" => Some(crate::units::Pt::ZERO),
+            Some(v) => {
+                let length = self.length(v, what);
+                ok &= length.is_some();
+                length
+            }
+        };
+        let choice = GridChoice {
+            sidebar: length(&raw.sidebar, "the sidebar", true),
+            gutter: length(&raw.gutter, "the gutter", false),
+        };
+        ok.then_some(choice)
+    }
+
+    /// The type scale for `paper`, each size given replacing the default; sizes from 5 to
+    /// 120 pt.
+    fn type_scale(
+        &mut self,
+        raw: Option<&super::raw::RawTypeScale>,
+        paper: Paper,
+    ) -> Option<TypeScale> {
+        let mut scale = TypeScale::for_paper(paper);
         let Some(raw) = raw else {
             return Some(scale);
         };
@@ -218,6 +255,7 @@ impl Checker<'_> {
             (&raw.display, &mut scale.display, "display size"),
             (&raw.h1, &mut scale.h1, "h1 size"),
             (&raw.h2, &mut scale.h2, "h2 size"),
+            (&raw.h3, &mut scale.h3, "h3 size"),
             (&raw.lead, &mut scale.lead, "lead size"),
             (&raw.body, &mut scale.body, "body size"),
             (&raw.figure, &mut scale.figure, "figure size"),

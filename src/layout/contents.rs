@@ -34,6 +34,7 @@ pub fn with_contents(
             .map_or_else(|| "00".to_owned(), usize::to_string);
         let link = Some(format!("#{}", entry.anchor));
         flows.push(Flow::Entry {
+            gap: contents.gap,
             title: entry.title.clone(),
             number: Para {
                 runs: vec![Run {

@@ -1,11 +1,19 @@
 //! The template pages with fixed places: the brochure's cover and back cover, the fact
 //! sheet's header band, and the running footer.
+//!
+//! Texts here are display texts of any length (a long name, a tagline of two sentences, a
+//! footer with a long address): they wrap, and when they still do not fit their place they
+//! step down the type scale; what cannot fit even so is an error at the text's line in the
+//! content. Nothing is ever drawn over something else, nor cut.
 
 use super::LayoutError;
 use super::frame::{Fill, Item, Page, PlacedImage, Rect};
 use super::place::{Placer, Slot};
 use crate::compose::{BackCover, Cover, CoverLayout, Footer, Header, Logo, PageStyle, Para, Role};
-use crate::units::{Colour, Mm, Pt};
+use crate::units::{Colour, Pt};
+
+/// The steps display text may shrink by, down the type scale, to fit its place.
+const SHRINK_STEPS: [f32; 5] = [1.0, 0.9, 0.8, 0.72, 0.64];
 
 fn fill(x: Pt, y: Pt, width: Pt, height: Pt, colour: Colour, round: bool) -> Item {
     Item::Fill(Fill {
@@ -30,14 +38,15 @@ fn circle(cx: Pt, cy: Pt, r: Pt, colour: Colour) -> Item {
     fill(cx - r, cy - r, r * 2.0, r * 2.0, colour, true)
 }
 
+/// The logo `size` wide (and as tall as its proportions make it, at most `size` tall).
 fn logo(placer: &mut Placer, logo: &Logo, x: Pt, y: Pt, size: Pt) -> Item {
-    let ratio = logo.image.height / logo.image.width.max(1.0);
+    let (width, height) = logo_box(logo, size);
     Item::Image(PlacedImage {
         rect: Rect {
             x,
             y,
-            width: size,
-            height: size * ratio,
+            width,
+            height,
         },
         image: logo.image.clone(),
         role: Role::Figure {
@@ -45,6 +54,17 @@ fn logo(placer: &mut Placer, logo: &Logo, x: Pt, y: Pt, size: Pt) -> Item {
         },
         block: placer.block_id(),
     })
+}
+
+/// A logo's size in a square of `size`: a wide wordmark takes the width, a tall emblem the
+/// height.
+fn logo_box(logo: &Logo, size: Pt) -> (Pt, Pt) {
+    let ratio = logo.image.height / logo.image.width.max(1.0);
+    if ratio <= 1.0 {
+        (size, size * ratio)
+    } else {
+        (size / ratio, size)
+    }
 }
 
 /// Sets paragraphs one under the other from `y`; returns the y after the last.
@@ -72,7 +92,50 @@ fn height_of(placer: &mut Placer, paras: &[Para], width: Pt) -> Result<Pt, Layou
     column(placer, paras, Pt::ZERO, Pt::ZERO, width, &mut scratch)
 }
 
-/// The cover: brand colour to the edges, quiet circles, the logo, the names and the tagline.
+/// `paras` at `factor` of their size (sizes, leading and spaces alike).
+fn scaled(paras: &[Para], factor: f32) -> Vec<Para> {
+    paras
+        .iter()
+        .map(|p| {
+            let mut p = p.clone();
+            for run in &mut p.runs {
+                run.style.size = run.style.size * factor;
+            }
+            p.leading = p.leading * factor;
+            p.space_after = p.space_after * factor;
+            p.space_before = p.space_before * factor;
+            p
+        })
+        .collect()
+}
+
+/// The paragraphs at the largest step of the scale whose height is at most `room`, and that
+/// height; an error naming the first paragraph when even the smallest step is too tall.
+fn fitted(
+    placer: &mut Placer,
+    paras: &[Para],
+    width: Pt,
+    room: Pt,
+    what: &'static str,
+) -> Result<(Vec<Para>, Pt), LayoutError> {
+    let mut tallest = Pt::ZERO;
+    for factor in SHRINK_STEPS {
+        let candidate = scaled(paras, factor);
+        let height = height_of(placer, &candidate, width)?;
+        if height <= room {
+            return Ok((candidate, height));
+        }
+        tallest = height;
+    }
+    Err(LayoutError::NoRoom {
+        what,
+        origin: paras.iter().find_map(|p| p.origin.clone()),
+        by: tallest - room,
+    })
+}
+
+/// The cover: brand colour to the edges, the artwork, the logo, the names and the tagline,
+/// and at its foot the parent university and the edition.
 pub fn cover(
     placer: &mut Placer,
     style: &PageStyle,
@@ -81,52 +144,42 @@ pub fn cover(
 ) -> Result<(), LayoutError> {
     let (w, h) = (style.width, style.height);
     let margin = style.inner.max(style.outer);
-    let items = &mut page.items;
-    items.push(bleed_fill(page.bleed, cover.band));
+    let width = w - margin * 2.0;
+    let (rule_length, bar) = cover.rule;
+    page.items.push(bleed_fill(page.bleed, cover.band));
     match cover.layout {
-        CoverLayout::Circles => circles(items, w, h, cover),
-        CoverLayout::Dots => dots(items, w, h, cover),
+        CoverLayout::Circles => circles(&mut page.items, w, h, cover),
+        CoverLayout::Dots => dots(&mut page.items, w, h, cover),
     }
-    items.push(logo(
+    let (_, logo_height) = logo_box(&cover.logo, cover.logo_size);
+    page.items.push(logo(
         placer,
         &cover.logo,
         margin,
         style.top,
-        Pt::from(Mm(30.0)),
+        cover.logo_size,
     ));
-    let width = w - margin * 2.0;
-    let title_top = h * 0.46;
-    items.push(fill(
+    // The foot first: the titles take the room between the logo and it.
+    let (footnote, foot) = fitted(placer, &cover.footnote, width, h * 0.25, "the cover's foot")?;
+    let foot_top = h - style.bottom - foot;
+    let rule_gap = bar * 6.5;
+    let floor = style.top + logo_height + rule_gap * 2.0;
+    let room = foot_top - rule_gap - floor;
+    let measure = width * 0.85;
+    let (titles, tall) = fitted(placer, &cover.titles, measure, room, "the cover's titles")?;
+    // On the page's golden line when there is room, higher when the titles are long.
+    let title_top = (h * 0.46).min(foot_top - rule_gap - tall).max(floor);
+    page.items.push(fill(
         margin,
-        title_top - Pt(20.0),
-        Pt::from(Mm(24.0)),
-        Pt(3.0),
+        title_top - rule_gap,
+        rule_length,
+        bar,
         cover.accent,
         false,
     ));
-    column(
-        placer,
-        &cover.titles,
-        margin,
-        title_top,
-        width * 0.85,
-        items,
-    )?;
-    let foot = height_of(placer, &cover.footnote, width)?;
-    column(
-        placer,
-        &cover.footnote,
-        margin,
-        h - style.bottom - foot,
-        width,
-        items,
-    )?;
+    column(placer, &titles, margin, title_top, measure, &mut page.items)?;
+    column(placer, &footnote, margin, foot_top, width, &mut page.items)?;
     Ok(())
-}
-
-/// The width kept for the QR code on the back cover, gap included.
-fn qr_space() -> Pt {
-    Pt::from(Mm(34.0))
 }
 
 /// Large quiet circles in tints of the brand colour, and one accent dot.
@@ -137,15 +190,15 @@ fn circles(items: &mut Vec<Item>, w: Pt, h: Pt, cover: &Cover) {
         (1.02, 0.62, 38.0, 0.05),
     ];
     for (x, y, r, tint) in big {
-        items.push(circle(w * x, h * y, Pt::from(Mm(r)), cover.band.tint(tint)));
+        items.push(circle(w * x, h * y, cover.art * r, cover.band.tint(tint)));
     }
-    items.push(circle(w * 0.78, h * 0.36, Pt::from(Mm(9.0)), cover.accent));
+    items.push(circle(w * 0.78, h * 0.36, cover.art * 9.0, cover.accent));
 }
 
 /// A field of dots over the top of the page whose size swells and fades like a wave, a few
 /// of them lit in the accent colour: the nodes of a network.
 fn dots(items: &mut Vec<Item>, w: Pt, h: Pt, cover: &Cover) {
-    let step = Pt::from(Mm(8.0));
+    let step = cover.art * 8.0;
     let columns = (w / step).ceil() as usize + 1;
     let rows = ((h * 0.4) / step).ceil() as usize;
     let mut dots: Vec<(u8, Item)> = Vec::new();
@@ -157,7 +210,7 @@ fn dots(items: &mut Vec<Item>, w: Pt, h: Pt, cover: &Cover) {
             let lit = (row * 7 + col * 3) % 23 == 0 && wave > 0.6;
             // Five sizes and tints, so that dots of one kind go out together as one path.
             let level = (wave * fade * 4.0).round() as u8;
-            let r = Pt(0.6 + 0.6 * f32::from(level));
+            let r = cover.art * (0.21 * (1.0 + f32::from(level)));
             let colour = if lit {
                 cover.accent
             } else {
@@ -184,50 +237,56 @@ pub fn back(
 ) -> Result<(), LayoutError> {
     let (w, h) = (style.width, style.height);
     let margin = style.inner.max(style.outer);
+    let (rule_length, bar) = back.rule;
     let items = &mut page.items;
     items.push(bleed_fill(page.bleed, back.band));
-    items.push(circle(
-        Pt::ZERO,
-        h,
-        Pt::from(Mm(70.0)),
-        back.band.tint(0.07),
-    ));
-    items.push(circle(w * 0.85, h * 0.2, Pt::from(Mm(6.0)), back.accent));
-    let size = Pt::from(Mm(36.0));
+    items.push(circle(Pt::ZERO, h, back.art * 70.0, back.band.tint(0.07)));
+    items.push(circle(w * 0.85, h * 0.2, back.art * 6.0, back.accent));
+    let width = w - margin * 2.0;
+    // The QR code and its gap beside the details.
+    let qr_room = if back.qr.is_some() {
+        back.qr_size + back.art * 6.0
+    } else {
+        Pt::ZERO
+    };
+    let (_, logo_height) = logo_box(&back.logo, back.logo_size);
+    let rule_gap = bar * 5.3;
+    let room = h - style.bottom - back.foot - style.top - logo_height - rule_gap * 2.0;
+    let (content, tall) = fitted(
+        placer,
+        &back.content,
+        width - qr_room,
+        room,
+        "the back cover's contact details",
+    )?;
+    let top = h - style.bottom - tall - back.foot;
+    // The logo stands high on the page, above the details however many they are.
+    let logo_top = (h * 0.18)
+        .min(top - rule_gap * 2.0 - logo_height)
+        .max(style.top);
     // The back's logo repeats the cover's: decoration.
-    let mut back_logo = logo(placer, &back.logo, margin, h * 0.18, size);
+    let mut back_logo = logo(placer, &back.logo, margin, logo_top, back.logo_size);
     if let Item::Image(image) = &mut back_logo {
         image.role = Role::Artifact;
     }
     items.push(back_logo);
-    let width = w - margin * 2.0;
-    let tall = height_of(placer, &back.content, width)?;
-    let top = h - style.bottom - tall - Pt::from(Mm(20.0));
     items.push(fill(
         margin,
-        top - Pt(16.0),
-        Pt::from(Mm(24.0)),
-        Pt(3.0),
+        top - rule_gap,
+        rule_length,
+        bar,
         back.accent,
         false,
     ));
-    column(
-        placer,
-        &back.content,
-        margin,
-        top,
-        width - qr_space(),
-        items,
-    )?;
+    column(placer, &content, margin, top, width - qr_room, items)?;
     // The website's QR code beside the contact details, its quiet zone white on the band.
     if let Some(qr) = &back.qr {
-        let side = qr_space() - Pt::from(Mm(6.0));
         items.push(Item::Image(PlacedImage {
             rect: Rect {
-                x: w - margin - side,
+                x: w - margin - back.qr_size,
                 y: top,
-                width: side,
-                height: side,
+                width: back.qr_size,
+                height: back.qr_size,
             },
             image: qr.image.clone(),
             role: Role::Figure {
@@ -249,32 +308,42 @@ pub fn header(
     let w = style.width;
     let items = &mut page.items;
     let margin = style.inner;
-    let logo_size = Pt::from(Mm(24.0));
-    let text_width = w - margin * 2.0 - logo_size - Pt::from(Mm(8.0));
-    let tall = height_of(placer, &header.titles, text_width)?;
-    let band = style.top + tall + Pt::from(Mm(7.0));
+    let logo_size = header.logo_size;
+    let (logo_width, logo_height) = logo_box(&header.logo, logo_size);
+    let text_width = w - margin * 2.0 - logo_width - header.logo_gap;
+    // A band of at most a third of the page: longer titles step down the scale.
+    let room = style.height / 3.0 - style.top - header.padding;
+    let (titles, tall) = fitted(
+        placer,
+        &header.titles,
+        text_width,
+        room,
+        "the header's titles",
+    )?;
+    let band = style.top + tall.max(logo_height) + header.padding;
     let b = page.bleed;
     items.push(fill(b.x, b.y, b.width, band - b.y, header.band, false));
     items.push(circle(
-        w - margin - logo_size / 2.0,
+        w - margin - logo_width / 2.0,
         band * 0.5,
         logo_size * 0.9,
         header.band.tint(0.1),
     ));
-    items.push(fill(b.x, band, b.width, Pt(3.0), header.accent, false));
+    items.push(fill(b.x, band, b.width, header.bar, header.accent, false));
     items.push(logo(
         placer,
         &header.logo,
-        w - margin - logo_size,
-        (band - logo_size) / 2.0,
+        w - margin - logo_width,
+        (band - logo_height) / 2.0,
         logo_size,
     ));
-    column(placer, &header.titles, margin, style.top, text_width, items)?;
-    Ok(band + Pt::from(Mm(6.0)))
+    column(placer, &titles, margin, style.top, text_width, items)?;
+    Ok(band + header.after)
 }
 
 /// The footer of an inside page: a short rule, the running text, and the page number on the
-/// outer edge.
+/// outer edge. The running text takes the width the number leaves, on as many lines as it
+/// needs (two at most, smaller if need be).
 pub fn footer(
     placer: &mut Placer,
     style: &PageStyle,
@@ -286,13 +355,13 @@ pub fn footer(
     };
     let left = super::flow::content_left(style, number);
     let width = style.width - style.inner - style.outer;
-    let y = style.height - style.bottom + Pt::from(Mm(8.0));
+    let y = style.height - style.bottom + footer.drop;
     let odd = number % 2 == 1;
     page.items.push(fill(
         left,
-        y - Pt(6.0),
+        y - footer.style.size * 0.6,
         width,
-        Pt(0.5),
+        footer.hairline,
         footer.rule.tint(0.5),
         false,
     ));
@@ -303,10 +372,10 @@ pub fn footer(
         .set(&number_para, width)
         .map_err(|e| LayoutError::from_break(e, None))?;
     let number_width = set.lines.first().map_or(Pt::ZERO, |l| l.width);
-    let (number_x, text_x) = if odd {
-        (left + width - number_width, left)
+    let number_x = if odd {
+        left + width - number_width
     } else {
-        (left, left + number_width + Pt::from(Mm(4.0)))
+        left
     };
     let block = placer.block_id();
     let slot = Slot {
@@ -315,22 +384,35 @@ pub fn footer(
         width,
     };
     placer.emit_lines(&set, 0..1, slot, block, &mut page.items);
-    let text = line(footer.text.clone());
-    let set = placer
-        .set(&text, width / 2.0)
-        .map_err(|e| LayoutError::from_break(e, None))?;
-    let text_width = set.lines.first().map_or(Pt::ZERO, |l| l.width);
-    let text_x = if odd {
-        left + width - number_width - Pt::from(Mm(4.0)) - text_width
-    } else {
-        text_x
+    let room = width - number_width - footer.gap;
+    let text = Para {
+        origin: footer.origin.clone(),
+        ..line(footer.text.clone())
     };
-    let block = placer.block_id();
-    let slot = Slot {
-        x: text_x,
-        y,
-        width,
-    };
-    placer.emit_lines(&set, 0..1, slot, block, &mut page.items);
+    let (texts, _) = fitted(
+        placer,
+        std::slice::from_ref(&text),
+        room,
+        text.leading * 2.0,
+        "the page footer",
+    )?;
+    for text in texts {
+        let set = placer
+            .set(&text, room)
+            .map_err(|e| LayoutError::from_break(e, text.origin.clone()))?;
+        let widest = set.lines.iter().map(|l| l.width).fold(Pt::ZERO, Pt::max);
+        let x = if odd {
+            left + room - widest
+        } else {
+            left + number_width + footer.gap
+        };
+        let block = placer.block_id();
+        let slot = Slot {
+            x,
+            y,
+            width: widest,
+        };
+        placer.emit_lines(&set, 0..set.lines.len(), slot, block, &mut page.items);
+    }
     Ok(())
 }

@@ -5,7 +5,8 @@
 //! printed on both sides, stacked and folded in the middle.
 
 use super::frame::{Page, Rect};
-use crate::units::{Mm, Pt};
+use crate::content::Paper;
+use crate::units::Pt;
 
 /// One side of a sheet of paper and the pages on it.
 #[derive(Clone, Debug, PartialEq)]
@@ -72,9 +73,30 @@ pub fn booklet_order(count: usize, rtl: bool) -> Vec<(Option<usize>, Option<usiz
     sides
 }
 
-/// The pages as a booklet on landscape sheets of `sheet_width` × `sheet_height`, each page
-/// scaled to its half of the sheet (A4 pages on A4 sheets make an A5 booklet).
-pub fn booklet(pages: &[Page], rtl: bool, sheet_width: Pt, sheet_height: Pt) -> Vec<Sheet> {
+/// The sheet a booklet of pages of `paper` is printed on by default: its own size, where half
+/// of it is the page size a booklet wants (A4 for an A4 brochure, which becomes A5 pages), A4
+/// for an A5 brochure (whose pages fit its halves as they are).
+pub fn sheet_for(paper: Paper) -> Paper {
+    match paper.name {
+        "A5" => Paper::from_name("A4").unwrap_or(paper),
+        _ => paper,
+    }
+}
+
+/// A booklet's page on `sheet`: half of the sheet turned landscape.
+pub fn half(sheet: Paper) -> Paper {
+    Paper {
+        name: sheet.name,
+        width: sheet.height.max(sheet.width) / 2.0,
+        height: sheet.width.min(sheet.height),
+    }
+}
+
+/// The pages as a booklet on landscape sheets of `sheet`, each page centred in its half of the
+/// sheet (scaled down only if it is larger than the half).
+pub fn booklet(pages: &[Page], rtl: bool, sheet: Paper) -> Vec<Sheet> {
+    let sheet_width = sheet.width.max(sheet.height);
+    let sheet_height = sheet.width.min(sheet.height);
     let half = sheet_width / 2.0;
     let media = Rect {
         x: Pt::ZERO,
@@ -84,7 +106,9 @@ pub fn booklet(pages: &[Page], rtl: bool, sheet_width: Pt, sheet_height: Pt) -> 
     };
     let place = |index: Option<usize>, left: Pt| -> Option<Placement> {
         let page = pages.get(index?)?;
-        let scale = (half / page.trim.width).min(sheet_height / page.trim.height);
+        let scale = (half / page.trim.width)
+            .min(sheet_height / page.trim.height)
+            .min(1.0);
         // The trim box fills the half; anything outside it (bleed) is cut by the page's clip.
         let (w, h) = (page.trim.width * scale, page.trim.height * scale);
         Some(Placement {
@@ -104,11 +128,6 @@ pub fn booklet(pages: &[Page], rtl: bool, sheet_width: Pt, sheet_height: Pt) -> 
                 .collect(),
         })
         .collect()
-}
-
-/// A4 landscape, the sheet of office printers.
-pub fn a4_landscape() -> (Pt, Pt) {
-    (Pt::from(Mm(297.0)), Pt::from(Mm(210.0)))
 }
 
 #[cfg(test)]

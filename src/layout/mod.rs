@@ -32,7 +32,7 @@ use place::Placer;
 #[derive(Debug)]
 pub struct Laid {
     pub pages: Vec<Page>,
-    pub warnings: Vec<String>,
+    pub warnings: Vec<Diagnostic>,
 }
 
 /// The most pages a document may run to: a brochure, not a book (though room for the
@@ -50,6 +50,12 @@ pub enum LayoutError {
         origin: Option<Span>,
         height: Pt,
         column: Pt,
+    },
+    #[error("no room for {what}: {:.0} mm too tall even at a smaller size", by.to_mm().0)]
+    NoRoom {
+        what: &'static str,
+        origin: Option<Span>,
+        by: Pt,
     },
     #[error("the document runs past {MAX_PAGES} pages")]
     TooManyPages { origin: Option<Span> },
@@ -83,6 +89,7 @@ impl LayoutError {
                 "the first block that does not fit starts here: shorten the fact sheet's blocks, or give them a `short` form",
             ),
             LayoutError::TooTall { origin, .. } => (origin, "split the block, or shorten it"),
+            LayoutError::NoRoom { origin, .. } => (origin, "shorten this text"),
             LayoutError::TooManyPages { origin } => (
                 origin,
                 "this block would go past the last page: a brochure this long is a book; split the content",
@@ -132,7 +139,7 @@ pub fn layout(doc: &Composed, book: &FontBook, print: Option<&Print>) -> Result<
             .map_err(|e| LayoutError::from_break(e, None))?;
         place::translate(&mut items, flow::content_left(style, number), top);
         first.items.extend(items);
-        top += height + Pt::from(crate::units::Mm(5.0));
+        top += height + style.banner_gap;
     }
     let mut body = flow::flow(&mut placer, style, &doc.body, first.clone(), top, number)?;
     if let Some(list) = &doc.contents

@@ -36,7 +36,7 @@ pub struct Placer<'a> {
     /// Paragraphs broken so far, for the passes that set them again.
     pub memo: Memo,
     pub next_block: usize,
-    pub warnings: Vec<String>,
+    pub warnings: Vec<crate::diag::Diagnostic>,
 }
 
 impl<'a> Placer<'a> {
@@ -169,7 +169,7 @@ impl<'a> Placer<'a> {
                 content,
                 ..
             } => {
-                let bar_width = if bar.is_some() { Pt(3.0) } else { Pt::ZERO };
+                let bar_width = bar.map_or(Pt::ZERO, |(_, width)| width);
                 let inner = width - *padding * 2.0 - bar_width;
                 let (mut inside, height) = self.stack(content, inner)?;
                 let height = height + *padding * 2.0;
@@ -184,7 +184,7 @@ impl<'a> Placer<'a> {
                     role: Role::Artifact,
                     round: false,
                 }));
-                if let Some(bar) = bar {
+                if let Some((bar, _)) = bar {
                     items.push(Item::Fill(Fill {
                         rect: Rect {
                             x: Pt::ZERO,
@@ -281,12 +281,11 @@ impl<'a> Placer<'a> {
             Flow::Timeline {
                 entries,
                 rail,
-                dot,
                 label_width,
                 ..
             } => {
-                let rail_x = *label_width + Pt(5.0);
-                let text_x = rail_x + Pt(11.0);
+                let rail_x = *label_width + rail.gap;
+                let text_x = rail_x + rail.text_gap;
                 let mut y = Pt::ZERO;
                 let mut dots = Vec::new();
                 let count = entries.len();
@@ -303,8 +302,12 @@ impl<'a> Placer<'a> {
                     )?;
                     translate(&mut body, text_x, y);
                     items.extend(body);
-                    let ascent = label.runs.first().map_or(Pt(6.0), |r| r.style.size * 0.75);
-                    dots.push(y + ascent / 2.0 + Pt(1.0));
+                    // Level with the middle of the date's capitals.
+                    let ascent = label
+                        .runs
+                        .first()
+                        .map_or(rail.radius, |r| r.style.size * 0.75);
+                    dots.push(y + ascent / 2.0 + rail.radius * 0.3);
                     y += date_h.max(body_h);
                     if i + 1 < count {
                         y += text.space_after;
@@ -313,18 +316,18 @@ impl<'a> Placer<'a> {
                 if let (Some(first), Some(last)) = (dots.first(), dots.last()) {
                     items.push(Item::Fill(Fill {
                         rect: Rect {
-                            x: rail_x - Pt(0.75),
+                            x: rail_x - rail.width / 2.0,
                             y: *first,
-                            width: Pt(1.5),
+                            width: rail.width,
                             height: *last - *first,
                         },
-                        colour: *rail,
+                        colour: rail.colour,
                         role: Role::Artifact,
                         round: false,
                     }));
                 }
                 for d in dots {
-                    let r = Pt(3.5);
+                    let r = rail.radius;
                     items.push(Item::Fill(Fill {
                         rect: Rect {
                             x: rail_x - r,
@@ -332,17 +335,19 @@ impl<'a> Placer<'a> {
                             width: r * 2.0,
                             height: r * 2.0,
                         },
-                        colour: *dot,
+                        colour: rail.dot,
                         role: Role::Artifact,
                         round: true,
                     }));
                 }
                 y
             }
-            Flow::Entry { title, number, .. } => {
+            Flow::Entry {
+                title, number, gap, ..
+            } => {
                 // Title and number are one block: one entry of the contents.
                 let block = self.block_id();
-                let gap = Pt::from(crate::units::Mm(6.0));
+                let gap = *gap;
                 let number_set = self.set(number, width)?;
                 let number_width = number_set
                     .lines

@@ -3,6 +3,7 @@
 use super::LayoutError;
 use super::frame::{Item, Page};
 use crate::content::ImageFormat;
+use crate::diag::Diagnostic;
 
 /// Below this, print shows pixels: an error in print editions.
 pub const PRINT_MIN_PPI: f32 = 150.0;
@@ -11,7 +12,11 @@ pub const PRINT_GOOD_PPI: f32 = 300.0;
 
 /// Checks every placed raster image: in print, an error under 150 ppi and a warning under 300;
 /// on screen, a warning under 150.
-pub fn check(pages: &[Page], print: bool, warnings: &mut Vec<String>) -> Result<(), LayoutError> {
+pub fn check(
+    pages: &[Page],
+    print: bool,
+    warnings: &mut Vec<Diagnostic>,
+) -> Result<(), LayoutError> {
     for item in pages.iter().flat_map(|p| &p.items) {
         let Item::Image(placed) = item else { continue };
         let image = &placed.image;
@@ -36,9 +41,12 @@ pub fn check(pages: &[Page], print: bool, warnings: &mut Vec<String>) -> Result<
         }
         let wanted = if print { PRINT_GOOD_PPI } else { PRINT_MIN_PPI };
         if ppi < wanted {
-            warnings.push(format!(
-                "image `{path}` is {ppi:.0} ppi at its size ({size}); {wanted:.0} ppi would print sharply"
-            ));
+            warnings.push(
+                Diagnostic::warning(format!(
+                    "image `{path}` is {ppi:.0} ppi at its size ({size}); {wanted:.0} ppi would print sharply"
+                ))
+                .with_span(image.origin.clone()),
+            );
         }
     }
     Ok(())

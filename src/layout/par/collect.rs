@@ -8,6 +8,7 @@ use unicode_linebreak::{BreakOpportunity, linebreaks};
 
 use super::BreakError;
 use crate::compose::Para;
+use crate::diag::Diagnostic;
 use crate::fonts::FaceId;
 use crate::layout::frame::Glyph;
 use crate::layout::shape::{Features, Shaper};
@@ -124,7 +125,7 @@ pub fn collect(
     shaper: &mut Shaper,
     para: &Para,
     measure: Pt,
-    warnings: &mut Vec<String>,
+    warnings: &mut Vec<Diagnostic>,
 ) -> Result<Collected, BreakError> {
     let text: String = para.runs.iter().map(|r| r.text.as_str()).collect();
     let (glyphs, segs) = shape_runs(shaper, para, &text)?;
@@ -155,7 +156,12 @@ pub fn collect(
     };
     let mut items = items(&text, &glyphs, &segs, &points, &spacing);
     split_overlong(
-        &mut items, &glyphs, &segs, &text, measure, &spacing, warnings,
+        &mut items,
+        (&glyphs, &segs, &text),
+        measure,
+        &spacing,
+        para.origin.as_ref(),
+        warnings,
     );
     Ok(Collected {
         text,
@@ -563,12 +569,11 @@ fn forced() -> Item {
 /// `/`, `.`, `-`, `_`, `?`, `&` or `=` preferably, else between any two characters.
 fn split_overlong(
     items: &mut Vec<Item>,
-    glyphs: &[PGlyph],
-    segs: &[SegInfo],
-    text: &str,
+    (glyphs, segs, text): (&[PGlyph], &[SegInfo], &str),
     measure: Pt,
     spacing: &dyn Fn(usize) -> Pt,
-    warnings: &mut Vec<String>,
+    origin: Option<&crate::diag::Span>,
+    warnings: &mut Vec<Diagnostic>,
 ) {
     let mut out = Vec::with_capacity(items.len());
     for item in items.drain(..) {
@@ -590,7 +595,11 @@ fn split_overlong(
             .filter_map(|i| glyphs.get(i))
             .filter_map(|g| text.get(g.glyph.range.clone()))
             .collect();
-        warnings.push(format!("«{word}» is wider than the column and was broken"));
+        warnings.push(
+            Diagnostic::warning(format!("«{word}» is wider than the column and was broken"))
+                .with_span(origin.cloned())
+                .hint("add a space or a soft hyphen (U+00AD) where it may break"),
+        );
         let mut from = range.start;
         for i in range.clone().skip(1) {
             let (Some(previous), Some(this)) = (glyphs.get(i - 1), glyphs.get(i)) else {

@@ -88,7 +88,7 @@ impl Memo {
         shaper: &mut Shaper,
         para: &Para,
         measure: Pt,
-        warnings: &mut Vec<String>,
+        warnings: &mut Vec<crate::diag::Diagnostic>,
     ) -> Result<Vec<Line>, BreakError> {
         let key = Inputs::hash(para, measure);
         if let Some((_, lines)) = self

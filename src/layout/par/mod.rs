@@ -16,6 +16,7 @@ pub use memo::Memo;
 
 use super::shape::{Shaper, Uncovered};
 use crate::compose::{Align, Para};
+use crate::diag::Diagnostic;
 use crate::units::Pt;
 
 /// Spaces wider than this, in a justified line, are reported.
@@ -33,7 +34,7 @@ pub fn break_lines(
     shaper: &mut Shaper,
     para: &Para,
     measure: Pt,
-    warnings: &mut Vec<String>,
+    warnings: &mut Vec<Diagnostic>,
 ) -> Result<Vec<Line>, BreakError> {
     let measure = measure - para.indent;
     let collected = collect::collect(shaper, para, measure, warnings)?;
@@ -47,9 +48,13 @@ pub fn break_lines(
         .fold(0.0, f32::max);
     if widest > MAX_SPACE_RATIO + 0.005 {
         let text: String = collected.text.chars().take(40).collect();
-        warnings.push(format!(
-            "«{text}…» could only be set with spaces up to {widest:.2} times their width"
-        ));
+        warnings.push(
+            Diagnostic::warning(format!(
+                "«{text}…» could only be set with spaces up to {widest:.2} times their width"
+            ))
+            .with_span(para.origin.clone())
+            .hint("reword the sentence, or add a soft hyphen (U+00AD) in a long word"),
+        );
     }
     Ok(lines)
 }
@@ -61,9 +66,10 @@ mod tests {
     use crate::content::Inline;
     use crate::fonts::FontBook;
 
-    fn set(text: &str, measure: Pt) -> (Vec<Line>, Vec<String>) {
+    fn set(text: &str, measure: Pt) -> (Vec<Line>, Vec<Diagnostic>) {
         let content = crate::content::load(std::path::Path::new("content")).expect("content");
-        let s = Styles::new(&content.brand, &content.brochure, Kind::Brochure);
+        let theme = crate::compose::Theme::new(&content.brand);
+        let s = Styles::new(&content.brand, &theme, &content.brochure, Kind::Brochure);
         let para = s.para(s.runs(&Inline::plain(text), s.body), Role::Paragraph);
         let book = FontBook::bundled().expect("fonts");
         let mut shaper = Shaper::new(&book);
@@ -157,7 +163,8 @@ mod tests {
         let content = crate::content::load(std::path::Path::new("content")).expect("content");
         let mut brochure = content.brochure.clone();
         brochure.lang = crate::content::Lang::parse("ar").expect("a bundled locale");
-        let s = Styles::new(&content.brand, &brochure, Kind::Brochure);
+        let theme = crate::compose::Theme::new(&content.brand);
+        let s = Styles::new(&content.brand, &theme, &brochure, Kind::Brochure);
         let para = s.para(s.runs(&Inline::plain(text), s.body), Role::Paragraph);
         let book = FontBook::bundled().expect("fonts");
         let mut shaper = Shaper::new(&book);
