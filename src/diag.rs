@@ -42,6 +42,9 @@ pub struct Diagnostic {
     /// The document it concerns, for problems found setting one (`factsheet-en`,
     /// `events/open-day/handout-fr`).
     pub document: Option<String>,
+    /// A text to point at inside the span's block, once the file is read (a character no
+    /// font has, found by layout, which knows only where its block starts).
+    pub needle: Option<String>,
 }
 
 impl Diagnostic {
@@ -53,6 +56,7 @@ impl Diagnostic {
             snippet: None,
             hints: Vec::new(),
             document: None,
+            needle: None,
         }
     }
 
@@ -85,15 +89,25 @@ impl Diagnostic {
     }
 
     /// Quotes the source line from the file itself, for diagnostics made after reading (such
-    /// as layout's), which point at a place but carry no text.
+    /// as layout's), which point at a place but carry no text; with a needle, the span moves
+    /// to the needle's first appearance from there.
     pub fn with_snippet_from_file(mut self) -> Self {
-        if let Some(span) = &self.span
-            && self.snippet.is_none()
-            && span.line > 0
-            && let Ok(text) = std::fs::read_to_string(&span.file)
-        {
-            self.snippet = text.lines().nth(span.line - 1).map(str::to_owned);
+        let Some(span) = &mut self.span else {
+            return self;
+        };
+        if self.snippet.is_some() || span.line == 0 {
+            return self;
         }
+        let Ok(text) = std::fs::read_to_string(&span.file) else {
+            return self;
+        };
+        if let Some(needle) = &self.needle
+            && let Some((line, column)) = find_from(&text, span.line, span.column, needle)
+        {
+            span.line = line;
+            span.column = column;
+        }
+        self.snippet = text.lines().nth(span.line - 1).map(str::to_owned);
         self
     }
 
@@ -160,6 +174,23 @@ impl fmt::Display for Diagnostic {
         }
         Ok(())
     }
+}
+
+/// The line and column of `needle`'s first appearance at or after `line`:`column` of `text`.
+fn find_from(text: &str, line: usize, column: usize, needle: &str) -> Option<(usize, usize)> {
+    for (n, content) in text.lines().enumerate().skip(line.saturating_sub(1)) {
+        let skip = if n + 1 == line {
+            column.saturating_sub(1)
+        } else {
+            0
+        };
+        let start: usize = content.chars().take(skip).map(char::len_utf8).sum();
+        if let Some(at) = content.get(start..).and_then(|rest| rest.find(needle)) {
+            let before = content.get(..start + at).unwrap_or_default();
+            return Some((n + 1, before.chars().count() + 1));
+        }
+    }
+    None
 }
 
 /// The most characters of a line quoted: a long line is cut around the place it points at.
@@ -275,6 +306,13 @@ mod tests {
             "error: unknown key `tagine`, did you mean `tagline`?\n \
              --> content/centre.yaml:2:1\n  |\n2 | tagine: x\n  | ^\n  = help: keys are case-sensitive\n"
         );
+    }
+
+    #[test]
+    fn a_needle_moves_the_span_to_its_place() {
+        let text = "blocks:\n  - paragraph: >-\n      un texte\n      et ≈ ici\n";
+        assert_eq!(find_from(text, 2, 5, "≈"), Some((4, 10)));
+        assert_eq!(find_from(text, 4, 11, "≈"), None);
     }
 
     #[test]

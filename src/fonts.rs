@@ -14,12 +14,26 @@ pub enum Family {
     NotoSans,
     NotoNaskhArabic,
     NotoSansTifinagh,
+    /// Mathematical operators, arrows, letterlike symbols (−, ≈, ≤, →, ℃): fallback only.
+    NotoSansMath,
+    /// Shapes, dingbats and miscellaneous symbols (✓, ★, ▲): fallback only.
+    NotoSansSymbols2,
 }
 
 impl Family {
     /// In fallback order: a character missing from the wanted face is set in the first of
     /// these that has it.
-    pub const ALL: [Family; 4] = [
+    pub const ALL: [Family; 6] = [
+        Family::NotoSerif,
+        Family::NotoSans,
+        Family::NotoNaskhArabic,
+        Family::NotoSansTifinagh,
+        Family::NotoSansMath,
+        Family::NotoSansSymbols2,
+    ];
+
+    /// The families a brand may set text in; the symbol faces only fill in characters.
+    pub const TEXT: [Family; 4] = [
         Family::NotoSerif,
         Family::NotoSans,
         Family::NotoNaskhArabic,
@@ -32,11 +46,13 @@ impl Family {
             Family::NotoSans => "Noto Sans",
             Family::NotoNaskhArabic => "Noto Naskh Arabic",
             Family::NotoSansTifinagh => "Noto Sans Tifinagh",
+            Family::NotoSansMath => "Noto Sans Math",
+            Family::NotoSansSymbols2 => "Noto Sans Symbols 2",
         }
     }
 
     pub fn from_name(name: &str) -> Option<Family> {
-        Family::ALL.into_iter().find(|f| f.name() == name)
+        Family::TEXT.into_iter().find(|f| f.name() == name)
     }
 }
 
@@ -112,6 +128,9 @@ fn bundled_file(key: FaceKey) -> (&'static str, &'static [u8]) {
         (Family::NotoNaskhArabic, true, _) => bundled!("NotoNaskhArabic-Bold.ttf"),
         // Tifinagh has one style; bold and italic use it.
         (Family::NotoSansTifinagh, _, _) => bundled!("NotoSansTifinagh-Regular.ttf"),
+        // Symbols have one style, subset to the blocks text uses (fonts/README.md).
+        (Family::NotoSansMath, _, _) => bundled!("NotoSansMath-Regular.ttf"),
+        (Family::NotoSansSymbols2, _, _) => bundled!("NotoSansSymbols2-Regular.ttf"),
     }
 }
 
@@ -197,7 +216,7 @@ mod tests {
     #[test]
     fn every_bundled_face_parses_with_sane_metrics() {
         let book = FontBook::bundled().expect("bundled fonts parse");
-        assert_eq!(book.faces().count(), 16);
+        assert_eq!(book.faces().count(), 24);
         for (_, face) in book.faces() {
             assert!(
                 face.ascender > 0.0 && face.descender < 0.0,
@@ -207,6 +226,8 @@ mod tests {
             let sample = match face.key.family {
                 Family::NotoNaskhArabic => 'ب',
                 Family::NotoSansTifinagh => 'ⵣ',
+                Family::NotoSansMath => '≈',
+                Family::NotoSansSymbols2 => '✓',
                 _ => 'é',
             };
             assert!(face.has_char(sample), "{:?}", face.key);

@@ -574,24 +574,25 @@ fn run_build(editions: &Editions, job: &Job, reporter: Reporter) -> Result<(), F
                     .to_diagnostic()
                     .in_document(name.trim_end_matches(".pdf"))
                     .with_snippet_from_file();
-                // Documents and editions may trip on the same block; say it once.
-                if !errors.contains(&d) {
-                    errors.push(d);
-                }
+                merge(&mut errors, d);
             }
         }
     }
     if !errors.is_empty() {
         return Err(Failure::Diagnostics(errors));
     }
+    let mut warnings = Vec::new();
     for (name, doc, _) in &built {
         for warning in &doc.warnings {
             let warning = warning
                 .clone()
                 .in_document(name.trim_end_matches(".pdf"))
                 .with_snippet_from_file();
-            reporter.diagnostic(&warning);
+            merge(&mut warnings, warning);
         }
+    }
+    for warning in &warnings {
+        reporter.diagnostic(warning);
     }
     let Some(out) = job.out.as_deref() else {
         reporter.result(0, (built.len(), 0), started.elapsed().as_millis());
@@ -627,6 +628,27 @@ fn run_build(editions: &Editions, job: &Job, reporter: Reporter) -> Result<(), F
     }
     reporter.result(0, (built.len(), built.len()), started.elapsed().as_millis());
     Ok(())
+}
+
+/// Adds `d` to `list`, or its document to the same problem found in another document (one
+/// block can trip the brochure and the fact sheet alike): each problem is said once.
+fn merge(list: &mut Vec<Diagnostic>, d: Diagnostic) {
+    let same = list.iter_mut().find(|seen| {
+        seen.message == d.message && seen.span == d.span && seen.severity == d.severity
+    });
+    match (same, &d.document) {
+        (Some(seen), Some(document)) => {
+            let documents = seen.document.get_or_insert_with(String::new);
+            if !documents.split(", ").any(|known| known == document) {
+                if !documents.is_empty() {
+                    documents.push_str(", ");
+                }
+                documents.push_str(document);
+            }
+        }
+        (Some(_), None) => {}
+        (None, _) => list.push(d),
+    }
 }
 
 /// What the print shop reads beside the crop marks: the file, the edition and the date.

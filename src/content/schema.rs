@@ -210,7 +210,7 @@ pub fn paper(_: &mut SchemaGenerator) -> Schema {
 }
 
 pub fn font(_: &mut SchemaGenerator) -> Schema {
-    one_of(Family::ALL.iter().map(|f| f.name()))
+    one_of(Family::TEXT.iter().map(|f| f.name()))
 }
 
 pub fn cover(_: &mut SchemaGenerator) -> Schema {

@@ -371,7 +371,7 @@ impl Checker<'_> {
         let name = value.value.trim();
         let family = Family::from_name(name);
         if family.is_none() {
-            let names: Vec<&str> = Family::ALL.iter().map(|f| f.name()).collect();
+            let names: Vec<&str> = Family::TEXT.iter().map(|f| f.name()).collect();
             let message = match closest(name, &names) {
                 Some(best) => format!("unknown font `{name}`, did you mean `{best}`?"),
                 None => format!("unknown font `{name}`"),

@@ -82,7 +82,7 @@ impl LayoutError {
         let (origin, hint) = match self {
             LayoutError::Uncovered { origin, .. } => (
                 origin,
-                "the bundled fonts cover Latin, Greek, Cyrillic, Arabic and Tifinagh; write the character another way",
+                "the bundled fonts cover Latin, Greek, Cyrillic, Arabic, Tifinagh, and common symbols and arrows; write the character another way",
             ),
             LayoutError::Overflow { origin, .. } => (
                 origin,
@@ -101,6 +101,9 @@ impl LayoutError {
         };
         let mut d = Diagnostic::error(self.to_string()).hint(hint);
         d.span = origin.clone();
+        if let LayoutError::Uncovered { ch, .. } = self {
+            d.needle = Some(ch.to_string());
+        }
         d
     }
 }

@@ -143,7 +143,7 @@ mod tests {
 
     #[test]
     fn each_script_falls_back_to_a_face_that_has_it() {
-        let (lines, _) = set("Azul — ⴰⵣⵓⵍ — مرحبا.", Pt(300.0));
+        let (lines, _) = set("Azul — ⴰⵣⵓⵍ — مرحبا, −40 % ≈ x → y ✓.", Pt(400.0));
         let book = FontBook::bundled().expect("fonts");
         let families: Vec<crate::fonts::Family> = lines
             .iter()
@@ -151,7 +151,13 @@ mod tests {
             .map(|s| book.face(s.face).key.family)
             .collect();
         use crate::fonts::Family::*;
-        for family in [NotoSerif, NotoSansTifinagh, NotoNaskhArabic] {
+        for family in [
+            NotoSerif,
+            NotoSansTifinagh,
+            NotoNaskhArabic,
+            NotoSansMath,
+            NotoSansSymbols2,
+        ] {
             assert!(
                 families.contains(&family),
                 "{family:?} missing from {families:?}"
