@@ -71,6 +71,8 @@ pub struct Words {
     pub register_online: &'static str,
     pub contents: &'static str,
     pub sample_event: &'static str,
+    /// The heading of a page left for the reader's notes.
+    pub notes: &'static str,
     /// The alternative text of the centre's logo: `{name} logo`.
     pub logo: &'static str,
     /// The alternative text of the website's QR code: `QR code for {site}`.
@@ -148,6 +150,7 @@ pub static LOCALES: [Locale; 5] = [
             register_online: "Inscrivez-vous en ligne :",
             contents: "Sommaire",
             sample_event: "Événement d’exemple : il montre le format, il n’est pas annoncé.",
+            notes: "Notes",
             logo: "Logo {name}",
             qr_website: "Code QR du site {site}",
             qr_registration: "Code QR de l’inscription, {site}",
@@ -231,6 +234,7 @@ pub static LOCALES: [Locale; 5] = [
             register_online: "سجلوا عبر الإنترنت:",
             contents: "المحتويات",
             sample_event: "حدث تجريبي: يوضح الصيغة، وليس معلنًا.",
+            notes: "ملاحظات",
             logo: "شعار {name}",
             qr_website: "رمز QR لموقع {site}",
             qr_registration: "رمز QR للتسجيل، {site}",
@@ -271,6 +275,7 @@ pub static LOCALES: [Locale; 5] = [
             register_online: "Inscríbase en línea:",
             contents: "Índice",
             sample_event: "Evento de ejemplo: muestra el formato, no está anunciado.",
+            notes: "Notas",
             logo: "Logotipo de {name}",
             qr_website: "Código QR del sitio {site}",
             qr_registration: "Código QR de la inscripción, {site}",
@@ -304,6 +309,7 @@ const ENGLISH_WORDS: Words = Words {
     register_online: "Register online:",
     contents: "Contents",
     sample_event: "A sample event: it shows the format, it is not announced.",
+    notes: "Notes",
     logo: "{name} logo",
     qr_website: "QR code for {site}",
     qr_registration: "QR code to register, {site}",

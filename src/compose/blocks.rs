@@ -7,20 +7,49 @@ use crate::content::{Block, BlockKind, Centre, Figure, Inline, Lang};
 use crate::diag::Span;
 use crate::units::Pt;
 
+/// A biography longer than this (in characters) runs under its portrait rather than beside it.
+const LONG_BIO_CHARS: usize = 480;
+
 /// The flows of `blocks`, in order.
 pub fn flows(blocks: &[Block], centre: &Centre, s: &Styles) -> Vec<Flow> {
-    blocks
-        .iter()
-        .flat_map(|b| {
-            let mut flows = flow(b, centre, s);
-            for f in &mut flows {
-                if let Flow::Para(p) = f {
-                    p.origin = Some(b.origin.clone());
-                }
+    let mut out = Vec::new();
+    for (i, b) in blocks.iter().enumerate() {
+        let mut flows = flow(b, centre, s);
+        for f in &mut flows {
+            if let Flow::Para(p) = f {
+                p.origin = Some(b.origin.clone());
             }
-            flows
-        })
-        .collect()
+        }
+        if introduces(b, blocks.get(i + 1))
+            && let Some(Flow::Para(p)) = flows.last_mut()
+        {
+            p.keep_with_next = true;
+        }
+        out.extend(flows);
+    }
+    out
+}
+
+/// Whether a paragraph introduces the block after it ("…in eight commitments:" before a
+/// list), and so stays with its first lines: it ends with a colon, or is a sentence or two
+/// before a list, a grid, a timeline or figures.
+fn introduces(block: &Block, next: Option<&Block>) -> bool {
+    let BlockKind::Paragraph(text) = &block.kind else {
+        return false;
+    };
+    let introduced = next.is_some_and(|n| {
+        matches!(
+            n.kind,
+            BlockKind::List { .. }
+                | BlockKind::Timeline(_)
+                | BlockKind::KeyFigures(_)
+                | BlockKind::Logos(_)
+                | BlockKind::Columns(_)
+        )
+    });
+    let text = text.text();
+    let text = text.trim_end();
+    introduced && (text.ends_with(':') || text.chars().count() <= 240)
 }
 
 fn flow(block: &Block, centre: &Centre, s: &Styles) -> Vec<Flow> {
@@ -58,8 +87,9 @@ fn flow(block: &Block, centre: &Centre, s: &Styles) -> Vec<Flow> {
             vec![Flow::Row {
                 cells,
                 gap: s.gap * 2.0,
-                min_cell: s.length(a4::ICON_CELL),
-                space_after: s.gap * 1.5,
+                // Wide enough for a few words a line beside the icon, in ems of the text.
+                min_cell: s.body.size * 15.0,
+                space_after: s.gap,
                 origin,
             }]
         }
@@ -97,7 +127,12 @@ fn flow(block: &Block, centre: &Centre, s: &Styles) -> Vec<Flow> {
                 } else {
                     "•".to_owned()
                 };
-                Flow::Para(s.list_item(item, marker))
+                let mut para = s.list_item(item, marker);
+                // Items follow each other on the grid; after the list, a paragraph's space.
+                if i + 1 == items.len() {
+                    para.space_after = s.gap;
+                }
+                Flow::Para(para)
             })
             .collect(),
         BlockKind::KeyFigures(figures) => {
@@ -108,6 +143,7 @@ fn flow(block: &Block, centre: &Centre, s: &Styles) -> Vec<Flow> {
                     vec![
                         Flow::Para(Para {
                             space_after: s.gap * 0.3,
+                            nowrap: true,
                             ..s.display(s.plain(&f.value, s.figure), Role::Paragraph, 1.05)
                         }),
                         Flow::Para(Para {
@@ -148,38 +184,52 @@ fn flow(block: &Block, centre: &Centre, s: &Styles) -> Vec<Flow> {
             };
             content.push(Flow::Para(Para {
                 space_after: s.gap * 0.15,
+                keep_with_next: true,
                 ..s.display(s.plain(&p.name, name), Role::Paragraph, 1.25)
             }));
             content.push(Flow::Para(Para {
                 space_after: s.gap,
+                keep_with_next: true,
                 ..s.display(
                     s.plain(&p.role.to_uppercase(), s.label),
                     Role::Paragraph,
                     1.4,
                 )
             }));
-            content.push(Flow::Para(Para {
+            let bio = Flow::Para(Para {
                 space_after: Pt::ZERO,
                 ..s.para(s.runs(&p.bio, s.body), Role::Paragraph)
-            }));
-            // A photo goes beside the name and biography, which is then set ragged: the
-            // measure beside the photo is too short to justify well.
+            });
+            // A photo goes beside the name and a short biography, which is then set ragged:
+            // the measure beside the photo is too short to justify well. A long biography
+            // runs under the photo, across the box, and may continue in the next column.
             if let Some(photo) = &p.photo {
+                let long = p.bio.text().chars().count() > LONG_BIO_CHARS;
+                let under = if long {
+                    Some(bio)
+                } else {
+                    content.push(bio);
+                    None
+                };
                 for flow in &mut content {
                     if let Flow::Para(para) = flow {
                         para.align = Align::Left;
                     }
                 }
-                content = vec![Flow::Aside {
+                let mut beside = vec![Flow::Aside {
                     icon: photo.clone(),
                     size: s.length(a4::PORTRAIT),
                     gap: s.gap * 2.0,
                     content,
-                    space_after: Pt::ZERO,
+                    space_after: if long { s.gap } else { Pt::ZERO },
                     role: Role::Figure {
                         alt: Some(p.name.clone()),
                     },
                 }];
+                beside.extend(under);
+                content = beside;
+            } else {
+                content.push(bio);
             }
             vec![boxed(s, content, origin, true)]
         }
@@ -187,6 +237,7 @@ fn flow(block: &Block, centre: &Centre, s: &Styles) -> Vec<Flow> {
             let mut flows = vec![Flow::Image {
                 image: figure.image.clone(),
                 width: 1.0,
+                logo: false,
                 role: Role::figure(figure.alt.clone()),
                 space_after: s.gap * 0.6,
             }];
@@ -282,7 +333,7 @@ fn boxed(s: &Styles, content: Vec<Flow>, origin: Option<crate::diag::Span>, bar:
         fill: s.colours.surface,
         bar: bar.then_some((s.colours.accent, s.length(a4::BAR))),
         padding: s.gap * 1.6,
-        space_after: s.gap * 1.5,
+        space_after: s.gap,
         content,
         origin,
     }
@@ -305,7 +356,8 @@ pub fn logo_row(logos: &[Figure], s: &Styles, origin: Option<Span>) -> Flow {
             .map(|logo| {
                 vec![Flow::Image {
                     image: logo.image.clone(),
-                    width: 0.7,
+                    width: 0.8,
+                    logo: true,
                     role: Role::figure(logo.alt.clone()),
                     space_after: Pt::ZERO,
                 }]
@@ -313,7 +365,7 @@ pub fn logo_row(logos: &[Figure], s: &Styles, origin: Option<Span>) -> Flow {
             .collect(),
         gap: s.gap * 3.0,
         min_cell: s.length(a4::LOGO_CELL),
-        space_after: s.gap * 1.5,
+        space_after: s.gap,
         origin,
     }
 }

@@ -51,7 +51,8 @@ pub fn handout(content: &Content, event: &Event, s: &Styles) -> Composed {
     }
     body.extend(register);
     let page = PageStyle {
-        single_page: true,
+        // The programme continues on the back when it is long.
+        page_limit: Some(2),
         ..page_style(s, 1, None)
     };
     Composed {
@@ -70,6 +71,8 @@ pub fn handout(content: &Content, event: &Event, s: &Styles) -> Composed {
         banner: Vec::new(),
         body,
         contents: None,
+        notes: None,
+        pad_to: 1,
         back: None,
     }
 }

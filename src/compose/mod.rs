@@ -62,6 +62,19 @@ pub struct Composed {
     pub back: Option<BackCover>,
     /// A contents list, put before the body when the document runs long.
     pub contents: Option<Contents>,
+    /// The page for notes that completes the page count.
+    pub notes: Option<Notes>,
+    /// The page count is made a multiple of this with notes pages (2 for a brochure, 4 for a
+    /// booklet's sheets).
+    pub pad_to: usize,
+}
+
+/// A page for the reader's notes: a heading, and rules on the baseline grid.
+#[derive(Clone, Debug)]
+pub struct Notes {
+    pub heading: Para,
+    pub rule: Colour,
+    pub hairline: Pt,
 }
 
 /// A contents list of the sections, whose page numbers layout fills in.
@@ -109,8 +122,9 @@ pub struct PageStyle {
     pub gutter: Pt,
     /// Page numbers and a running title at the foot of inside pages.
     pub footer: Option<Footer>,
-    /// The page must hold everything: an overflow is an error, not a new page.
-    pub single_page: bool,
+    /// The most pages the document may take (the fact sheet one, a handout two): an overflow
+    /// past them is an error, not a new page. `None` for a brochure.
+    pub page_limit: Option<usize>,
     /// The baseline grid: body lines sit on multiples of it from the top of the columns, so
     /// that lines in facing columns and pages line up.
     pub grid: Pt,
@@ -249,6 +263,9 @@ pub struct Para {
     pub keep_with_next: bool,
     /// Running text may be hyphenated; display text (headings, names, labels) never is.
     pub hyphenate: bool,
+    /// Never broken (a key figure's value): the grid it sits in makes room for it, or it is
+    /// set a step smaller.
+    pub nowrap: bool,
     /// Set in the sidebar, level with what follows it (section headings of the brochure).
     pub side: bool,
     /// The paragraph's base direction is right to left (Arabic).
@@ -278,6 +295,7 @@ impl Para {
             indent: Pt::ZERO,
             keep_with_next: false,
             hyphenate: false,
+            nowrap: false,
             side: false,
             rtl: lang.rtl(),
             role,
@@ -321,6 +339,9 @@ pub enum Flow {
         image: Image,
         /// Width as a fraction of the column.
         width: f32,
+        /// A logo among others: sized for the same visual weight as its neighbours (a wide
+        /// wordmark and a tall emblem cover about the same area), within `width`.
+        logo: bool,
         role: Role,
         space_after: Pt,
     },

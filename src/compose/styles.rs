@@ -99,11 +99,13 @@ impl Styles {
 
     /// Runs of `inline` in `base`, with emphasis, strong and links applied.
     pub fn runs(&self, inline: &Inline, base: TextStyle) -> Vec<Run> {
-        let mut spans = if self.typography {
+        let spans = if self.typography {
             super::typo::apply(&inline.0, self.lang)
         } else {
             inline.0.clone()
         };
+        // Whatever the conventions, a number is never parted from its unit or sign.
+        let mut spans = super::typo::bind_numbers(&spans);
         if self.eastern_digits {
             for span in spans.iter_mut().filter(|s| s.link.is_none()) {
                 span.text = super::typo::eastern_digits(&span.text);
@@ -143,6 +145,7 @@ impl Styles {
             indent: Pt::ZERO,
             keep_with_next: false,
             hyphenate: true,
+            nowrap: false,
             side: false,
             rtl: self.lang.rtl(),
             role,

@@ -182,6 +182,18 @@ pub fn brochure(content: &Content, s: &Styles, event: Option<&crate::content::Ev
             art: s.length(a4::ART),
         }),
         contents: Some(contents),
+        notes: Some(super::Notes {
+            heading: Para {
+                role: Role::Artifact,
+                ..s.heading(
+                    &crate::content::Inline::plain(s.lang.locale().words.notes),
+                    1,
+                )
+            },
+            rule: c.muted.tint(0.35),
+            hairline: s.length(a4::HAIRLINE),
+        }),
+        pad_to: 2,
     }
 }
 
@@ -219,7 +231,7 @@ pub fn factsheet(content: &Content, s: &Styles) -> Composed {
     let banner = flows(&figures, centre, s);
     let body = flows(&blocks, centre, s);
     let page = PageStyle {
-        single_page: true,
+        page_limit: Some(1),
         balance: true,
         ..page_style(s, 2, None)
     };
@@ -233,6 +245,8 @@ pub fn factsheet(content: &Content, s: &Styles) -> Composed {
         banner,
         body,
         contents: None,
+        notes: None,
+        pad_to: 1,
         back: None,
     }
 }
@@ -274,7 +288,7 @@ pub fn page_style(s: &Styles, columns: usize, footer: Option<Footer>) -> PageSty
         columns,
         gutter: t.gutter,
         footer,
-        single_page: false,
+        page_limit: None,
         grid: s.body_leading,
         sidebar: None,
         balance: false,

@@ -191,6 +191,88 @@ fn tight(chars: &mut Vec<(char, usize)>) {
     }
 }
 
+/// Units and symbols a number is never separated from (lowercase, trailing punctuation off).
+const UNITS: [&str; 62] = [
+    "%", "‰", "°", "°c", "°f", "℃", "℉", "k", "m", "km", "cm", "mm", "µm", "nm", "m²", "m³", "km²",
+    "ha", "g", "kg", "mg", "t", "mt", "gt", "l", "ml", "s", "ms", "h", "min", "w", "kw", "mw",
+    "gw", "tw", "wh", "kwh", "mwh", "gwh", "twh", "mwp", "kwp", "mwc", "kwc", "hz", "khz", "mhz",
+    "ghz", "v", "kv", "a", "bar", "db", "ppm", "in", "ft", "mi", "lb", "mph", "a.m.", "p.m.", "bn",
+];
+
+/// Signs and currencies a number is never separated from when written before it.
+const PREFIXES: [&str; 17] = [
+    "±", "−", "-", "+", "≈", "~", "<", ">", "≤", "≥", "×", "=", "$", "us$", "€", "£", "¥",
+];
+
+/// Keeps numbers whole, whatever the language: a no-break space between a number and its
+/// unit ("450 m³", "29 %", "55 °C", "9:30 a.m."), its sign or currency ("± 0.5", "≈ 40",
+/// "US$ 9"), the next group of its thousands ("10 000", "1 152") and a multiplication
+/// ("2 × 3 m").
+pub fn bind_numbers(spans: &[InlineSpan]) -> Vec<InlineSpan> {
+    let mut chars: Vec<(char, usize)> = spans
+        .iter()
+        .enumerate()
+        .flat_map(|(i, span)| span.text.chars().map(move |c| (c, i)))
+        .collect();
+    let text: Vec<char> = chars.iter().map(|c| c.0).collect();
+    let token = |from: usize, to: usize| -> String {
+        text.get(from..to).unwrap_or_default().iter().collect()
+    };
+    for i in 0..text.len() {
+        if text.get(i) != Some(&' ') {
+            continue;
+        }
+        let start = text
+            .get(..i)
+            .and_then(|t| t.iter().rposition(|c| c.is_whitespace()))
+            .map_or(0, |p| p + 1);
+        let end = text
+            .get(i + 1..)
+            .and_then(|t| t.iter().position(|c| c.is_whitespace()))
+            .map_or(text.len(), |p| i + 1 + p);
+        let before = token(start, i);
+        let after = token(i + 1, end);
+        let bare = |t: &str| {
+            t.trim_matches(|c: char| {
+                matches!(c, ',' | ';' | ':' | ')' | '(' | '»' | '«' | '!' | '?')
+            })
+            .to_lowercase()
+        };
+        let number_ends = before.ends_with(|c: char| c.is_ascii_digit());
+        let number_starts = after
+            .trim_start_matches(['(', '«'])
+            .starts_with(|c: char| c.is_ascii_digit());
+        let thousands = number_ends && {
+            let digits: String = after.chars().take_while(char::is_ascii_digit).collect();
+            digits.len() == 3 && !after[digits.len()..].starts_with(|c: char| c.is_alphabetic())
+        };
+        let unit = number_ends && {
+            let unit = bare(&after);
+            UNITS.contains(&unit.as_str())
+                || UNITS.contains(&unit.trim_end_matches('.'))
+                || unit == "×"
+        };
+        let sign = number_starts && PREFIXES.contains(&bare(&before).as_str());
+        if (thousands || unit || sign)
+            && let Some(c) = chars.get_mut(i)
+        {
+            c.0 = NBSP;
+        }
+    }
+    let mut out: Vec<InlineSpan> = Vec::with_capacity(spans.len());
+    for (c, i) in chars {
+        match out.last_mut() {
+            Some(last) if spans.get(i).is_some_and(|s| same_style(s, last)) => last.text.push(c),
+            _ => {
+                let mut span = spans.get(i).cloned().unwrap_or_default();
+                span.text = c.to_string();
+                out.push(span);
+            }
+        }
+    }
+    out
+}
+
 /// Digits as Eastern Arabic ones (٠–٩), except inside names such as "UM6P".
 pub fn eastern_digits(text: &str) -> String {
     let chars: Vec<char> = text.chars().collect();
@@ -246,6 +328,32 @@ mod tests {
         assert_eq!(set("It's \"open\" !", "en"), "It’s “open”!");
         assert_eq!(set("a 'quote' here", "en"), "a ‘quote’ here");
         assert_eq!(set("Note : yes", "en"), "Note: yes");
+    }
+
+    fn bound(text: &str) -> String {
+        Inline(bind_numbers(&Inline::plain(text).0)).text()
+    }
+
+    #[test]
+    fn numbers_keep_their_units_signs_and_groups() {
+        for (written, kept) in [
+            ("a 450 m³ tank", "a 450\u{a0}m³ tank"),
+            ("up 29 % on", "up 29\u{a0}% on"),
+            ("at 55 °C.", "at 55\u{a0}°C."),
+            ("within ± 0,5 °C", "within ±\u{a0}0,5\u{a0}°C"),
+            ("(1 152 modules)", "(1\u{a0}152 modules)"),
+            ("10 000 households", "10\u{a0}000 households"),
+            ("a 2 × 3 m deck", "a 2\u{a0}×\u{a0}3\u{a0}m deck"),
+            ("12.4 MWp, then", "12.4\u{a0}MWp, then"),
+            ("at 9:30 a.m. sharp", "at 9:30\u{a0}a.m. sharp"),
+            ("≈ 40 %", "≈\u{a0}40\u{a0}%"),
+            ("US$ 9.6 m", "US$\u{a0}9.6\u{a0}m"),
+        ] {
+            assert_eq!(bound(written), kept, "{written}");
+        }
+        // Words after a number, and numbers in prose, still break.
+        assert_eq!(bound("in 2016 the 7 founders"), "in 2016 the 7 founders");
+        assert_eq!(bound("page 12 of 300"), "page 12 of 300");
     }
 
     #[test]

@@ -8,12 +8,9 @@
 
 use super::LayoutError;
 use super::frame::{Fill, Item, Page, PlacedImage, Rect};
-use super::place::{Placer, Slot};
+use super::place::{Placer, SHRINK_STEPS, Slot};
 use crate::compose::{BackCover, Cover, CoverLayout, Footer, Header, Logo, PageStyle, Para, Role};
 use crate::units::{Colour, Pt};
-
-/// The steps display text may shrink by, down the type scale, to fit its place.
-const SHRINK_STEPS: [f32; 5] = [1.0, 0.9, 0.8, 0.72, 0.64];
 
 fn fill(x: Pt, y: Pt, width: Pt, height: Pt, colour: Colour, round: bool) -> Item {
     Item::Fill(Fill {
@@ -92,20 +89,11 @@ fn height_of(placer: &mut Placer, paras: &[Para], width: Pt) -> Result<Pt, Layou
     column(placer, paras, Pt::ZERO, Pt::ZERO, width, &mut scratch)
 }
 
-/// `paras` at `factor` of their size (sizes, leading and spaces alike).
+/// `paras` at `factor` of their size.
 fn scaled(paras: &[Para], factor: f32) -> Vec<Para> {
     paras
         .iter()
-        .map(|p| {
-            let mut p = p.clone();
-            for run in &mut p.runs {
-                run.style.size = run.style.size * factor;
-            }
-            p.leading = p.leading * factor;
-            p.space_after = p.space_after * factor;
-            p.space_before = p.space_before * factor;
-            p
-        })
+        .map(|p| super::place::scaled(p, factor))
         .collect()
 }
 
@@ -413,6 +401,41 @@ pub fn footer(
             width: widest,
         };
         placer.emit_lines(&set, 0..set.lines.len(), slot, block, &mut page.items);
+    }
+    Ok(())
+}
+
+/// A page for notes: its heading at the top of the text column, then a rule on every line of
+/// the baseline grid down to the foot of the column.
+pub fn notes(
+    placer: &mut Placer,
+    style: &PageStyle,
+    notes: &crate::compose::Notes,
+    page: &mut Page,
+) -> Result<(), LayoutError> {
+    let number = page.number.unwrap_or(0);
+    let (x, width) = super::flow::columns(style, number)
+        .first()
+        .copied()
+        .unwrap_or((style.inner, style.width - style.inner - style.outer));
+    let top = column(
+        placer,
+        std::slice::from_ref(&notes.heading),
+        x,
+        style.top,
+        width,
+        &mut page.items,
+    )?;
+    let grid = if style.grid.0 > 0.0 {
+        style.grid
+    } else {
+        notes.heading.leading
+    };
+    let mut y = top + grid;
+    while y <= style.height - style.bottom {
+        page.items
+            .push(fill(x, y, width, notes.hairline, notes.rule, false));
+        y += grid;
     }
     Ok(())
 }

@@ -20,7 +20,7 @@ pub use flow::columns;
 pub use inspect::{Report, inspect};
 pub use print::Print;
 
-use crate::compose::{Composed, PageStyle};
+use crate::compose::{Composed, Kind, PageStyle};
 use crate::diag::{Diagnostic, Span};
 use crate::fonts::FontBook;
 use crate::units::Pt;
@@ -43,8 +43,18 @@ pub const MAX_PAGES: usize = 128;
 pub enum LayoutError {
     #[error("character {ch:?} (U+{code:04X}) is in no bundled font", code = *.ch as u32)]
     Uncovered { ch: char, origin: Option<Span> },
-    #[error("the fact sheet does not fit on one page: it overflows by {:.0} mm", by.to_mm().0)]
-    Overflow { origin: Option<Span>, by: Pt },
+    #[error(
+        "{what} does not fit on {}: it overflows by {:.0} mm",
+        if *pages == 1 { "one page".to_owned() } else { format!("{pages} pages") },
+        by.to_mm().0
+    )]
+    Overflow {
+        /// The document: "the fact sheet".
+        what: &'static str,
+        pages: usize,
+        origin: Option<Span>,
+        by: Pt,
+    },
     #[error("a block is {:.0} mm tall, taller than a column ({:.0} mm)", height.to_mm().0, column.to_mm().0)]
     TooTall {
         origin: Option<Span>,
@@ -115,6 +125,13 @@ pub fn layout(doc: &Composed, book: &FontBook, print: Option<&Print>) -> Result<
         memo: par::Memo::default(),
         next_block: 0,
         warnings: Vec::new(),
+        // An image keeps a fifth of a column for its caption.
+        max_image_height: (doc.page.height - doc.page.top - doc.page.bottom) * 0.8,
+    };
+    let what = match doc.kind {
+        Kind::Brochure => "the brochure",
+        Kind::Factsheet => "the fact sheet",
+        Kind::Handout => "the handout",
     };
     let style = &PageStyle {
         bleed: print.map_or(Pt::ZERO, |p| p.bleed),
@@ -144,14 +161,19 @@ pub fn layout(doc: &Composed, book: &FontBook, print: Option<&Print>) -> Result<
         first.items.extend(items);
         top += height + style.banner_gap;
     }
-    let mut body = flow::flow(&mut placer, style, &doc.body, first.clone(), top, number)?;
+    let start = flow::Start {
+        first: &first,
+        top,
+        first_number: number,
+    };
+    let mut body = flow::flow(&mut placer, style, &doc.body, &start, what)?;
     if let Some(list) = &doc.contents
         && contents::wanted(list, &body)
     {
         let mut numbers = contents::numbers(&body);
         for _ in 0..contents::PASSES {
             let flows = contents::with_contents(list, &numbers, &doc.body);
-            body = flow::flow(&mut placer, style, &flows, first.clone(), top, number)?;
+            body = flow::flow(&mut placer, style, &flows, &start, what)?;
             let found = contents::numbers(&body);
             if found == numbers {
                 break;
@@ -160,6 +182,18 @@ pub fn layout(doc: &Composed, book: &FontBook, print: Option<&Print>) -> Result<
         }
     }
     pages.extend(body);
+    // Planned pages for notes, never a blank by accident: a brochure ends with its back cover
+    // on an even page, a booklet on a whole sheet.
+    if let Some(notes) = &doc.notes {
+        let with_back = pages.len() + usize::from(doc.back.is_some());
+        let missing = (doc.pad_to - with_back % doc.pad_to) % doc.pad_to;
+        for _ in 0..missing {
+            let number = pages.len() + 1;
+            let mut page = page_frame(style, Some(number));
+            cover::notes(&mut placer, style, notes, &mut page)?;
+            pages.push(page);
+        }
+    }
     if let Some(f) = &style.footer {
         for page in &mut pages {
             cover::footer(&mut placer, style, f, page)?;

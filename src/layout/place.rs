@@ -37,6 +37,9 @@ pub struct Placer<'a> {
     pub memo: Memo,
     pub next_block: usize,
     pub warnings: Vec<crate::diag::Diagnostic>,
+    /// The tallest an image may be: it is scaled down to fit a column, with room for a
+    /// caption (zero: no limit).
+    pub max_image_height: Pt,
 }
 
 impl<'a> Placer<'a> {
@@ -207,43 +210,37 @@ impl<'a> Placer<'a> {
                 min_cell,
                 ..
             } => {
-                // As many cells a row as fit at their least width, rows evened out.
-                let n = cells.len().max(1);
-                let fit = if min_cell.0 > 0.0 {
-                    (((width + *gap) / (*min_cell + *gap)).floor() as usize).clamp(1, n)
-                } else {
-                    n
-                };
-                let rows = n.div_ceil(fit);
-                let per_row = n.div_ceil(rows);
-                let cell_width = (width - *gap * (per_row as f32 - 1.0)) / per_row as f32;
-                let mut y = Pt::ZERO;
-                for (r, row) in cells.chunks(per_row).enumerate() {
-                    if r > 0 {
-                        y += *gap;
-                    }
-                    let mut height = Pt::ZERO;
-                    for (i, cell) in row.iter().enumerate() {
-                        let (mut inside, h) = self.stack(cell, cell_width)?;
-                        translate(&mut inside, (cell_width + *gap) * i as f32, y);
-                        items.extend(inside);
-                        height = height.max(h);
-                    }
-                    y += height;
-                }
-                y
+                let pieces = self.row_pieces(cells, *gap, *min_cell, width)?;
+                join(pieces, &mut items)
             }
             Flow::Image {
                 image,
                 width: fraction,
+                logo,
                 role,
                 ..
             } => {
-                let w = width * fraction.clamp(0.05, 1.0);
-                let h = w * (image.height / image.width.max(1.0));
+                let ratio = image.height / image.width.max(1.0);
+                let (mut w, mut h) = if *logo {
+                    logo_size(width * fraction.clamp(0.05, 1.0), ratio)
+                } else {
+                    let w = width * fraction.clamp(0.05, 1.0);
+                    (w, w * ratio)
+                };
+                // No taller than the most an image may take of a column: then as tall as
+                // that, centred.
+                if h > self.max_image_height && self.max_image_height.0 > 0.0 {
+                    h = self.max_image_height;
+                    w = h / ratio.max(f32::EPSILON);
+                }
+                let x = if *fraction >= 1.0 || *logo {
+                    (width - w) / 2.0
+                } else {
+                    Pt::ZERO
+                };
                 items.push(Item::Image(PlacedImage {
                     rect: Rect {
-                        x: Pt::ZERO,
+                        x,
                         y: Pt::ZERO,
                         width: w,
                         height: h,
@@ -262,12 +259,13 @@ impl<'a> Placer<'a> {
                 role,
                 ..
             } => {
+                let icon_height = *size * (icon.height / icon.width.max(1.0));
                 items.push(Item::Image(PlacedImage {
                     rect: Rect {
                         x: Pt::ZERO,
                         y: Pt::ZERO,
                         width: *size,
-                        height: *size * (icon.height / icon.width.max(1.0)),
+                        height: icon_height,
                     },
                     image: icon.clone(),
                     role: role.clone(),
@@ -276,7 +274,7 @@ impl<'a> Placer<'a> {
                 let (mut inside, h) = self.stack(content, width - *size - *gap)?;
                 translate(&mut inside, *size + *gap, Pt::ZERO);
                 items.extend(inside);
-                h.max(*size)
+                h.max(icon_height)
             }
             Flow::Timeline {
                 entries,
@@ -284,63 +282,8 @@ impl<'a> Placer<'a> {
                 label_width,
                 ..
             } => {
-                let rail_x = *label_width + rail.gap;
-                let text_x = rail_x + rail.text_gap;
-                let mut y = Pt::ZERO;
-                let mut dots = Vec::new();
-                let count = entries.len();
-                for (i, (label, text)) in entries.iter().enumerate() {
-                    let (mut date, date_h) = self.stack(
-                        std::slice::from_ref(&Flow::Para(label.clone())),
-                        *label_width,
-                    )?;
-                    translate(&mut date, Pt::ZERO, y);
-                    items.extend(date);
-                    let (mut body, body_h) = self.stack(
-                        std::slice::from_ref(&Flow::Para(text.clone())),
-                        width - text_x,
-                    )?;
-                    translate(&mut body, text_x, y);
-                    items.extend(body);
-                    // Level with the middle of the date's capitals.
-                    let ascent = label
-                        .runs
-                        .first()
-                        .map_or(rail.radius, |r| r.style.size * 0.75);
-                    dots.push(y + ascent / 2.0 + rail.radius * 0.3);
-                    y += date_h.max(body_h);
-                    if i + 1 < count {
-                        y += text.space_after;
-                    }
-                }
-                if let (Some(first), Some(last)) = (dots.first(), dots.last()) {
-                    items.push(Item::Fill(Fill {
-                        rect: Rect {
-                            x: rail_x - rail.width / 2.0,
-                            y: *first,
-                            width: rail.width,
-                            height: *last - *first,
-                        },
-                        colour: rail.colour,
-                        role: Role::Artifact,
-                        round: false,
-                    }));
-                }
-                for d in dots {
-                    let r = rail.radius;
-                    items.push(Item::Fill(Fill {
-                        rect: Rect {
-                            x: rail_x - r,
-                            y: d - r,
-                            width: r * 2.0,
-                            height: r * 2.0,
-                        },
-                        colour: rail.dot,
-                        role: Role::Artifact,
-                        round: true,
-                    }));
-                }
-                y
+                let pieces = self.timeline_pieces(entries, rail, *label_width, width)?;
+                join(pieces, &mut items)
             }
             Flow::Entry {
                 title, number, gap, ..
@@ -391,6 +334,162 @@ impl<'a> Placer<'a> {
         Ok((items, height))
     }
 
+    /// The rows of a row of cells, each a piece: as many cells a row as fit at their least
+    /// width, rows evened out.
+    pub fn row_pieces(
+        &mut self,
+        cells: &[Vec<Flow>],
+        gap: Pt,
+        min_cell: Pt,
+        width: Pt,
+    ) -> Result<Vec<Piece>, BreakError> {
+        let n = cells.len().max(1);
+        // The widest text that must not break (a key figure's value) widens the cells too.
+        let mut widest = Pt::ZERO;
+        for para in cells.iter().flatten().filter_map(unbreakable) {
+            widest = widest.max(self.natural_width(para)?);
+        }
+        let least = min_cell.max(widest);
+        let fit = if least.0 > 0.0 {
+            (((width + gap) / (least + gap)).floor() as usize).clamp(1, n)
+        } else {
+            n
+        };
+        let rows = n.div_ceil(fit);
+        let per_row = n.div_ceil(rows);
+        let cell_width = (width - gap * (per_row as f32 - 1.0)) / per_row as f32;
+        // Still too wide alone in its row: those texts step down the scale until they fit.
+        let shrunk;
+        let cells = if widest > cell_width {
+            let factor = SHRINK_STEPS
+                .iter()
+                .copied()
+                .find(|f| widest * *f <= cell_width)
+                .unwrap_or(cell_width / widest);
+            shrunk = cells
+                .iter()
+                .map(|cell| {
+                    cell.iter()
+                        .map(|flow| match flow {
+                            Flow::Para(p) if p.nowrap => Flow::Para(scaled(p, factor)),
+                            other => other.clone(),
+                        })
+                        .collect()
+                })
+                .collect::<Vec<Vec<Flow>>>();
+            shrunk.as_slice()
+        } else {
+            cells
+        };
+        let mut pieces = Vec::with_capacity(rows);
+        for row in cells.chunks(per_row) {
+            let mut items = Vec::new();
+            let mut set = Vec::with_capacity(row.len());
+            for cell in row {
+                set.push(self.stack(cell, cell_width)?);
+            }
+            let height = set.iter().map(|(_, h)| *h).fold(Pt::ZERO, Pt::max);
+            for (i, ((mut inside, h), cell)) in set.into_iter().zip(row).enumerate() {
+                // A logo alone in its cell sits on the row's middle line.
+                let logo = matches!(cell.as_slice(), [Flow::Image { logo: true, .. }]);
+                let dy = if logo { (height - h) / 2.0 } else { Pt::ZERO };
+                translate(&mut inside, (cell_width + gap) * i as f32, dy);
+                items.extend(inside);
+            }
+            pieces.push(Piece {
+                items,
+                height,
+                space_after: gap,
+            });
+        }
+        Ok(pieces)
+    }
+
+    /// The entries of a timeline, each a piece with its date, its text, its dot, and the rail
+    /// from the entry before (above its dot) and to the entry after (below it, across the space
+    /// between): entries in one column join into one rail, a break leaves its ends open.
+    pub fn timeline_pieces(
+        &mut self,
+        entries: &[(Para, Para)],
+        rail: &crate::compose::Rail,
+        label_width: Pt,
+        width: Pt,
+    ) -> Result<Vec<Piece>, BreakError> {
+        let rail_x = label_width + rail.gap;
+        let text_x = rail_x + rail.text_gap;
+        let count = entries.len();
+        let mut pieces = Vec::with_capacity(count);
+        for (i, (label, text)) in entries.iter().enumerate() {
+            let mut items = Vec::new();
+            let (date, date_h) = self.stack(
+                std::slice::from_ref(&Flow::Para(label.clone())),
+                label_width,
+            )?;
+            items.extend(date);
+            let (mut body, body_h) = self.stack(
+                std::slice::from_ref(&Flow::Para(text.clone())),
+                width - text_x,
+            )?;
+            translate(&mut body, text_x, Pt::ZERO);
+            items.extend(body);
+            let height = date_h.max(body_h);
+            let space_after = if i + 1 < count {
+                text.space_after
+            } else {
+                Pt::ZERO
+            };
+            // Level with the middle of the date's capitals.
+            let ascent = label
+                .runs
+                .first()
+                .map_or(rail.radius, |r| r.style.size * 0.75);
+            let dot = ascent / 2.0 + rail.radius * 0.3;
+            let line = |from: Pt, to: Pt| {
+                Item::Fill(Fill {
+                    rect: Rect {
+                        x: rail_x - rail.width / 2.0,
+                        y: from,
+                        width: rail.width,
+                        height: to - from,
+                    },
+                    colour: rail.colour,
+                    role: Role::Artifact,
+                    round: false,
+                })
+            };
+            if i > 0 {
+                items.push(line(Pt::ZERO, dot));
+            }
+            if i + 1 < count {
+                items.push(line(dot, height + space_after));
+            }
+            let r = rail.radius;
+            items.push(Item::Fill(Fill {
+                rect: Rect {
+                    x: rail_x - r,
+                    y: dot - r,
+                    width: r * 2.0,
+                    height: r * 2.0,
+                },
+                colour: rail.dot,
+                role: Role::Artifact,
+                round: true,
+            }));
+            pieces.push(Piece {
+                items,
+                height,
+                space_after,
+            });
+        }
+        Ok(pieces)
+    }
+
+    /// The width of `para` on one line.
+    fn natural_width(&mut self, para: &Para) -> Result<Pt, BreakError> {
+        let set = self.set(para, Pt(1.0e5))?;
+        Ok(set.lines.iter().map(|l| l.width).fold(Pt::ZERO, Pt::max))
+    }
+
     /// Sets flows one under the other, as a whole; returns the items and the total height.
     pub fn stack(&mut self, flows: &[Flow], width: Pt) -> Result<(Vec<Item>, Pt), BreakError> {
         let mut items = Vec::new();
@@ -412,6 +511,68 @@ impl<'a> Placer<'a> {
         }
         Ok((items, y))
     }
+}
+
+/// The steps display text may shrink by, down the type scale, to fit its place.
+pub const SHRINK_STEPS: [f32; 5] = [1.0, 0.9, 0.8, 0.72, 0.64];
+
+/// `para` at `factor` of its size (sizes, leading and spaces alike).
+pub fn scaled(para: &Para, factor: f32) -> Para {
+    let mut p = para.clone();
+    for run in &mut p.runs {
+        run.style.size = run.style.size * factor;
+    }
+    p.leading = p.leading * factor;
+    p.space_after = p.space_after * factor;
+    p.space_before = p.space_before * factor;
+    p
+}
+
+/// A paragraph that must stay on one line.
+fn unbreakable(flow: &Flow) -> Option<&Para> {
+    match flow {
+        Flow::Para(p) if p.nowrap => Some(p),
+        _ => None,
+    }
+}
+
+/// A logo's size in a cell `width` wide: every logo of a strip covers about the same area, so
+/// that a wide wordmark and a tall emblem weigh alike, none wider than the cell nor taller than
+/// half of it.
+fn logo_size(width: Pt, ratio: f32) -> (Pt, Pt) {
+    let ratio = ratio.max(0.01);
+    let (max_w, max_h) = (width, width * 0.5);
+    let area = width.0 * width.0 * 0.22;
+    let mut w = Pt((area / ratio).sqrt());
+    let mut h = w * ratio;
+    let fit = (max_w.0 / w.0).min(max_h.0 / h.0).min(1.0);
+    w = w * fit;
+    h = h * fit;
+    (w, h)
+}
+
+/// Part of a flow placed whole: its items from (0, 0), its height, and the space below it
+/// before the next part.
+pub struct Piece {
+    pub items: Vec<Item>,
+    pub height: Pt,
+    pub space_after: Pt,
+}
+
+/// Pieces one under the other, as one: their items into `items`, and the height (the last
+/// piece's space after left out).
+fn join(pieces: Vec<Piece>, items: &mut Vec<Item>) -> Pt {
+    let mut y = Pt::ZERO;
+    let count = pieces.len();
+    for (i, mut piece) in pieces.into_iter().enumerate() {
+        translate(&mut piece.items, Pt::ZERO, y);
+        items.extend(piece.items);
+        y += piece.height;
+        if i + 1 < count {
+            y += piece.space_after;
+        }
+    }
+    y
 }
 
 pub fn space_after(flow: &Flow) -> Pt {

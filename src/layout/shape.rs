@@ -103,15 +103,21 @@ impl<'a> Shaper<'a> {
     /// face of the same weight and style that has it.
     pub fn face_for(&self, wanted: FaceKey, c: char) -> Result<FaceId, Uncovered> {
         let id = self.book.id(wanted);
-        // Spaces and marks that every face treats alike stay in the wanted face.
-        if self.book.face(id).has_char(c) || c.is_whitespace() || c == '\u{ad}' {
+        // The soft hyphen is never drawn: it stays in the wanted face.
+        if self.book.face(id).has_char(c) || c == '\u{ad}' {
             return Ok(id);
         }
-        Family::ALL
+        let found = Family::ALL
             .into_iter()
             .map(|family| self.book.id(FaceKey { family, ..wanted }))
-            .find(|&id| self.book.face(id).has_char(c))
-            .ok_or(Uncovered(c))
+            .find(|&id| self.book.face(id).has_char(c));
+        match found {
+            Some(id) => Ok(id),
+            // A space no face has (a rare width) is set as the face's own space would be:
+            // shaping maps it to a space's glyph of the wanted face.
+            None if c.is_whitespace() => Ok(id),
+            None => Err(Uncovered(c)),
+        }
     }
 }
 

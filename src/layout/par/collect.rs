@@ -197,7 +197,11 @@ fn shape_runs(
             // A space stays in the face of the text before it, so that a Latin name inside
             // Arabic text ("Ai Movement") is one run in one face.
             let face = match key {
-                Some((previous, _)) if c.is_whitespace() => previous,
+                Some((previous, _))
+                    if c.is_whitespace() && shaper.book.face(previous).has_char(c) =>
+                {
+                    previous
+                }
                 // Punctuation and digits follow the face of the text they sit in
                 // ("aim.um6p.ma" stays in one face inside an Arabic edition).
                 Some((previous, _))

@@ -6,7 +6,7 @@ use unicode_bidi::{BidiInfo, Level};
 
 use super::collect::{Collected, Item};
 use super::linebreak::Break;
-use crate::compose::{Align, Para, TextStyle};
+use crate::compose::{Para, TextStyle};
 use crate::fonts::FaceId;
 use crate::layout::frame::Glyph;
 use crate::units::Pt;
@@ -69,13 +69,35 @@ fn protrusion_left(c: char) -> f32 {
     }
 }
 
-pub fn lines(collected: &Collected, breaks: &[Break], measure: Pt, para: &Para) -> Vec<Line> {
+/// The lines of `breaks`; `justified` when the paragraph is justified at this measure (a line
+/// whose spaces would go past their bounds is set ragged even then).
+pub fn lines(
+    collected: &Collected,
+    breaks: &[Break],
+    measure: Pt,
+    para: &Para,
+    justified: bool,
+) -> Vec<Line> {
     let items = &collected.items;
     let mut start = 0;
     let mut lines = Vec::with_capacity(breaks.len());
     for (n, brk) in breaks.iter().enumerate() {
         let last = n + 1 == breaks.len();
-        let justify = para.align == Align::Justify && !last;
+        // Past its bounds a line is set ragged, unless kashidas take what spaces cannot.
+        let kashidas = items
+            .get(start..brk.at)
+            .unwrap_or_default()
+            .iter()
+            .any(|i| {
+                matches!(
+                    i,
+                    Item::Box {
+                        kashida: Some(_),
+                        ..
+                    }
+                )
+            });
+        let justify = justified && !last && (brk.ratio <= 1.0 || kashidas);
         let ratio = if justify || brk.ratio < 0.0 {
             brk.ratio
         } else {
@@ -373,10 +395,29 @@ fn hang(line: &mut Line, spaces: &[(usize, Pt)], measure: Pt, justify: bool) {
     }
     let right = edge_char(line.segments.last(), true)
         .map_or(Pt::ZERO, |(c, advance)| advance * protrusion_right(c));
-    line.protrusion = right;
-    // Spread what the line lacks to reach the measure plus both protrusions over its spaces.
+    // Spread what the line lacks to reach the measure plus both protrusions over its spaces,
+    // as far as their bound allows: past it, the marks hang less.
     let missing = measure + left + right - line.width;
-    stretch_spaces(line, missing / spaces.len() as f32);
+    let natural: Pt = spaces.iter().map(|(_, w)| *w).sum();
+    let headroom = (natural * super::MAX_SPACE_RATIO - set_spaces(line)).max(Pt::ZERO);
+    let grow = missing.min(headroom).max(Pt::ZERO);
+    stretch_spaces(line, grow / spaces.len() as f32);
+    let hung_left = left.min(grow);
+    line.shift = -hung_left;
+    line.protrusion = grow - hung_left;
+}
+
+/// The width of the line's inter-word spaces as set.
+fn set_spaces(line: &Line) -> Pt {
+    line.segments
+        .iter()
+        .flat_map(|s| {
+            s.glyphs
+                .iter()
+                .filter(|g| s.text.get(g.range.clone()).is_some_and(is_space))
+        })
+        .map(|g| g.advance)
+        .sum()
 }
 
 /// Widens every inter-word space of the line by `per_space`.

@@ -19,8 +19,13 @@ use crate::compose::{Align, Para};
 use crate::diag::Diagnostic;
 use crate::units::Pt;
 
-/// Spaces wider than this, in a justified line, are reported.
+/// Spaces are never set wider than this, in a justified line: a line that would need more is
+/// set ragged, and reported.
 pub const MAX_SPACE_RATIO: f32 = 1.0 + collect::STRETCH;
+
+/// A measure narrower than this many ems of the text is set ragged: justified, its spaces
+/// would swing from line to line.
+pub const MIN_JUSTIFIED_EMS: f32 = 24.0;
 
 /// What went wrong breaking a paragraph.
 #[derive(Debug)]
@@ -39,18 +44,33 @@ pub fn break_lines(
     let measure = measure - para.indent;
     let collected = collect::collect(shaper, para, measure, warnings)?;
     let size = para.runs.first().map_or(Pt(10.0), |r| r.style.size);
-    let ragged = para.align != Align::Justify;
-    let breaks = linebreak::breaks(&collected.items, measure, ragged.then_some(size * 3.0));
-    let lines = finalize::lines(&collected, &breaks, measure, para);
-    let widest = lines
+    // A measure too narrow to justify well (a column of a three-column block) is set ragged.
+    let justified = para.align == Align::Justify && measure.0 >= size.0 * MIN_JUSTIFIED_EMS;
+    let breaks = linebreak::breaks(
+        &collected.items,
+        measure,
+        (!justified).then_some(size * 3.0),
+    );
+    let lines = finalize::lines(&collected, &breaks, measure, para, justified);
+    // A line that would need more than the bounds allow is set ragged: worth a word.
+    let loose = lines
         .iter()
-        .filter_map(|l| l.space_ratio)
-        .fold(0.0, f32::max);
-    if widest > MAX_SPACE_RATIO + 0.005 {
+        .zip(&breaks)
+        .enumerate()
+        .filter(|(i, (line, b))| {
+            justified && !line.justified && b.ratio > 1.0 && i + 1 < breaks.len()
+        })
+        .count();
+    if loose > 0 {
         let text: String = collected.text.chars().take(40).collect();
+        let lines = if loose == 1 {
+            "a line".to_owned()
+        } else {
+            format!("{loose} lines")
+        };
         warnings.push(
             Diagnostic::warning(format!(
-                "«{text}…» could only be set with spaces up to {widest:.2} times their width"
+                "«{text}…»: {lines} could not be justified with spaces of at most {MAX_SPACE_RATIO:.1} times their width, and set ragged"
             ))
             .with_span(para.origin.clone())
             .hint("reword the sentence, or add a soft hyphen (U+00AD) in a long word"),
@@ -115,6 +135,32 @@ mod tests {
             joined,
             "Voir aim.um6p.ma/rapportannuelintelligenceartificielle2025."
         );
+    }
+
+    #[test]
+    fn a_narrow_measure_is_set_ragged_and_spaces_keep_their_bounds() {
+        let text = "Des modèles de développement pour les territoires, avec les équipes de terrain et les partenaires industriels du centre.";
+        // 18 ems of 10 pt: a column of a three-column block.
+        let (lines, _) = set(text, Pt(180.0));
+        assert!(lines.len() > 2);
+        assert!(
+            lines.iter().all(|l| !l.justified),
+            "narrow lines are ragged"
+        );
+        assert!(lines.iter().all(|l| l.space_ratio.is_none()));
+        // At a measure where justification needs wide spaces, a line past the bound is set
+        // ragged rather than stretched.
+        for measure in [250.0, 260.0, 270.0, 300.0, 320.0] {
+            let (lines, _) = set(text, Pt(measure));
+            for line in &lines {
+                assert!(
+                    line.space_ratio
+                        .is_none_or(|r| r <= MAX_SPACE_RATIO + 0.005),
+                    "{measure}: {:?}",
+                    line.space_ratio
+                );
+            }
+        }
     }
 
     #[test]

@@ -1,0 +1,253 @@
+//! Prepare: every flow set for its width, as the parts the columns can break between.
+//!
+//! Blocks are numbered here, in the order of the flow, so that the numbers follow the reading
+//! order whatever the pages and columns do with them (the PDF's structure is built from them).
+
+use super::column_width;
+use crate::compose::{Flow, PageStyle, Role};
+use crate::diag::Span;
+use crate::layout::LayoutError;
+use crate::layout::frame::Item;
+use crate::layout::place::{Piece, Placer, SetPara, space_after};
+use crate::units::{Colour, Pt};
+
+/// A flow prepared for its width.
+pub enum Prep {
+    /// A paragraph's lines, split between lines.
+    Lines(SetPara, usize),
+    /// Placed whole: a row of a grid, an entry of a timeline, an image with its caption.
+    Whole(Whole),
+    /// A box whose background follows its parts across a column break.
+    Box(Boxed),
+}
+
+pub struct Whole {
+    pub items: Vec<Item>,
+    pub height: Pt,
+    pub space_after: Pt,
+    pub origin: Option<Span>,
+    /// Never the last thing in a column.
+    pub keep: bool,
+    /// May wait for the top of the next column while the text after it goes on.
+    pub float: bool,
+}
+
+pub struct Boxed {
+    pub fill: Colour,
+    pub bar: Option<(Colour, Pt)>,
+    pub padding: Pt,
+    pub parts: Vec<Prep>,
+    pub space_after: Pt,
+    pub origin: Option<Span>,
+}
+
+impl Boxed {
+    /// How far its parts are set in from the column's start edge, and the width they lose.
+    pub fn inset(&self) -> (Pt, Pt) {
+        let bar = self.bar.map_or(Pt::ZERO, |(_, width)| width);
+        (self.padding + bar, self.padding * 2.0 + bar)
+    }
+}
+
+impl Prep {
+    /// Never the last thing in its column: a heading, an introduction.
+    pub fn keep(&self) -> bool {
+        match self {
+            Prep::Lines(set, _) => set.para.keep_with_next,
+            Prep::Whole(whole) => whole.keep,
+            Prep::Box(_) => false,
+        }
+    }
+
+    /// Set in the sidebar (a section's number and heading).
+    pub fn side(&self) -> bool {
+        matches!(self, Prep::Lines(set, _) if set.para.side)
+    }
+
+    /// The least of it that must share a column with what is kept with it: two lines (all of a
+    /// paragraph too short to split two and two), a whole piece, a box's first part.
+    pub fn min_start(&self) -> Pt {
+        match self {
+            Prep::Lines(set, _) => {
+                let n = set.lines.len();
+                set.para.space_before + set.height(if n < 4 { n } else { 2 })
+            }
+            Prep::Whole(whole) => whole.height,
+            Prep::Box(b) => b.padding + b.parts.first().map_or(Pt::ZERO, Prep::min_start),
+        }
+    }
+
+    /// Its whole height, spaces included, for the messages that say how much does not fit.
+    pub fn height(&self) -> Pt {
+        match self {
+            Prep::Lines(set, _) if set.para.side => Pt::ZERO,
+            Prep::Lines(set, _) => {
+                set.para.space_before + set.height(set.lines.len()) + set.para.space_after
+            }
+            Prep::Whole(whole) => whole.height + whole.space_after,
+            Prep::Box(b) => {
+                b.padding * 2.0 + b.parts.iter().map(Prep::height).sum::<Pt>() + b.space_after
+            }
+        }
+    }
+
+    pub fn space_after(&self) -> Pt {
+        match self {
+            Prep::Lines(set, _) => set.para.space_after,
+            Prep::Whole(whole) => whole.space_after,
+            Prep::Box(b) => b.space_after,
+        }
+    }
+
+    pub fn origin(&self) -> Option<&Span> {
+        match self {
+            Prep::Lines(set, _) => set.para.origin.as_ref(),
+            Prep::Whole(whole) => whole.origin.as_ref(),
+            Prep::Box(b) => b.origin.as_ref(),
+        }
+    }
+}
+
+/// The body's flows, prepared for the page's columns.
+pub fn prepare(
+    placer: &mut Placer,
+    style: &PageStyle,
+    body: &[Flow],
+) -> Result<Vec<Prep>, LayoutError> {
+    let mut preps = Vec::with_capacity(body.len());
+    parts(placer, style, body, column_width(style), &mut preps)?;
+    Ok(preps)
+}
+
+/// Prepares `flows` at `width` into `out`.
+fn parts(
+    placer: &mut Placer,
+    style: &PageStyle,
+    flows: &[Flow],
+    width: Pt,
+    out: &mut Vec<Prep>,
+) -> Result<(), LayoutError> {
+    let mut i = 0;
+    while let Some(flow) = flows.get(i) {
+        i += 1;
+        let origin = flow_origin(flow);
+        let broken = |e| LayoutError::from_break(e, origin.clone());
+        match flow {
+            Flow::Para(para) => {
+                let width = match style.sidebar {
+                    Some(sidebar) if para.side => sidebar.width,
+                    _ => width,
+                };
+                let set = placer.set(para, width).map_err(broken)?;
+                out.push(Prep::Lines(set, placer.block_id()));
+            }
+            Flow::Image { .. } => {
+                // An image and its caption go together, wherever the image floats to.
+                let mut figure = vec![flow.clone()];
+                if let Some(caption @ Flow::Para(p)) = flows.get(i)
+                    && p.role == Role::Caption
+                {
+                    figure.push(caption.clone());
+                    i += 1;
+                }
+                let (items, height) = placer.stack(&figure, width).map_err(broken)?;
+                let space_after = figure.last().map_or(Pt::ZERO, space_after);
+                out.push(Prep::Whole(Whole {
+                    items,
+                    height,
+                    space_after,
+                    origin,
+                    keep: false,
+                    float: true,
+                }));
+            }
+            Flow::Row {
+                cells,
+                gap,
+                min_cell,
+                space_after,
+                ..
+            } => {
+                let pieces = placer
+                    .row_pieces(cells, *gap, *min_cell, width)
+                    .map_err(broken)?;
+                wholes(pieces, *space_after, origin, out);
+            }
+            Flow::Timeline {
+                entries,
+                rail,
+                label_width,
+                space_after,
+                ..
+            } => {
+                let pieces = placer
+                    .timeline_pieces(entries, rail, *label_width, width)
+                    .map_err(broken)?;
+                wholes(pieces, *space_after, origin, out);
+            }
+            Flow::Boxed {
+                fill,
+                bar,
+                padding,
+                space_after,
+                content,
+                ..
+            } => {
+                let mut b = Boxed {
+                    fill: *fill,
+                    bar: *bar,
+                    padding: *padding,
+                    parts: Vec::new(),
+                    space_after: *space_after,
+                    origin: origin.clone(),
+                };
+                let (_, narrower) = b.inset();
+                parts(placer, style, content, width - narrower, &mut b.parts)?;
+                out.push(Prep::Box(b));
+            }
+            Flow::Aside { .. } | Flow::Entry { .. } | Flow::Rule { .. } => {
+                let (items, height) = placer.atomic(flow, width).map_err(broken)?;
+                out.push(Prep::Whole(Whole {
+                    items,
+                    height,
+                    space_after: space_after(flow),
+                    origin,
+                    keep: false,
+                    float: false,
+                }));
+            }
+        }
+    }
+    Ok(())
+}
+
+/// The pieces of a grid or a timeline as parts placed whole, the last with the flow's space
+/// after.
+fn wholes(pieces: Vec<Piece>, space_after: Pt, origin: Option<Span>, out: &mut Vec<Prep>) {
+    let count = pieces.len();
+    for (i, piece) in pieces.into_iter().enumerate() {
+        out.push(Prep::Whole(Whole {
+            items: piece.items,
+            height: piece.height,
+            space_after: if i + 1 == count {
+                space_after
+            } else {
+                piece.space_after
+            },
+            origin: origin.clone(),
+            keep: false,
+            float: false,
+        }));
+    }
+}
+
+fn flow_origin(flow: &Flow) -> Option<Span> {
+    match flow {
+        Flow::Para(p) => p.origin.clone(),
+        Flow::Boxed { origin, .. } | Flow::Row { origin, .. } | Flow::Timeline { origin, .. } => {
+            origin.clone()
+        }
+        Flow::Image { image, .. } => image.origin.clone(),
+        Flow::Aside { .. } | Flow::Entry { .. } | Flow::Rule { .. } => None,
+    }
+}
