@@ -384,16 +384,24 @@ pub fn run() -> ExitCode {
             (run_build(&Editions::default(), &job, reporter), reporter)
         }
     };
-    let failed = match result {
+    let (failed, written) = match result {
         Ok(()) => return ExitCode::SUCCESS,
-        Err(Failure::Diagnostics(diagnostics)) => diagnostics,
-        Err(Failure::Io(e)) => vec![Diagnostic::error(format!("{e:#}"))],
+        Err(Failure::Diagnostics(diagnostics)) => (diagnostics, None),
+        Err(Failure::Partial {
+            errors,
+            written,
+            events,
+        }) => (errors, Some((written, events))),
+        Err(Failure::Io(e)) => (vec![Diagnostic::error(format!("{e:#}"))], None),
     };
     for d in &failed {
         reporter.diagnostic(d);
     }
     let errors = failed.iter().filter(|d| d.is_error()).count();
-    reporter.result(errors, (0, 0), 0);
+    match written {
+        Some((written, events)) => reporter.partial(errors, written, &events),
+        None => reporter.result(errors, (0, 0), 0),
+    }
     ExitCode::from(1)
 }
 
@@ -425,7 +433,15 @@ enum Target<'a> {
     Handout(&'a content::Event),
 }
 
-impl Target<'_> {
+impl<'a> Target<'a> {
+    /// The event whose documents this is, if any: they are written together or not at all.
+    fn event(self) -> Option<&'a str> {
+        match self {
+            Target::Document(_) => None,
+            Target::EventBrochure(event) | Target::Handout(event) => Some(event.slug.as_str()),
+        }
+    }
+
     /// Its name in the output folder: `brochure-fr.pdf`, `events/SLUG/handout-fr.pdf`.
     fn file(self, lang: Lang, output: Output) -> String {
         let (folder, stem) = match self {
@@ -497,6 +513,12 @@ fn targets<'a>(
 
 enum Failure {
     Diagnostics(Vec<Diagnostic>),
+    /// Some events failed; the other documents were written.
+    Partial {
+        errors: Vec<Diagnostic>,
+        written: usize,
+        events: String,
+    },
     Io(anyhow::Error),
 }
 
@@ -564,25 +586,33 @@ fn run_build(editions: &Editions, job: &Job, reporter: Reporter) -> Result<(), F
         (name, result, begun.elapsed())
     });
     progress.finish();
-    let mut built: Vec<(String, Built, Duration)> = Vec::new();
+    // Each event's documents stand or fall together, apart from the rest: one event whose
+    // programme does not fit leaves the others (and the centre's documents) to be written.
+    let mut built: Vec<(String, Built, Duration, Option<&str>)> = Vec::new();
     let mut errors: Vec<Diagnostic> = Vec::new();
-    for (name, result, time) in results {
+    let mut failed: Vec<Option<&str>> = Vec::new();
+    for ((name, result, time), (_, target)) in results.into_iter().zip(&jobs) {
+        let group = target.event();
         match result {
-            Ok(doc) => built.push((name, doc, time)),
+            Ok(doc) => built.push((name, doc, time, group)),
             Err(e) => {
                 let d = e
                     .to_diagnostic()
                     .in_document(name.trim_end_matches(".pdf"))
                     .with_snippet_from_file();
                 merge(&mut errors, d);
+                if !failed.contains(&group) {
+                    failed.push(group);
+                }
             }
         }
     }
-    if !errors.is_empty() {
+    if failed.contains(&None) || (!errors.is_empty() && job.out.is_none()) {
         return Err(Failure::Diagnostics(errors));
     }
+    built.retain(|(.., group)| !failed.contains(group));
     let mut warnings = Vec::new();
-    for (name, doc, _) in &built {
+    for (name, doc, ..) in &built {
         for warning in &doc.warnings {
             let warning = warning
                 .clone()
@@ -610,7 +640,7 @@ fn run_build(editions: &Editions, job: &Job, reporter: Reporter) -> Result<(), F
     // Every file goes to a temporary file first; only when all are written are they renamed
     // into place, so a run writes all of its documents or none.
     let mut staged = Vec::with_capacity(built.len());
-    for (name, doc, time) in &built {
+    for (name, doc, time, _) in &built {
         let path = out.join(name);
         if let Some(folder) = path.parent() {
             std::fs::create_dir_all(folder)
@@ -625,6 +655,14 @@ fn run_build(editions: &Editions, job: &Job, reporter: Reporter) -> Result<(), F
             .with_context(|| format!("cannot write {}", path.display()))
             .map_err(Failure::Io)?;
         reporter.written(&path, doc.pages, doc.pdf.len(), time.as_millis());
+    }
+    if !errors.is_empty() {
+        let events: Vec<&str> = failed.iter().flatten().copied().collect();
+        return Err(Failure::Partial {
+            errors,
+            written: built.len(),
+            events: events.join(", "),
+        });
     }
     reporter.result(0, (built.len(), built.len()), started.elapsed().as_millis());
     Ok(())

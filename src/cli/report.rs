@@ -100,6 +100,25 @@ impl Reporter {
         }
     }
 
+    /// The end of a run where some events failed and the rest was written.
+    pub fn partial(&self, errors: usize, written: usize, events: &str) {
+        match self.format {
+            Format::Human => eprintln!(
+                "{errors} error{}; {written} file{} written, none of the event{} {events}",
+                if errors == 1 { "" } else { "s" },
+                if written == 1 { "" } else { "s" },
+                if events.contains(',') { "s" } else { "" },
+            ),
+            Format::Json => self.json(&Line::Result {
+                ok: false,
+                errors,
+                documents: written,
+                written,
+                milliseconds: 0,
+            }),
+        }
+    }
+
     /// The end of a run: `documents` built and `written` files (none for `check`), or
     /// `errors` and nothing written.
     pub fn result(&self, errors: usize, (documents, written): (usize, usize), milliseconds: u128) {

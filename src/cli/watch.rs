@@ -28,7 +28,7 @@ pub fn watch(editions: &Editions, job: &Job, reporter: Reporter) -> anyhow::Resu
             Ok(()) => {}
             Err(failure) => {
                 let diagnostics = match failure {
-                    Failure::Diagnostics(d) => d,
+                    Failure::Diagnostics(d) | Failure::Partial { errors: d, .. } => d,
                     Failure::Io(e) => vec![crate::Diagnostic::error(format!("{e:#}"))],
                 };
                 for d in &diagnostics {

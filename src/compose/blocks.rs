@@ -3,7 +3,7 @@
 use super::styles::Styles;
 use super::theme::a4;
 use super::{Align, Flow, Para, Role, Run, TextStyle};
-use crate::content::{Block, BlockKind, Centre, Figure, Inline, Lang};
+use crate::content::{Block, BlockKind, Centre, Figure, Inline, Lang, When};
 use crate::diag::Span;
 use crate::units::Pt;
 
@@ -28,6 +28,15 @@ pub fn flows(blocks: &[Block], centre: &Centre, s: &Styles) -> Vec<Flow> {
         out.extend(flows);
     }
     out
+}
+
+/// The least width of an icon grid's cell, in ems of the text: the icon and its gap, and an
+/// item's text at about half an em a character (the items' mean: a longer one takes two
+/// lines), from 8 to 15 ems.
+fn icon_cell_ems(items: &[Inline]) -> f32 {
+    let total: usize = items.iter().map(|i| i.text().chars().count()).sum();
+    let mean = total as f32 / items.len().max(1) as f32;
+    (mean * 0.5 + 4.0).clamp(8.0, 15.0)
 }
 
 /// Whether a paragraph introduces the block after it ("…in eight commitments:" before a
@@ -87,8 +96,9 @@ fn flow(block: &Block, centre: &Centre, s: &Styles) -> Vec<Flow> {
             vec![Flow::Row {
                 cells,
                 gap: s.gap * 2.0,
-                // Wide enough for a few words a line beside the icon, in ems of the text.
-                min_cell: s.body.size * 15.0,
+                // Wide enough for a few words a line beside the icon, in ems of the text:
+                // short items (a word or two each) pair up in a narrow column.
+                min_cell: s.body.size * icon_cell_ems(items),
                 space_after: s.gap,
                 origin,
             }]
@@ -99,7 +109,10 @@ fn flow(block: &Block, centre: &Centre, s: &Styles) -> Vec<Flow> {
             entries: milestones
                 .iter()
                 .map(|m| {
-                    let date = s.lang.month(m.date.date());
+                    let date = match m.date {
+                        When::Month(month) => s.lang.month(month.date()),
+                        When::Day(day) => s.lang.day(day),
+                    };
                     (
                         s.display(s.plain(&date, s.label), Role::Label, 1.3),
                         Para {

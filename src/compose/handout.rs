@@ -180,6 +180,7 @@ pub fn programme(event: &Event, s: &Styles) -> Vec<Flow> {
                     Para {
                         space_after: s.gap,
                         align: Align::Left,
+                        origin: Some(session.origin.clone()),
                         ..s.para(text, Role::ListItem)
                     },
                 )

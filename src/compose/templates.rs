@@ -421,21 +421,30 @@ fn side_headings(body: Vec<super::Flow>, s: &Styles) -> (Vec<super::Flow>, Conte
     (out, contents)
 }
 
-/// Removes the first block `wanted` picks, and the heading before it when that heading
-/// introduces nothing else; returns them in order.
+/// Removes the first block `wanted` picks with what belongs to it: the heading before it
+/// when that heading opens with it, and the paragraphs after it up to the next heading (a note
+/// on the figures); returns them in order.
 fn take(blocks: &mut Vec<Block>, wanted: impl Fn(&BlockKind) -> bool) -> Vec<Block> {
     let Some(at) = blocks.iter().position(|b| wanted(&b.kind)) else {
         return Vec::new();
     };
-    let block = blocks.remove(at);
     let heading =
         |b: Option<&Block>| b.is_some_and(|b| matches!(b.kind, BlockKind::Heading { .. }));
-    let alone = blocks.get(at).is_none() || heading(blocks.get(at));
-    if at > 0 && alone && heading(blocks.get(at - 1)) {
-        vec![blocks.remove(at - 1), block]
+    let from = if at > 0 && heading(blocks.get(at - 1)) {
+        at - 1
     } else {
-        vec![block]
+        at
+    };
+    let mut to = at + 1;
+    if from < at {
+        while blocks
+            .get(to)
+            .is_some_and(|b| matches!(b.kind, BlockKind::Paragraph(_)))
+        {
+            to += 1;
+        }
     }
+    blocks.drain(from..to).collect()
 }
 
 #[cfg(test)]

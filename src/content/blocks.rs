@@ -243,7 +243,7 @@ impl Checker<'_> {
         let mut milestones = Vec::new();
         let mut ok = true;
         for m in &raw.value {
-            let date = super::model::YearMonth::parse(&m.value.date.value);
+            let date = super::model::When::parse(&m.value.date.value);
             if date.is_none() {
                 self.report(
                     self.error(

@@ -66,6 +66,7 @@ impl Checker<'_> {
                     start,
                     title,
                     speakers,
+                    origin: self.span(session),
                 });
             }
         }

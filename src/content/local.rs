@@ -50,10 +50,30 @@ impl<'de> Visitor<'de> for LocalVisitor {
 
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<LocalText, A::Error> {
         let mut entries = Vec::new();
-        while let Some((lang, text)) = map.next_entry::<String, String>()? {
+        while let Some((lang, text)) = map.next_entry::<String, Option<Scalar>>()? {
+            // `{en: Model, tank, sea trial}`: YAML reads `tank` as a key without a value.
+            let Some(Scalar(text)) = text else {
+                return Err(de::Error::custom(format!(
+                    "`{lang}` has no text: inside {{…}} a comma starts the next language, so a text holding a comma goes in quotes, as {{en: \"one, two\"}}"
+                )));
+            };
             entries.push((lang, text));
         }
         Ok(LocalText::PerLang(entries))
+    }
+}
+
+/// A text in a map of languages: a string, or a figure written without quotes.
+struct Scalar(String);
+
+impl<'de> Deserialize<'de> for Scalar {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        match deserializer.deserialize_any(LocalVisitor)? {
+            LocalText::Neutral(text) => Ok(Scalar(text)),
+            LocalText::PerLang(_) => Err(de::Error::custom(
+                "a language's text is a text, not another map of languages",
+            )),
+        }
     }
 }
 

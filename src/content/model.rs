@@ -55,6 +55,8 @@ pub struct Session {
     pub start: chrono::NaiveTime,
     pub title: String,
     pub speakers: Vec<String>,
+    /// Where the event's file gives it, for a programme too long for its handout.
+    pub origin: Span,
 }
 
 impl Content {
@@ -487,8 +489,26 @@ pub enum BlockKind {
 
 #[derive(Clone, Debug)]
 pub struct Milestone {
-    pub date: YearMonth,
+    pub date: When,
     pub text: Inline,
+}
+
+/// A date as precise as the content gives it: a month, or a day.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum When {
+    Month(YearMonth),
+    Day(NaiveDate),
+}
+
+impl When {
+    /// Parses `YYYY-MM` or `YYYY-MM-DD`, keeping what it says.
+    pub fn parse(text: &str) -> Option<When> {
+        let text = text.trim();
+        match NaiveDate::parse_from_str(text, "%Y-%m-%d") {
+            Ok(day) => Some(When::Day(day)),
+            Err(_) => YearMonth::parse(text).map(When::Month),
+        }
+    }
 }
 
 #[derive(Clone, Debug)]

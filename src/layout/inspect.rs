@@ -84,6 +84,11 @@ pub fn inspect(pages: &[Page]) -> Report {
     blocks.dedup();
     for block in blocks {
         let para: Vec<&Placed> = lines.iter().filter(|l| l.info.block == block).collect();
+        // An entry of the contents is a title and its page number side by side, not a
+        // paragraph split across columns.
+        if para.iter().any(|l| l.info.role == Role::Contents) {
+            continue;
+        }
         let mut run = 0;
         for line in &para {
             run = if line.info.hyphenated { run + 1 } else { 0 };

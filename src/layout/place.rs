@@ -400,6 +400,7 @@ impl<'a> Placer<'a> {
                 items,
                 height,
                 space_after: gap,
+                origin: None,
             });
         }
         Ok(pieces)
@@ -415,6 +416,13 @@ impl<'a> Placer<'a> {
         label_width: Pt,
         width: Pt,
     ) -> Result<Vec<Piece>, BreakError> {
+        // The dates take the width the widest of them needs, on one line, up to a third of the
+        // measure ("9:30 a.m." and "décembre 2018" alike).
+        let mut widest = Pt::ZERO;
+        for (label, _) in entries {
+            widest = widest.max(self.natural_width(label)?);
+        }
+        let label_width = label_width.max(widest).min(width / 3.0);
         let rail_x = label_width + rail.gap;
         let text_x = rail_x + rail.text_gap;
         let count = entries.len();
@@ -479,6 +487,7 @@ impl<'a> Placer<'a> {
                 items,
                 height,
                 space_after,
+                origin: text.origin.clone(),
             });
         }
         Ok(pieces)
@@ -557,6 +566,9 @@ pub struct Piece {
     pub items: Vec<Item>,
     pub height: Pt,
     pub space_after: Pt,
+    /// Where its own text comes from, when it is not the whole flow's (a session of a
+    /// programme).
+    pub origin: Option<crate::diag::Span>,
 }
 
 /// Pieces one under the other, as one: their items into `items`, and the height (the last

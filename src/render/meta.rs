@@ -48,7 +48,17 @@ pub fn outline(pages: &[Page], at: impl Fn(usize, f32) -> Option<(usize, f32)>) 
         }
     }
     let mut outline = Outline::new();
-    let mut section: Option<OutlineNode> = None;
+    // The open headings, each inside the one before: a heading closes those of its level and
+    // below, and goes inside the one left on top.
+    let mut open: Vec<(u8, OutlineNode)> = Vec::new();
+    let close = |open: &mut Vec<(u8, OutlineNode)>, outline: &mut Outline| {
+        if let Some((_, node)) = open.pop() {
+            match open.last_mut() {
+                Some((_, parent)) => parent.push_child(node),
+                None => outline.push_child(node),
+            }
+        }
+    };
     for Heading {
         level,
         runs,
@@ -65,19 +75,13 @@ pub fn outline(pages: &[Page], at: impl Fn(usize, f32) -> Option<(usize, f32)>) 
             text,
             XyzDestination::new(page, Point::from_xy(0.0, y.max(0.0))),
         );
-        if level <= 1 {
-            if let Some(done) = section.replace(node) {
-                outline.push_child(done);
-            }
-        } else {
-            match section.as_mut() {
-                Some(parent) => parent.push_child(node),
-                None => outline.push_child(node),
-            }
+        while open.last().is_some_and(|(l, _)| *l >= level) {
+            close(&mut open, &mut outline);
         }
+        open.push((level, node));
     }
-    if let Some(done) = section {
-        outline.push_child(done);
+    while !open.is_empty() {
+        close(&mut open, &mut outline);
     }
     outline
 }

@@ -234,7 +234,7 @@ fn wholes(pieces: Vec<Piece>, space_after: Pt, origin: Option<Span>, out: &mut V
             } else {
                 piece.space_after
             },
-            origin: origin.clone(),
+            origin: piece.origin.or_else(|| origin.clone()),
             keep: false,
             float: false,
         }));
