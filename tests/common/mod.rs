@@ -3,6 +3,8 @@
 
 #![allow(dead_code)]
 
+pub mod frames;
+
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
@@ -144,6 +146,8 @@ pub fn normalise(text: &str) -> String {
         .replace(" :", ":")
         .replace(" ?", "?")
         .replace(" !", "!")
+        // …and after an apostrophe before a word in bold ("l’ Institut").
+        .replace("’ ", "’")
 }
 
 /// Every sentence a document's blocks hold, as plain text.

@@ -1,0 +1,557 @@
+//! The design holds for content other than the default: each rule on a small content made for
+//! it (over `tests/fixtures/minimal`), checked on the frames or through the real binary.
+
+// Tests may panic: a panic is a failed assertion.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
+
+mod common;
+
+use std::fs;
+use std::path::Path;
+
+use common::frames::{empty_below, outside_margins, overlaps};
+use common::*;
+use plaquette::compose::{self, Kind, Role, What};
+use plaquette::content::{self, Content};
+use plaquette::fonts::FontBook;
+use plaquette::layout::{self, Laid, frame::Item};
+
+/// A content folder made for one test: the minimal content with some files replaced.
+struct Fixture(tempfile::TempDir);
+
+impl Fixture {
+    fn new() -> Fixture {
+        Fixture(workspace("tests/fixtures/minimal"))
+    }
+
+    fn dir(&self) -> &Path {
+        self.0.path()
+    }
+
+    /// Writes `text` to the content's `file`.
+    fn write(&self, file: &str, text: &str) -> &Fixture {
+        let path = self.dir().join("content").join(file);
+        fs::create_dir_all(path.parent().unwrap()).unwrap();
+        fs::write(path, text).unwrap();
+        self
+    }
+
+    /// The blocks of brochure.yaml, in English, after the heading the fact sheet uses.
+    fn blocks(&self, blocks: &str) -> &Fixture {
+        self.write(
+            "brochure.yaml",
+            &format!(
+                "title: T\nsubject: S\nlanguages: [en]\nblocks:\n  - heading: Start\n    id: about\n{blocks}"
+            ),
+        )
+    }
+
+    /// A grey PNG of `width` × `height` pixels.
+    fn png(&self, name: &str, width: u32, height: u32) -> &Fixture {
+        let path = self.dir().join("content/images").join(name);
+        let file = fs::File::create(path).unwrap();
+        let mut encoder = png::Encoder::new(file, width, height);
+        encoder.set_color(png::ColorType::Grayscale);
+        let mut writer = encoder.write_header().unwrap();
+        writer
+            .write_image_data(&vec![128; (width * height) as usize])
+            .unwrap();
+        self
+    }
+
+    fn editions(&self) -> Vec<Content> {
+        content::load_with(&self.dir().join("content"), &content::Options::default())
+            .unwrap_or_else(|e| panic!("{e:?}"))
+            .editions
+    }
+
+    fn content(&self) -> Content {
+        self.editions().remove(0)
+    }
+
+    fn run(&self, args: &[&str]) -> std::process::Output {
+        run(self.dir(), args)
+    }
+}
+
+fn lay(content: &Content, what: What) -> (compose::Composed, Laid) {
+    let composed = compose::compose_on(content, what, &compose::Theme::new(&content.brand));
+    let laid = layout::layout(&composed, &FontBook::bundled().unwrap(), None)
+        .unwrap_or_else(|e| panic!("{}", e.to_diagnostic()));
+    (composed, laid)
+}
+
+fn brochure(content: &Content) -> (compose::Composed, Laid) {
+    lay(content, What::Document(Kind::Brochure))
+}
+
+/// The page and baseline of the first text run whose text contains `needle`.
+fn find(laid: &Laid, needle: &str) -> (usize, f32) {
+    for (p, page) in laid.pages.iter().enumerate() {
+        for item in &page.items {
+            if let Item::Text(run) = item
+                && run.text.contains(needle)
+            {
+                return (p, run.y.0);
+            }
+        }
+    }
+    panic!("«{needle}» is not on any page")
+}
+
+fn paragraphs(prefix: &str, count: usize) -> String {
+    (0..count)
+        .map(|i| {
+            format!(
+                "  - paragraph: {prefix} {i} is a paragraph long enough to take a few lines of \
+                 a column, so that a handful of them fill a page and the layout must decide \
+                 where the next block goes and what it keeps together with it on its page.\n"
+            )
+        })
+        .collect()
+}
+
+// 1. A long programme continues on the handout's back; past that, an error at the session.
+#[test]
+fn a_long_programme_continues_and_too_long_a_one_names_its_session() {
+    let f = Fixture::new();
+    let event = |sessions: usize| {
+        let mut text = String::from(
+            "name: A long day\ndays:\n  - {date: 2030-05-02, from: \"08:00\", to: \"20:00\"}\n\
+             venue: The hall\ncity: Springfield\nregistration: https://lab.example.org/day\n\
+             programme:\n",
+        );
+        for i in 0..sessions {
+            text.push_str(&format!(
+                "  - time: \"{:02}:{:02}\"\n    title: Session {i}, on a subject worth a title of two lines in a handout's column\n    speakers: [Ada Example, Grace Sample]\n",
+                8 + i * 10 / 60,
+                (i * 10) % 60
+            ));
+        }
+        text
+    };
+    f.write("events/long.yaml", &event(28));
+    f.write("events/short.yaml", &event(3));
+    let content = f.content();
+    let long = content.events.iter().find(|e| e.slug == "long").unwrap();
+    let (composed, laid) = lay(&content, What::Handout(long));
+    assert_eq!(laid.pages.len(), 2, "the programme runs onto the back");
+    assert!(composed.header.is_some());
+    for page in &laid.pages {
+        assert_eq!(overlaps(page), Vec::new());
+    }
+    // Far too long: the handout's error names the event's file and the session; the other
+    // event and the centre's documents are written all the same.
+    f.write("events/long.yaml", &event(72));
+    let output = f.run(&["build", "--all-events"]);
+    let log = stderr(&output);
+    assert_eq!(output.status.code(), Some(1), "{log}");
+    assert!(
+        log.contains("error: events/long/handout-en: the handout does not fit on 2 pages"),
+        "{log}"
+    );
+    assert!(log.contains("--> content/events/long.yaml:"), "{log}");
+    assert!(
+        log.contains("  - time: \""),
+        "the snippet is a session's: {log}"
+    );
+    let out = f.dir().join("output/events");
+    assert!(out.join("short/handout-en.pdf").exists(), "{log}");
+    assert!(!out.join("long/handout-en.pdf").exists());
+    assert!(log.contains("none of the event long"), "{log}");
+}
+
+// 2. An odd count gets a planned page, never a blank; a heading and its introduction stay with
+// the first lines of what they introduce.
+#[test]
+fn brochures_end_on_an_even_page_and_introductions_keep_with_their_block() {
+    for count in [6, 9, 12, 15] {
+        let f = Fixture::new();
+        let mut blocks = paragraphs("Text", count);
+        blocks.push_str(
+            "  - heading: Pillars\n  - paragraph: \"Our work rests on these pillars:\"\n  - list: [One, Two, Three, Four, Five, Six]\n    icons: [sprout, globe, handshake, target, users, rocket]\n",
+        );
+        f.blocks(&blocks);
+        let (_, laid) = brochure(&f.content());
+        assert!(
+            laid.pages.len().is_multiple_of(2),
+            "{count}: {} pages",
+            laid.pages.len()
+        );
+        let (heading_page, _) = find(&laid, "Pillars");
+        let (intro_page, _) = find(&laid, "rests on these");
+        let (first_page, _) = find(&laid, "One");
+        assert_eq!(
+            (heading_page, intro_page),
+            (first_page, first_page),
+            "{count}"
+        );
+        // No page is left blank by accident: every page but the last before the back holds
+        // text or is a notes page with its heading.
+        for page in &laid.pages {
+            assert!(page.items.iter().any(|i| matches!(i, Item::Text(_))));
+        }
+    }
+}
+
+// 3 and 4. Long timelines and lists split between entries; a tall image is scaled to fit and
+// floats while the text goes on.
+#[test]
+fn timelines_split_and_tall_images_fit_their_column() {
+    let f = Fixture::new();
+    f.png("tall.png", 800, 4000);
+    let mut blocks = paragraphs("Before", 3);
+    blocks.push_str("  - timeline:\n");
+    for year in 2000..2024 {
+        blocks.push_str(&format!(
+            "      - date: {year}-03-04\n        text: What happened in {year}, told in a sentence.\n"
+        ));
+    }
+    blocks.push_str(
+        "  - image: images/tall.png\n    alt: A tall infographic\n    caption: A caption\n",
+    );
+    blocks.push_str(&paragraphs("After", 4));
+    f.blocks(&blocks);
+    let content = f.content();
+    let (composed, laid) = brochure(&content);
+    let style = &composed.page;
+    let column = (style.height - style.top - style.bottom).0;
+    for (i, page) in laid.pages.iter().enumerate().skip(1) {
+        if i + 1 < laid.pages.len() {
+            assert_eq!(overlaps(page), Vec::new(), "page {}", i + 1);
+            assert_eq!(outside_margins(page, style), Vec::new(), "page {}", i + 1);
+        }
+        for item in &page.items {
+            if let Item::Image(image) = item
+                && image.image.path.ends_with("tall.png")
+            {
+                assert!(image.rect.height.0 <= column, "taller than its column");
+                let ratio = image.rect.height.0 / image.rect.width.0;
+                assert!((ratio - 5.0).abs() < 0.01, "proportions kept: {ratio}");
+                assert!(image.rect.bottom() <= style.height - style.bottom);
+            }
+        }
+    }
+    // The timeline began on the page of the paragraphs before it, and goes on after.
+    let (first, _) = find(&laid, "in 2000");
+    let (last, _) = find(&laid, "in 2023");
+    assert!(first < last, "the timeline is split between entries");
+    assert_eq!(find(&laid, "Before 2").0, first);
+    // The day is printed, not only the month.
+    assert!(
+        laid.pages
+            .iter()
+            .flat_map(|p| &p.items)
+            .any(|i| matches!(i, Item::Text(r) if r.text.contains("4 March 2000")))
+    );
+    // No page before the text's last is more than a third empty (the image that floated past
+    // the text's end has a page of its own after it).
+    let last_text = laid.pages[..laid.pages.len() - 1]
+        .iter()
+        .rposition(|p| {
+            p.items
+                .iter()
+                .any(|i| matches!(i, Item::Line(l) if l.role == Role::Paragraph))
+        })
+        .unwrap();
+    for (i, page) in laid.pages.iter().enumerate().take(last_text).skip(1) {
+        let empty = empty_below(page, style);
+        assert!(
+            empty <= 1.0 / 3.0,
+            "page {} is {:.0} % empty",
+            i + 1,
+            empty * 100.0
+        );
+    }
+}
+
+// 5. A number never parts from its unit, and a key figure's value never breaks.
+#[test]
+fn key_figures_and_units_stay_whole() {
+    let f = Fixture::new();
+    f.write(
+        "brand.yaml",
+        &fs::read_to_string(f.dir().join("content/brand.yaml"))
+            .unwrap()
+            .replace("paper: A4", "paper: A5"),
+    );
+    f.blocks(
+        "  - key-figures:\n      - {value: US$9.6 m, label: a budget}\n      - {value: 12.4 MWp, label: solar}\n      - {value: 450 m³, label: storage}\n      - {value: ±0.5 °C, label: accuracy}\n  - paragraph: >-\n      The store holds 450 m³ at 55 °C, within ±0.5 °C, for 10 000 homes (1 152 modules) and\n      29 % less CO₂, on a 2 × 3 m deck, and a share of 12.4 MWp goes to the grid at 9:30 a.m.\n",
+    );
+    let (_, laid) = brochure(&f.content());
+    let lines = laid
+        .pages
+        .iter()
+        .flat_map(|p| &p.items)
+        .filter_map(|i| match i {
+            Item::Text(run) => Some(run),
+            _ => None,
+        })
+        .fold(Vec::<(f32, String)>::new(), |mut lines, run| {
+            match lines.last_mut() {
+                Some((y, text)) if (*y - run.y.0).abs() < 0.01 => text.push_str(&run.text),
+                _ => lines.push((run.y.0, run.text.clone())),
+            }
+            lines
+        });
+    let texts: Vec<String> = lines
+        .into_iter()
+        .map(|(_, t)| t.replace('\u{a0}', " "))
+        .collect();
+    for value in ["US$9.6 m", "12.4 MWp", "450 m³", "±0.5 °C"] {
+        assert!(
+            texts.iter().any(|t| t.contains(value)),
+            "«{value}» broken: {texts:?}"
+        );
+    }
+    // No line ends on a number whose unit, group or sign starts the next line.
+    for pair in texts.windows(2) {
+        let end = pair[0].trim_end().rsplit(' ').next().unwrap_or_default();
+        let start = pair[1].trim_start().split(' ').next().unwrap_or_default();
+        let number = end.ends_with(|c: char| c.is_ascii_digit());
+        let unit = ["m³", "°C", "000", "152", "%", "m", "a.m.", "MWp", "×"].contains(&start);
+        assert!(!(number && unit), "«{end}» parted from «{start}»");
+        assert!(
+            !["±", "×", "≈"].contains(&end),
+            "a sign parted from its number"
+        );
+    }
+}
+
+// 7. After a list, the same space as after a paragraph.
+#[test]
+fn a_list_is_followed_by_a_paragraph_s_space() {
+    let f = Fixture::new();
+    f.blocks(
+        "  - paragraph: First paragraph.\n  - paragraph: Second paragraph.\n  - list: [Item one, Item two]\n  - paragraph: Third paragraph.\n  - key-figures:\n      - {value: \"7\", label: pillars}\n",
+    );
+    let (_, laid) = brochure(&f.content());
+    let (_, first) = find(&laid, "First");
+    let (_, second) = find(&laid, "Second");
+    let (_, item) = find(&laid, "Item two");
+    let (_, third) = find(&laid, "Third");
+    assert!(
+        ((third - item) - (second - first)).abs() < 0.5,
+        "{first} {second} {item} {third}"
+    );
+    // A box after a paragraph keeps its distance too.
+    let page = &laid.pages[find(&laid, "Third").0];
+    let box_top = page
+        .items
+        .iter()
+        .filter_map(|i| match i {
+            Item::Fill(f) if f.rect.y.0 > third => Some(f.rect.y.0),
+            _ => None,
+        })
+        .fold(f32::MAX, f32::min);
+    assert!(
+        box_top - third >= 5.0,
+        "the box touches the text: {third} {box_top}"
+    );
+}
+
+// 8. Long names wrap or step down the scale: nothing overprints, nothing is cut.
+#[test]
+fn long_names_never_overprint_the_cover_or_lose_the_footer() {
+    let f = Fixture::new();
+    f.write(
+        "centre.yaml",
+        "short-name: The Very Long Named Institute for Applied Coastal and Ocean Engineering Studies\n\
+         full-name: The Institute of Applied Coastal and Ocean Engineering Studies of the Eastern Seaboard and its Islands\n\
+         parent: The Polytechnic University of the Eastern Seaboard and of its Associated Colleges\n\
+         founded: 2020-01\ncity: Springfield\ncountry: Nowhere\n\
+         website: https://www.the-very-long-named-institute-for-coastal-studies.example.org/en/home\n\
+         email: hello@lab.example.org\n\
+         tagline: A tagline that runs over two or three lines because the people who wrote it had a great deal to say about the sea\n",
+    );
+    f.blocks(&paragraphs("Text", 8));
+    let (_, laid) = brochure(&f.content());
+    for (i, page) in laid.pages.iter().enumerate() {
+        assert_eq!(overlaps(page), Vec::new(), "page {}", i + 1);
+    }
+    let footer: String = laid.pages[1]
+        .items
+        .iter()
+        .filter_map(|i| match i {
+            Item::Text(run) if run.role == Role::Footer => Some(run.text.as_str()),
+            _ => None,
+        })
+        .collect();
+    assert!(
+        footer.contains("coastal-studies.example.org/en/home"),
+        "{footer}"
+    );
+}
+
+// 9. A5 and US Letter lay out well; booklets go on the paper's own family of sheets.
+#[test]
+fn every_paper_lays_out_and_booklets_use_its_family() {
+    for (paper, sheet) in [
+        ("A4", (297.0, 210.0)),
+        ("A5", (297.0, 210.0)),
+        ("Letter", (279.4, 215.9)),
+    ] {
+        let f = Fixture::new();
+        let brand = fs::read_to_string(f.dir().join("content/brand.yaml")).unwrap();
+        f.write(
+            "brand.yaml",
+            &brand.replace("paper: A4", &format!("paper: {paper}")),
+        );
+        let mut blocks = paragraphs("Text", 5);
+        blocks.push_str("  - heading: Figures\n  - key-figures:\n      - {value: \"2021\", label: founded}\n      - {value: \"8\", label: domains}\n  - profile:\n      name: Ada Example\n      role: Director\n      bio: A biography of a few words.\n  - timeline:\n      - {date: 2021-03, text: Founded.}\n");
+        f.blocks(&blocks);
+        let content = f.content();
+        let (composed, laid) = brochure(&content);
+        for (i, page) in laid.pages.iter().enumerate() {
+            assert_eq!(overlaps(page), Vec::new(), "{paper} page {}", i + 1);
+            if i > 0 && i + 1 < laid.pages.len() {
+                assert_eq!(outside_margins(page, &composed.page), Vec::new(), "{paper}");
+            }
+        }
+        let output = f.run(&["build", "--booklet"]);
+        assert!(output.status.success(), "{}", stderr(&output));
+        let doc = lopdf::Document::load(f.dir().join("output/brochure-en-booklet.pdf")).unwrap();
+        for page in doc.get_pages().values() {
+            let media = doc
+                .get_dictionary(*page)
+                .unwrap()
+                .get(b"MediaBox")
+                .unwrap()
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|v| v.as_float().unwrap() * 25.4 / 72.0)
+                .collect::<Vec<f32>>();
+            assert!(
+                (media[2] - sheet.0).abs() < 1.0 && (media[3] - sheet.1).abs() < 1.0,
+                "{paper}: a {media:?} sheet"
+            );
+        }
+    }
+    // Another sheet on request.
+    let f = Fixture::new();
+    let output = f.run(&["build", "--booklet", "--sheet", "A3"]);
+    assert!(output.status.success(), "{}", stderr(&output));
+}
+
+// 10 and 11. Words from the locale; no Arabic face needed without Arabic.
+#[test]
+fn the_locale_prints_the_words_and_only_used_scripts_need_a_face() {
+    let f = Fixture::new();
+    f.write(
+        "brochure.yaml",
+        "title: {en: T, es: T}\nsubject: {en: S, es: S}\nlanguages: [en-US, es]\nblocks:\n  - heading: {en: About, es: Acerca}\n    id: about\n  - timeline:\n      - {date: 2016-10-03, text: {en: Founded., es: Fundado.}}\n",
+    );
+    f.write(
+        "centre.yaml",
+        "short-name: Test Lab\nfull-name: {en: The Lab, es: El Laboratorio}\nparent: {en: A University, es: Una Universidad}\nfounded: 2020-01\ncity: Springfield\ncountry: Nowhere\nwebsite: https://lab.example.org\nemail: hello@lab.example.org\ntagline: {en: A tagline, es: Un lema}\n",
+    );
+    f.write(
+        "factsheet.yaml",
+        "title: {en: F, es: F}\nsubject: {en: S, es: S}\nuse: [about]\n",
+    );
+    f.write(
+        "events/day.yaml",
+        "name: {en: Open day, es: Jornada}\ndays:\n  - {date: 2030-05-02, from: \"09:30\", to: \"17:00\"}\nvenue: {en: The hall, es: La sala}\ncity: Springfield\nregistration: https://lab.example.org/day\nprogramme:\n  - {time: \"09:30\", title: {en: Welcome, es: Bienvenida}}\n",
+    );
+    let editions = f.editions();
+    let text = |laid: &Laid| -> String {
+        laid.pages
+            .iter()
+            .flat_map(|p| &p.items)
+            .filter_map(|i| match i {
+                Item::Text(r) => Some(r.text.replace('\u{a0}', " ")),
+                _ => None,
+            })
+            .collect::<Vec<_>>()
+            .join("|")
+    };
+    let (us, es) = (&editions[0], &editions[1]);
+    let (_, laid) = brochure(us);
+    assert!(text(&laid).contains("October 3, 2016"), "{}", text(&laid));
+    let (_, handout) = lay(us, What::Handout(&us.events[0]));
+    assert!(text(&handout).contains("Program"), "{}", text(&handout));
+    assert!(text(&handout).contains("9:30 a.m."), "{}", text(&handout));
+    let (_, laid) = brochure(es);
+    assert!(
+        text(&laid).contains("3 de octubre de 2016"),
+        "{}",
+        text(&laid)
+    );
+    // An Arabic edition asks for its face.
+    f.write(
+        "brochure.yaml",
+        "title: {en: T, ar: ت}\nsubject: {en: S, ar: س}\nlanguages: [en, ar]\nblocks:\n  - heading: {en: About, ar: عن}\n    id: about\n  - paragraph: {en: Text., ar: نص.}\n",
+    );
+    f.write(
+        "centre.yaml",
+        "short-name: Test Lab\nfull-name: {en: The Lab, ar: المختبر}\nparent: {en: A University, ar: جامعة}\nfounded: 2020-01\ncity: Springfield\ncountry: Nowhere\nwebsite: https://lab.example.org\nemail: hello@lab.example.org\ntagline: {en: A tagline, ar: شعار}\n",
+    );
+    f.write(
+        "factsheet.yaml",
+        "title: {en: F, ar: ف}\nsubject: {en: S, ar: س}\nuse: [about]\n",
+    );
+    fs::remove_file(f.dir().join("content/events/day.yaml")).unwrap();
+    let output = f.run(&["check"]);
+    let log = stderr(&output);
+    assert_eq!(output.status.code(), Some(1), "{log}");
+    assert!(
+        log.contains("the content has an edition in Arabic, but no face is named for its script"),
+        "{log}"
+    );
+    assert!(log.contains("--> content/brand.yaml:"), "{log}");
+}
+
+// 13. Level-3 headings are bookmarked inside their level-2 heading.
+#[test]
+fn bookmarks_nest_every_level() {
+    let f = Fixture::new();
+    f.write(
+        "brochure.yaml",
+        "title: T\nsubject: S\nlanguages: [en]\nblocks:\n  - heading: One\n    id: about\n  - paragraph: Text.\n  - heading: Two\n    level: 2\n  - paragraph: Text.\n  - heading: Three\n    level: 3\n  - paragraph: Text.\n",
+    );
+    let output = f.run(&["build", "--only", "brochure"]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let doc = lopdf::Document::load(f.dir().join("output/brochure-en.pdf")).unwrap();
+    let outlines = doc
+        .catalog()
+        .unwrap()
+        .get(b"Outlines")
+        .unwrap()
+        .as_reference()
+        .unwrap();
+    let first = |id| {
+        doc.get_dictionary(id)
+            .unwrap()
+            .get(b"First")
+            .and_then(|f| f.as_reference())
+            .ok()
+    };
+    let title = |id| {
+        let dict = doc.get_dictionary(id).unwrap();
+        let bytes = dict.get(b"Title").unwrap().as_str().unwrap().to_vec();
+        lopdf::decode_text_string(&lopdf::Object::String(bytes, lopdf::StringFormat::Literal))
+            .unwrap()
+    };
+    let one = first(outlines).unwrap();
+    let two = first(one).expect("level 2 inside level 1");
+    let three = first(two).expect("level 3 inside level 2");
+    assert_eq!(
+        (title(one), title(two), title(three)),
+        ("One".into(), "Two".into(), "Three".into())
+    );
+}
+
+// 14. Content written for an earlier version keeps building.
+#[test]
+fn content_in_the_format_of_plaquette_0_1_builds() {
+    let dir = workspace("tests/fixtures/format-0.1");
+    let output = run(dir.path(), &["build"]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert!(!stderr(&output).contains("error"));
+}
