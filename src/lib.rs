@@ -118,7 +118,11 @@ pub fn build(
         Some(sheet) => compose::Theme::on(&content.brand, layout::impose::half(sheet)),
         None => compose::Theme::new(&content.brand),
     };
-    let composed = compose::compose_on(content, what, &theme);
+    let mut composed = compose::compose_on(content, what, &theme);
+    if booklet.is_some() {
+        // A booklet's sheets hold four pages each: notes pages make up the count, not blanks.
+        composed.pad_to = 4;
+    }
     let kind = composed.kind;
     let laid = layout::layout(&composed, fonts, settings.print.as_ref())?;
     let options = render::Options {
