@@ -13,11 +13,7 @@ const NBSP: char = '\u{a0}';
 
 /// Applies `lang`'s conventions across the spans (a rule may look past a span's end).
 pub fn apply(spans: &[InlineSpan], lang: Lang) -> Vec<InlineSpan> {
-    let mut chars: Vec<(char, usize)> = spans
-        .iter()
-        .enumerate()
-        .flat_map(|(i, span)| span.text.chars().map(move |c| (c, i)))
-        .collect();
+    let mut chars = characters(spans);
     let rules = lang.locale().typography;
     if rules.apostrophes {
         apostrophes(&mut chars, rules.opening_single);
@@ -33,6 +29,20 @@ pub fn apply(spans: &[InlineSpan], lang: Lang) -> Vec<InlineSpan> {
         Punctuation::Tight => tight(&mut chars),
         Punctuation::AsWritten => {}
     }
+    respan(chars, spans)
+}
+
+/// The characters of `spans`, each with the index of its span: rules may look across spans.
+fn characters(spans: &[InlineSpan]) -> Vec<(char, usize)> {
+    spans
+        .iter()
+        .enumerate()
+        .flat_map(|(i, span)| span.text.chars().map(move |c| (c, i)))
+        .collect()
+}
+
+/// The characters back into spans of `spans`' styles, runs of one style joined.
+fn respan(chars: Vec<(char, usize)>, spans: &[InlineSpan]) -> Vec<InlineSpan> {
     let mut out: Vec<InlineSpan> = Vec::with_capacity(spans.len());
     for (c, i) in chars {
         match out.last_mut() {
@@ -209,11 +219,7 @@ const PREFIXES: [&str; 17] = [
 /// "US$ 9"), the next group of its thousands ("10 000", "1 152") and a multiplication
 /// ("2 × 3 m").
 pub fn bind_numbers(spans: &[InlineSpan]) -> Vec<InlineSpan> {
-    let mut chars: Vec<(char, usize)> = spans
-        .iter()
-        .enumerate()
-        .flat_map(|(i, span)| span.text.chars().map(move |c| (c, i)))
-        .collect();
+    let mut chars = characters(spans);
     let text: Vec<char> = chars.iter().map(|c| c.0).collect();
     let token = |from: usize, to: usize| -> String {
         text.get(from..to).unwrap_or_default().iter().collect()
@@ -259,18 +265,7 @@ pub fn bind_numbers(spans: &[InlineSpan]) -> Vec<InlineSpan> {
             c.0 = NBSP;
         }
     }
-    let mut out: Vec<InlineSpan> = Vec::with_capacity(spans.len());
-    for (c, i) in chars {
-        match out.last_mut() {
-            Some(last) if spans.get(i).is_some_and(|s| same_style(s, last)) => last.text.push(c),
-            _ => {
-                let mut span = spans.get(i).cloned().unwrap_or_default();
-                span.text = c.to_string();
-                out.push(span);
-            }
-        }
-    }
-    out
+    respan(chars, spans)
 }
 
 /// Digits as Eastern Arabic ones (٠–٩), except inside names such as "UM6P".

@@ -218,16 +218,7 @@ pub fn lines(
         }
         // Measured as set, after kashidas and hanging punctuation took their share.
         let natural: Pt = spaces.iter().map(|(_, w)| *w).sum();
-        let set: Pt = line
-            .segments
-            .iter()
-            .flat_map(|s| {
-                s.glyphs
-                    .iter()
-                    .filter(|g| s.text.get(g.range.clone()).is_some_and(is_space))
-            })
-            .map(|g| g.advance)
-            .sum();
+        let set = set_spaces(&line);
         line.space_ratio = (justify && natural.0 > 0.0).then(|| set / natural);
         lines.push(line);
     }
