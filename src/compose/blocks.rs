@@ -16,9 +16,7 @@ pub fn flows(blocks: &[Block], centre: &Centre, s: &Styles) -> Vec<Flow> {
     for (i, b) in blocks.iter().enumerate() {
         let mut flows = flow(b, centre, s);
         for f in &mut flows {
-            if let Flow::Para(p) = f {
-                p.origin = Some(b.origin.clone());
-            }
+            locate(f, &b.origin);
         }
         if introduces(b, blocks.get(i + 1))
             && let Some(Flow::Para(p)) = flows.last_mut()
@@ -39,22 +37,47 @@ fn icon_cell_ems(items: &[Inline]) -> f32 {
     (mean * 0.5 + 4.0).clamp(8.0, 15.0)
 }
 
+/// Points every paragraph of `flow` without a place of its own (a biography in a box, a
+/// milestone) at its block, for the messages layout gives about it.
+fn locate(flow: &mut Flow, origin: &Span) {
+    let mut all = |flows: &mut Vec<Flow>| flows.iter_mut().for_each(|f| locate(f, origin));
+    match flow {
+        Flow::Para(p) => {
+            p.origin.get_or_insert_with(|| origin.clone());
+        }
+        Flow::Boxed { content, .. } | Flow::Aside { content, .. } => all(content),
+        Flow::Row { cells, .. } => cells.iter_mut().for_each(&mut all),
+        Flow::Timeline { entries, .. } => {
+            for (label, text) in entries {
+                label.origin.get_or_insert_with(|| origin.clone());
+                text.origin.get_or_insert_with(|| origin.clone());
+            }
+        }
+        Flow::Image { .. } | Flow::Entry { .. } | Flow::Rule { .. } => {}
+    }
+}
+
 /// Whether a paragraph introduces the block after it ("…in eight commitments:" before a
 /// list), and so stays with its first lines: it ends with a colon, or is a sentence or two
-/// before a list, a grid, a timeline or figures.
+/// before anything but running text and images (a list, a grid, a timeline, figures, a box).
 fn introduces(block: &Block, next: Option<&Block>) -> bool {
     let BlockKind::Paragraph(text) = &block.kind else {
         return false;
     };
-    let introduced = next.is_some_and(|n| {
-        matches!(
-            n.kind,
-            BlockKind::List { .. }
-                | BlockKind::Timeline(_)
-                | BlockKind::KeyFigures(_)
-                | BlockKind::Logos(_)
-                | BlockKind::Columns(_)
-        )
+    let introduced = next.is_some_and(|n| match n.kind {
+        BlockKind::List { .. }
+        | BlockKind::Timeline(_)
+        | BlockKind::KeyFigures(_)
+        | BlockKind::Logos(_)
+        | BlockKind::Columns(_)
+        | BlockKind::Profile(_)
+        | BlockKind::Quote { .. }
+        | BlockKind::Contact { .. } => true,
+        // An image may float away from what precedes it: nothing is kept with it.
+        BlockKind::Image(_)
+        | BlockKind::Heading { .. }
+        | BlockKind::Paragraph(_)
+        | BlockKind::Lead(_) => false,
     });
     let text = text.text();
     let text = text.trim_end();

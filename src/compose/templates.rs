@@ -107,7 +107,11 @@ pub fn brochure(content: &Content, s: &Styles, event: Option<&crate::content::Ev
     // The contact section is what the back cover is for: its heading and sentence go there
     // rather than on a page of their own.
     let mut blocks = doc.blocks.clone();
-    for block in take(&mut blocks, |k| matches!(k, BlockKind::Contact { .. })) {
+    for block in take(
+        &mut blocks,
+        |k| matches!(k, BlockKind::Contact { .. }),
+        false,
+    ) {
         let text = match &block.kind {
             BlockKind::Heading { text, level } => {
                 Some((text, s.subheading.white(sizes.h2), Role::Heading(*level)))
@@ -227,7 +231,7 @@ pub fn factsheet(content: &Content, s: &Styles) -> Composed {
     // Key figures lead the fact sheet as a row across both columns, with the heading that
     // introduces only them.
     let mut blocks = doc.blocks.clone();
-    let figures = take(&mut blocks, |k| matches!(k, BlockKind::KeyFigures(_)));
+    let figures = take(&mut blocks, |k| matches!(k, BlockKind::KeyFigures(_)), true);
     let banner = flows(&figures, centre, s);
     let body = flows(&blocks, centre, s);
     let page = PageStyle {
@@ -421,29 +425,30 @@ fn side_headings(body: Vec<super::Flow>, s: &Styles) -> (Vec<super::Flow>, Conte
     (out, contents)
 }
 
-/// Removes the first block `wanted` picks with what belongs to it: the heading before it
-/// when that heading opens with it, and the paragraphs after it up to the next heading (a note
-/// on the figures); returns them in order.
-fn take(blocks: &mut Vec<Block>, wanted: impl Fn(&BlockKind) -> bool) -> Vec<Block> {
+/// Removes the first block `wanted` picks with what belongs to it: the heading before it when
+/// that heading introduces nothing else, and with `notes`, the paragraphs after it up to the
+/// next heading (a note on key figures, which then go with them); returns them in order.
+fn take(blocks: &mut Vec<Block>, wanted: impl Fn(&BlockKind) -> bool, notes: bool) -> Vec<Block> {
     let Some(at) = blocks.iter().position(|b| wanted(&b.kind)) else {
         return Vec::new();
     };
     let heading =
         |b: Option<&Block>| b.is_some_and(|b| matches!(b.kind, BlockKind::Heading { .. }));
-    let from = if at > 0 && heading(blocks.get(at - 1)) {
+    let paragraph =
+        |b: Option<&Block>| b.is_some_and(|b| matches!(b.kind, BlockKind::Paragraph(_)));
+    let mut to = at + 1;
+    if notes {
+        while paragraph(blocks.get(to)) {
+            to += 1;
+        }
+    }
+    // The heading goes too when nothing else is left under it.
+    let alone = blocks.get(to).is_none() || heading(blocks.get(to));
+    let from = if at > 0 && alone && heading(blocks.get(at - 1)) {
         at - 1
     } else {
         at
     };
-    let mut to = at + 1;
-    if from < at {
-        while blocks
-            .get(to)
-            .is_some_and(|b| matches!(b.kind, BlockKind::Paragraph(_)))
-        {
-            to += 1;
-        }
-    }
     blocks.drain(from..to).collect()
 }
 

@@ -152,6 +152,19 @@ impl Checker<'_> {
             );
             return None;
         }
+        let grid_width = grid.sidebar.unwrap_or(crate::units::Pt::ZERO)
+            + grid.gutter.unwrap_or(crate::units::Pt::ZERO);
+        if (inner + outer + grid_width).0 > paper.width.0 * 0.6 {
+            let at = raw
+                .grid
+                .as_ref()
+                .and_then(|g| g.sidebar.as_ref().or(g.gutter.as_ref()));
+            self.report(
+                self.error(at.unwrap_or(&raw.margins.inner), "the margins, sidebar and gutter leave less than 40 % of the page's width for text")
+                    .hint("a sidebar of 30mm to 45mm and a gutter of 5mm to 10mm suit an A4 page"),
+            );
+            return None;
+        }
         Some(Brand {
             colours: Palette {
                 primary: Colour {

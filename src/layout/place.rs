@@ -365,7 +365,8 @@ impl<'a> Placer<'a> {
                 .iter()
                 .copied()
                 .find(|f| widest * *f <= cell_width)
-                .unwrap_or(cell_width / widest);
+                // Past the scale's last step, as small as it takes, but never below half.
+                .unwrap_or((cell_width / widest).max(0.5));
             shrunk = cells
                 .iter()
                 .map(|cell| {

@@ -30,6 +30,9 @@ pub struct Whole {
     pub keep: bool,
     /// May wait for the top of the next column while the text after it goes on.
     pub float: bool,
+    /// Continues the part before it (an entry of a timeline, a row of a grid): follows it at
+    /// its own spacing, off the baseline grid.
+    pub joined: bool,
 }
 
 pub struct Boxed {
@@ -39,9 +42,23 @@ pub struct Boxed {
     pub parts: Vec<Prep>,
     pub space_after: Pt,
     pub origin: Option<Span>,
+    /// Small enough (under a third of a column) to move whole rather than break.
+    pub small: bool,
 }
 
 impl Boxed {
+    /// The least of it that must fit where it starts: all of a small box; of a long one, its
+    /// padding, the parts kept together at its head and the least of the part after them.
+    pub fn min_start(&self) -> Pt {
+        let whole = self.padding * 2.0 + self.parts.iter().map(Prep::height).sum::<Pt>();
+        if self.small {
+            return whole;
+        }
+        let kept = self.parts.iter().take_while(|p| p.keep()).count();
+        let head: Pt = self.parts.iter().take(kept).map(Prep::height).sum();
+        self.padding + head + self.parts.get(kept).map_or(Pt::ZERO, Prep::min_start)
+    }
+
     /// How far its parts are set in from the column's start edge, and the width they lose.
     pub fn inset(&self) -> (Pt, Pt) {
         let bar = self.bar.map_or(Pt::ZERO, |(_, width)| width);
@@ -73,7 +90,7 @@ impl Prep {
                 set.para.space_before + set.height(if n < 4 { n } else { 2 })
             }
             Prep::Whole(whole) => whole.height,
-            Prep::Box(b) => b.padding + b.parts.first().map_or(Pt::ZERO, Prep::min_start),
+            Prep::Box(b) => b.min_start(),
         }
     }
 
@@ -159,6 +176,7 @@ fn parts(
                     origin,
                     keep: false,
                     float: true,
+                    joined: false,
                 }));
             }
             Flow::Row {
@@ -200,9 +218,12 @@ fn parts(
                     parts: Vec::new(),
                     space_after: *space_after,
                     origin: origin.clone(),
+                    small: false,
                 };
                 let (_, narrower) = b.inset();
                 parts(placer, style, content, width - narrower, &mut b.parts)?;
+                let whole = b.padding * 2.0 + b.parts.iter().map(Prep::height).sum::<Pt>();
+                b.small = whole <= (style.height - style.top - style.bottom) * 0.3;
                 out.push(Prep::Box(b));
             }
             Flow::Aside { .. } | Flow::Entry { .. } | Flow::Rule { .. } => {
@@ -214,6 +235,7 @@ fn parts(
                     origin,
                     keep: false,
                     float: false,
+                    joined: false,
                 }));
             }
         }
@@ -237,6 +259,7 @@ fn wholes(pieces: Vec<Piece>, space_after: Pt, origin: Option<Span>, out: &mut V
             origin: piece.origin.or_else(|| origin.clone()),
             keep: false,
             float: false,
+            joined: i > 0,
         }));
     }
 }

@@ -45,6 +45,9 @@ struct Cursor<'s> {
     /// The boxes being placed, outermost first.
     open: Vec<Open>,
     floats: Vec<Float>,
+    /// Images placed at the top of this page after waiting: they join the page's items once
+    /// it is done, after the text that flowed past them, so that the text reads on in order.
+    late: Vec<Item>,
     /// The document, for messages: "the fact sheet".
     what: &'static str,
 }
@@ -174,6 +177,7 @@ impl Cursor<'_> {
                 });
             }
             let number = self.first_number + self.pages.len();
+            self.finish_page();
             self.pages.push(page_frame(self.style, Some(number)));
             self.column = 0;
             self.top = self.style.top;
@@ -187,8 +191,13 @@ impl Cursor<'_> {
                 self.floats.push(float);
                 continue;
             }
-            self.put(float.items, float.height);
-            self.y += float.space_after;
+            // At the column's own edge: boxes that continue here open after the images.
+            let mut items = float.items;
+            let x = text_left(self.style, self.number())
+                + (column_width(self.style) + self.style.gutter) * self.column as f32;
+            translate(&mut items, x, self.y);
+            self.late.extend(items);
+            self.y += float.height + float.space_after;
         }
         self.snap();
         let mut x = text_left(self.style, self.number())
@@ -206,6 +215,37 @@ impl Cursor<'_> {
             self.y += b.padding;
         }
         Ok(())
+    }
+
+    /// Adds the images placed late to the page's items.
+    fn finish_page(&mut self) {
+        let late = std::mem::take(&mut self.late);
+        self.items().extend(late);
+    }
+
+    /// Places the waiting images that fit under the cursor, in their order.
+    fn place_floats_here(&mut self) {
+        if self.floats.is_empty() {
+            return;
+        }
+        let start = self.snapped(self.y);
+        let mut y = start;
+        let mut placed = 0;
+        for float in &self.floats {
+            if y + float.height > self.bottom() {
+                break;
+            }
+            y += float.height + float.space_after;
+            placed += 1;
+        }
+        if placed == 0 {
+            return;
+        }
+        self.y = start;
+        for float in self.floats.drain(..placed).collect::<Vec<_>>() {
+            self.put(float.items, float.height);
+            self.y += float.space_after;
+        }
     }
 
     /// Puts items made at (0, 0) at the cursor.
@@ -237,6 +277,7 @@ pub fn run(
         short,
         open: Vec::new(),
         floats: Vec::new(),
+        late: Vec::new(),
         what,
     };
     let mut runner = Runner {
@@ -245,11 +286,22 @@ pub fn run(
         side_y: start.top,
     };
     runner.sequence(&mut cursor, preps, Pt::ZERO)?;
-    if !cursor.floats.is_empty() {
-        // Images still waiting: the next column is theirs.
+    // Images still waiting: the next columns are theirs.
+    while !cursor.floats.is_empty() {
         cursor.next_column(None, Pt::ZERO)?;
     }
+    cursor.finish_page();
     Ok(cursor.pages)
+}
+
+/// Whether a part opens a section: a section's heading or its number in the sidebar.
+fn opens_section(prep: &Prep) -> bool {
+    match prep {
+        Prep::Lines(set, _) => {
+            set.para.side || set.para.role == Role::Heading(1) || set.para.anchor.is_some()
+        }
+        Prep::Whole(_) | Prep::Box(_) => false,
+    }
 }
 
 struct Runner<'p, 'a> {
@@ -272,6 +324,11 @@ impl Runner<'_, '_> {
         let count = preps.len();
         for (k, prep) in preps.iter().enumerate() {
             let rest: Pt = preps.iter().skip(k + 1).map(Prep::height).sum::<Pt>() + after;
+            // Images still waiting go before a new section when they fit what is left of the
+            // column; otherwise they wait for the next (a page is not left empty for them).
+            if opens_section(prep) && cursor.open.is_empty() {
+                cursor.place_floats_here();
+            }
             if prep.side() && cursor.style.sidebar.is_some() {
                 if let Prep::Lines(set, block) = prep {
                     self.side(cursor, preps, k, (set, *block), rest)?;
@@ -324,7 +381,8 @@ impl Runner<'_, '_> {
         let mut need = Pt::ZERO;
         let mut j = k;
         while let Some(p) = preps.get(j).filter(|p| p.keep()) {
-            need += p.height();
+            // Each part may start a grid line lower than its spaces say.
+            need += p.height() + cursor.style.grid;
             j += 1;
         }
         // A long paragraph kept with what follows counts its last two lines only.
@@ -373,11 +431,12 @@ impl Runner<'_, '_> {
             // What follows the heading, and what it keeps with it (an introduction).
             let mut intro = Pt::ZERO;
             let mut j = next.unwrap_or(preps.len());
+            // Each part may start a grid line lower than its spaces say.
             while let Some(p) = preps.get(j).filter(|p| p.keep()) {
-                intro += p.height();
+                intro += p.height() + cursor.style.grid;
                 j += 1;
             }
-            let first = preps.get(j).map_or(Pt::ZERO, Prep::min_start);
+            let first = preps.get(j).map_or(Pt::ZERO, Prep::min_start) + cursor.style.grid;
             let need = group.max(intro + first);
             while cursor.y + need > cursor.bottom() && !cursor.at_top() {
                 cursor.next_column(set.para.origin.as_ref(), rest + need)?;
@@ -456,7 +515,11 @@ impl Runner<'_, '_> {
     /// that does not fit waits there while the text after it goes on (and then `false`: it is
     /// not placed yet).
     fn whole(&mut self, cursor: &mut Cursor, whole: &Whole, rest: Pt) -> Result<bool, LayoutError> {
-        cursor.snap();
+        // The entries of one timeline or grid follow each other at their own spacing (their
+        // rail runs across it); a new block starts on the grid.
+        if !whole.joined {
+            cursor.snap();
+        }
         let column = cursor.bottom() - cursor.top;
         if whole.height > column {
             return Err(LayoutError::TooTall {
@@ -466,7 +529,10 @@ impl Runner<'_, '_> {
             });
         }
         let fits = cursor.y + whole.height <= cursor.bottom();
-        if !fits && !cursor.at_top() && whole.float && cursor.open.is_empty() {
+        // An image waits if it does not fit, or if another waits already (images keep their
+        // order).
+        let wait = !fits || !cursor.floats.is_empty();
+        if wait && !cursor.at_top() && whole.float && cursor.open.is_empty() {
             cursor.floats.push(Float {
                 items: whole.items.clone(),
                 height: whole.height,
@@ -493,15 +559,8 @@ impl Runner<'_, '_> {
     /// fragment of it.
     fn boxed(&mut self, cursor: &mut Cursor, b: &Boxed, rest: Pt) -> Result<(), LayoutError> {
         cursor.snap();
-        let first = b.padding + b.parts.first().map_or(Pt::ZERO, Prep::min_start);
         let whole = b.padding * 2.0 + b.parts.iter().map(Prep::height).sum::<Pt>();
-        // A box that fits whole in an empty column starts one rather than break for no need;
-        // a long one starts here when its first part fits.
-        let need = if whole <= (cursor.bottom() - cursor.top) * 0.3 {
-            whole
-        } else {
-            first
-        };
+        let need = b.min_start();
         // (Again after a break: images waiting for the new column may have filled it.)
         while cursor.y + need > cursor.bottom() && !cursor.at_top() {
             cursor.next_column(b.origin.as_ref(), rest + whole)?;
