@@ -1,4 +1,5 @@
-//! A long brochure gets a contents list whose entries link to their sections.
+//! A long brochure gets a contents list whose entries link to their sections, each with the
+//! printed number of its section's page; a short one has none.
 
 // Tests may panic: a panic is a failed assertion.
 #![allow(
@@ -10,36 +11,35 @@
 
 mod common;
 
+use std::collections::HashMap;
 use std::fs;
 
 use common::*;
 use lopdf::{Document, Object};
+use plaquette::compose::{self, Kind, Role};
+use plaquette::content;
+use plaquette::fonts::FontBook;
+use plaquette::layout::{self, frame::Item};
 
-/// The default brochure, with `extra` more sections of six paragraphs each.
-fn longer(extra: usize) -> tempfile::TempDir {
-    let dir = workspace("content");
-    let path = dir.path().join("content/brochure.yaml");
-    let yaml = fs::read_to_string(&path).expect("brochure");
-    let mut sections = String::new();
-    for n in 1..=extra {
-        sections.push_str(&format!(
-            "  - heading: {{fr: Chantier {n}, en: Project {n}, ar: ورش {n}}}\n"
-        ));
-        for p in 1..=6 {
-            sections.push_str(&format!(
-                "  - paragraph:\n      fr: >-\n        Le chantier {n} avance par étapes : la {p}e étape réunit les équipes, \
-                 les partenaires et les étudiants autour d’un objectif commun, mesuré chaque trimestre \
-                 et présenté aux instances de l’université.\n      en: Project {n}, step {p}.\n      \
-                 ar: الورش {n}، المرحلة {p}.\n"
+const NAMES: [&str; 14] = [
+    "Alpha", "Bravo", "Charlie", "Delta", "Echo", "Foxtrot", "Golf", "Hotel", "India", "Juliett",
+    "Kilo", "Lima", "Mike", "November",
+];
+
+/// The minimal content with `sections` sections of `paragraphs` paragraphs each.
+fn brochure(sections: usize, paragraphs: usize) -> tempfile::TempDir {
+    let dir = workspace("tests/fixtures/minimal");
+    let mut yaml = String::from("title: T\nsubject: S\nlanguages: [en]\nblocks:\n");
+    for (n, name) in NAMES.iter().take(sections).enumerate() {
+        let id = if n == 0 { "\n    id: about" } else { "" };
+        yaml.push_str(&format!("  - heading: Section {name}{id}\n"));
+        for p in 0..paragraphs {
+            yaml.push_str(&format!(
+                "  - paragraph: Step {p} of section {name} brings the teams, the partners and the students together around one aim, measured every quarter and reported to the university's boards.\n"
             ));
         }
     }
-    // Before the contact section, which goes on the back cover.
-    let at = yaml
-        .find("  - heading:\n      fr: Contact")
-        .expect("contact heading");
-    let yaml = format!("{}{sections}{}", &yaml[..at], &yaml[at..]);
-    fs::write(&path, yaml).expect("write");
+    fs::write(dir.path().join("content/brochure.yaml"), yaml).expect("write");
     dir
 }
 
@@ -70,43 +70,92 @@ fn internal_links(doc: &Document) -> Vec<(usize, usize)> {
 }
 
 #[test]
-fn a_long_brochure_lists_its_sections_with_links() {
-    let dir = longer(12);
-    let output = run(dir.path(), &["build", "--lang", "fr", "--only", "brochure"]);
+fn every_entry_links_to_its_section_and_prints_its_page() {
+    let dir = brochure(11, 9);
+    let content = content::load(&dir.path().join("content")).expect("valid");
+    let composed = compose::compose(&content, Kind::Brochure);
+    let laid = layout::layout(&composed, &FontBook::bundled().unwrap(), None).unwrap();
+    // Where each section starts (its anchor), and what its entry says.
+    let mut anchors: HashMap<String, (usize, String)> = HashMap::new();
+    let mut numbers: HashMap<String, String> = HashMap::new();
+    let mut titles: HashMap<String, String> = HashMap::new();
+    for page in &laid.pages {
+        for item in &page.items {
+            match item {
+                Item::Anchor(anchor) => {
+                    let number = page.number.expect("an inside page");
+                    anchors.insert(format!("#{}", anchor.name), (number, String::new()));
+                }
+                Item::Text(run) if run.role == Role::Contents => {
+                    // The entry's runs are linked; the number is the run of digits.
+                    let Some(Item::Link(link)) = page
+                        .items
+                        .iter()
+                        .skip_while(|i| !std::ptr::eq(*i, item))
+                        .nth(1)
+                    else {
+                        continue;
+                    };
+                    if run.text.chars().all(|c| c.is_ascii_digit()) {
+                        numbers.insert(link.target.clone(), run.text.clone());
+                    } else {
+                        titles
+                            .entry(link.target.clone())
+                            .or_default()
+                            .push_str(&run.text);
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+    assert_eq!(numbers.len(), 11, "an entry per section: {numbers:?}");
+    for (target, number) in &numbers {
+        let (page, _) = &anchors[target];
+        assert_eq!(
+            number,
+            &page.to_string(),
+            "{target}: the entry says page {number}"
+        );
+        let title = &titles[target];
+        // The anchored page holds the heading the entry names.
+        let on_page: String = laid
+            .pages
+            .iter()
+            .find(|p| p.number == Some(*page))
+            .unwrap()
+            .items
+            .iter()
+            .filter_map(|i| match i {
+                Item::Text(run) if matches!(run.role, Role::Heading(_)) => Some(run.text.clone()),
+                _ => None,
+            })
+            .collect();
+        assert!(on_page.contains(title.trim()), "{title} not on page {page}");
+    }
+    // The PDF's links go from the contents page to the sections' pages.
+    let output = run(dir.path(), &["build", "--only", "brochure"]);
     assert!(output.status.success(), "{}", stderr(&output));
-    let doc = Document::load(dir.path().join("output/brochure-fr.pdf")).expect("parses");
-    let pages = doc.get_pages().len();
-    assert!(pages > 8, "{pages} pages: long enough for a contents list");
-    let contents = normalise(&doc.extract_text(&[2]).expect("text"));
-    assert!(contents.contains("Sommaire"), "{contents}");
+    let doc = Document::load(dir.path().join("output/brochure-en.pdf")).expect("parses");
     let links = internal_links(&doc);
-    // Title and page number of every section but the contact (on the back cover) link.
-    assert_eq!(links.len(), 2 * (7 + 12), "{links:?}");
+    assert_eq!(
+        links.len(),
+        2 * 11,
+        "title and number of each entry link: {links:?}"
+    );
+    let pages = doc.get_pages().len();
     for (from, to) in &links {
         assert_eq!(*from, 1, "the links are on the contents page");
         assert!(*to >= 1 && *to + 1 < pages, "{to}");
     }
-    // Each entry's number is the printed number of the page its link goes to: page index + 1.
-    let text = doc.extract_text(&[2]).expect("text");
-    for (_, to) in links.iter().step_by(2) {
-        assert!(
-            text.contains(&(to + 1).to_string()),
-            "page {} in «{text}»",
-            to + 1
-        );
-    }
-    // The target page holds the section's heading: "Chantier 12" is on the last link's page.
-    let last = links.last().expect("links").1 as u32 + 1;
-    let page = normalise(&doc.extract_text(&[last]).expect("text"));
-    assert!(page.contains("Chantier 12"), "{page}");
 }
 
 #[test]
 fn a_short_brochure_has_no_contents_list() {
-    let dir = workspace("content");
-    let output = run(dir.path(), &["build", "--lang", "fr", "--only", "brochure"]);
+    let dir = brochure(3, 2);
+    let output = run(dir.path(), &["build", "--only", "brochure"]);
     assert!(output.status.success(), "{}", stderr(&output));
-    let doc = Document::load(dir.path().join("output/brochure-fr.pdf")).expect("parses");
+    let doc = Document::load(dir.path().join("output/brochure-en.pdf")).expect("parses");
     assert!(internal_links(&doc).is_empty());
-    assert!(!normalise(&doc.extract_text(&[2]).expect("text")).contains("Sommaire"));
+    assert!(!normalise(&doc.extract_text(&[2]).expect("text")).contains("Contents"));
 }
