@@ -86,20 +86,7 @@ fn every_block_kind_builds() {
     let output = run(dir.path(), &["build"]);
     assert!(output.status.success(), "{}", stderr(&output));
     let content = content::load(&dir.path().join("content")).expect("fixture is valid");
-    let kinds: Vec<_> = content
-        .brochure
-        .blocks
-        .iter()
-        .map(|b| b.kind.name())
-        .collect();
-    // Every kind the registry knows, so a new kind must join the fixture.
-    for &kind in plaquette::content::kinds::BlockName::ALL {
-        assert!(
-            kinds.contains(&kind),
-            "the fixture lacks a {} block",
-            kind.name()
-        );
-    }
+    assert_every_kind(&content.brochure.blocks);
     let out = dir.path().join("output");
     assert_every_sentence(&out.join("brochure-en.pdf"), &content.brochure.blocks);
     assert_every_sentence(&out.join("factsheet-en.pdf"), &content.factsheet.blocks);

@@ -209,13 +209,5 @@ fn the_fixture_differs_from_the_default_where_it_should() {
     assert_eq!(content.brand.paper.name, "Letter");
     assert!(content.brand.fonts.arabic.is_none());
     assert!(content.events.iter().any(|e| e.programme.len() >= 18));
-    let kinds: Vec<_> = content
-        .brochure
-        .blocks
-        .iter()
-        .map(|b| b.kind.name())
-        .collect();
-    for kind in content::kinds::BlockName::ALL {
-        assert!(kinds.contains(kind), "no {} block", kind.name());
-    }
+    assert_every_kind(&content.brochure.blocks);
 }

@@ -200,3 +200,16 @@ pub fn sentences(blocks: &[content::Block]) -> Vec<String> {
         .filter(|s| !s.is_empty())
         .collect()
 }
+
+/// Fails unless `blocks` hold a block of every kind the registry knows: a new kind must join
+/// the fixtures that claim to hold them all.
+pub fn assert_every_kind(blocks: &[content::Block]) {
+    let kinds: Vec<_> = blocks.iter().map(|b| b.kind.name()).collect();
+    for kind in content::kinds::BlockName::ALL {
+        assert!(
+            kinds.contains(kind),
+            "the fixture lacks a {} block",
+            kind.name()
+        );
+    }
+}
