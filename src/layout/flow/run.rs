@@ -64,10 +64,15 @@ impl Cursor<'_> {
         self.first_number + self.pages.len() - 1
     }
 
+    /// The left edge of the current column.
+    fn column_x(&self) -> Pt {
+        text_left(self.style, self.number())
+            + (column_width(self.style) + self.style.gutter) * self.column as f32
+    }
+
     /// The left edge and width of what goes in the column now: inside the open boxes.
     fn slot(&self) -> (Pt, Pt) {
-        let x = text_left(self.style, self.number())
-            + (column_width(self.style) + self.style.gutter) * self.column as f32;
+        let x = self.column_x();
         let (mut x, mut width) = (x, column_width(self.style));
         for b in &self.open {
             let bar = b.bar.map_or(Pt::ZERO, |(_, w)| w);
@@ -193,15 +198,13 @@ impl Cursor<'_> {
             }
             // At the column's own edge: boxes that continue here open after the images.
             let mut items = float.items;
-            let x = text_left(self.style, self.number())
-                + (column_width(self.style) + self.style.gutter) * self.column as f32;
+            let x = self.column_x();
             translate(&mut items, x, self.y);
             self.late.extend(items);
             self.y += float.height + float.space_after;
         }
         self.snap();
-        let mut x = text_left(self.style, self.number())
-            + (column_width(self.style) + self.style.gutter) * self.column as f32;
+        let mut x = self.column_x();
         let mut width = column_width(self.style);
         let count = self.pages.last().map_or(0, |p| p.items.len());
         for b in &mut self.open {
