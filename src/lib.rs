@@ -40,6 +40,7 @@ pub mod icons;
 pub mod layout;
 pub mod locale;
 pub mod qr;
+pub mod raster;
 pub mod render;
 pub mod units;
 

@@ -1,0 +1,163 @@
+//! Cropping and downsampling in one pass, by area: each pixel made is the average of the
+//! source area it covers (fractions of pixels at its edges included). Alpha is premultiplied
+//! while averaging, so transparent pixels lend no colour to the edges of a logo.
+
+use super::Pixels;
+use super::budget::PIXELS;
+
+/// A part of an image, in source pixels (fractions allowed).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Window {
+    pub x: f64,
+    pub y: f64,
+    pub width: f64,
+    pub height: f64,
+}
+
+impl Window {
+    pub fn whole(width: u32, height: u32) -> Self {
+        Window {
+            x: 0.0,
+            y: 0.0,
+            width: f64::from(width),
+            height: f64::from(height),
+        }
+    }
+}
+
+/// For each pixel made along one axis: the source pixels it covers and by how much.
+fn weights(start: f64, length: f64, size: u32, out: u32) -> Vec<Vec<(usize, f32)>> {
+    let step = length / f64::from(out.max(1));
+    (0..out)
+        .map(|i| {
+            let from = (start + step * f64::from(i)).clamp(0.0, f64::from(size));
+            let to = (start + step * f64::from(i + 1)).clamp(from, f64::from(size));
+            let mut taken = Vec::new();
+            let mut k = from.floor();
+            while k < to {
+                let cover = (to.min(k + 1.0) - from.max(k)) / (to - from).max(f64::EPSILON);
+                if cover > 0.0 {
+                    taken.push((k as usize, cover as f32));
+                }
+                k += 1.0;
+            }
+            if taken.is_empty() {
+                // A window thinner than a pixel: the pixel it lies in.
+                taken.push(((from as usize).min(size.saturating_sub(1) as usize), 1.0));
+            }
+            taken
+        })
+        .collect()
+}
+
+impl Pixels {
+    /// The part `window` of these pixels at `width` × `height`, made by averaging (never
+    /// larger than the window: callers do not upsample).
+    pub fn resample(&self, window: Window, width: u32, height: u32) -> Pixels {
+        let c = self.model.channels();
+        let alpha = self.model.has_alpha().then_some(c - 1);
+        let (width, height) = (width.max(1), height.max(1));
+        let columns = weights(window.x, window.width, self.width, width);
+        let rows = weights(window.y, window.height, self.height, height);
+        let stride = self.width as usize * c;
+        let lease = PIXELS.take(u64::from(width) * u64::from(height) * c as u64);
+        let mut data = Vec::with_capacity(width as usize * height as usize * c);
+        // One output row at a time: the source rows it covers summed into `line`, then each
+        // output pixel summed from `line`.
+        let mut line = vec![0f32; stride];
+        for row in &rows {
+            line.iter_mut().for_each(|v| *v = 0.0);
+            for &(y, wy) in row {
+                let Some(source) = self.data.get(y * stride..(y + 1) * stride) else {
+                    continue;
+                };
+                for (sum, s) in line.chunks_mut(c).zip(source.chunks(c)) {
+                    let a = alpha
+                        .and_then(|i| s.get(i))
+                        .map_or(1.0, |&a| f32::from(a) / 255.0);
+                    for (i, (v, &b)) in sum.iter_mut().zip(s).enumerate() {
+                        let premultiplied = if Some(i) == alpha {
+                            f32::from(b)
+                        } else {
+                            f32::from(b) * a
+                        };
+                        *v += premultiplied * wy;
+                    }
+                }
+            }
+            for column in &columns {
+                let mut pixel = [0f32; 4];
+                for &(x, wx) in column {
+                    if let Some(s) = line.get(x * c..(x + 1) * c) {
+                        for (p, v) in pixel.iter_mut().zip(s) {
+                            *p += v * wx;
+                        }
+                    }
+                }
+                let a = alpha.and_then(|i| pixel.get(i)).map_or(1.0, |&a| a / 255.0);
+                for (i, p) in pixel.iter().take(c).enumerate() {
+                    let value = if Some(i) == alpha {
+                        *p
+                    } else if a > 0.0 {
+                        p / a
+                    } else {
+                        0.0
+                    };
+                    data.push((value + 0.5).clamp(0.0, 255.0) as u8);
+                }
+            }
+        }
+        Pixels::new(width, height, self.model, data, lease)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::Model;
+    use super::*;
+
+    fn pixels(width: u32, height: u32, model: Model, data: Vec<u8>) -> Pixels {
+        let lease = PIXELS.take(data.len() as u64);
+        Pixels::new(width, height, model, data, lease)
+    }
+
+    #[test]
+    fn halving_averages_each_square_of_four() {
+        let source = pixels(4, 2, Model::Grey, vec![0, 100, 200, 200, 100, 0, 40, 0]);
+        let half = source.resample(Window::whole(4, 2), 2, 1);
+        assert_eq!(half.data, vec![50, 110]);
+    }
+
+    #[test]
+    fn a_window_crops_before_scaling() {
+        let source = pixels(4, 1, Model::Grey, vec![10, 20, 30, 40]);
+        let window = Window {
+            x: 1.0,
+            y: 0.0,
+            width: 2.0,
+            height: 1.0,
+        };
+        assert_eq!(source.resample(window, 2, 1).data, vec![20, 30]);
+        assert_eq!(source.resample(window, 1, 1).data, vec![25]);
+    }
+
+    #[test]
+    fn transparent_pixels_lend_no_colour() {
+        // A red pixel beside a transparent black one: the average is half-transparent red.
+        let source = pixels(2, 1, Model::Rgba, vec![255, 0, 0, 255, 0, 0, 0, 0]);
+        assert_eq!(
+            source.resample(Window::whole(2, 1), 1, 1).data,
+            vec![255, 0, 0, 128]
+        );
+    }
+
+    #[test]
+    fn fractional_steps_weigh_partial_pixels() {
+        // Three pixels into two: each output covers one and a half.
+        let source = pixels(3, 1, Model::Grey, vec![0, 90, 180]);
+        assert_eq!(
+            source.resample(Window::whole(3, 1), 2, 1).data,
+            vec![30, 150]
+        );
+    }
+}
