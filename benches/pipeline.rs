@@ -39,6 +39,7 @@ fn stages(c: &mut Criterion) {
         document_id: "bench".into(),
         accessible: true,
         print: false,
+        resolution: render::Resolution::SCREEN,
     };
 
     c.bench_function("load and validate (fr)", |b| {

@@ -94,9 +94,39 @@ impl Face {
 /// Every bundled face, parsed once.
 pub struct FontBook {
     faces: Vec<Face>,
-    /// The same faces for text inside SVG images, made on first use and shared by every
-    /// document of the run.
-    svg: OnceLock<Arc<usvg::fontdb::Database>>,
+}
+
+/// The bundled faces as usvg sets SVG text with them, so that an SVG never reaches for a
+/// system font: made on first use, shared by every image of the run. Generic families name
+/// bundled faces (there is no bundled monospace: it is the sans).
+pub fn svg_fonts() -> Arc<usvg::fontdb::Database> {
+    static DATABASE: OnceLock<Arc<usvg::fontdb::Database>> = OnceLock::new();
+    DATABASE
+        .get_or_init(|| {
+            let mut db = usvg::fontdb::Database::new();
+            let mut loaded: Vec<*const u8> = Vec::new();
+            for family in Family::ALL {
+                for (bold, italic) in [(false, false), (false, true), (true, false), (true, true)] {
+                    let (_, data) = bundled_file(FaceKey {
+                        family,
+                        bold,
+                        italic,
+                    });
+                    if !loaded.contains(&data.as_ptr()) {
+                        loaded.push(data.as_ptr());
+                        db.load_font_source(usvg::fontdb::Source::Binary(Arc::new(data)));
+                    }
+                }
+            }
+            let sans = Family::NotoSans.name();
+            db.set_serif_family(Family::NotoSerif.name());
+            db.set_sans_serif_family(sans);
+            db.set_monospace_family(sans);
+            db.set_cursive_family(sans);
+            db.set_fantasy_family(sans);
+            Arc::new(db)
+        })
+        .clone()
 }
 
 /// The error when bundled font data cannot be parsed (a corrupt build, not a content problem).
@@ -164,28 +194,7 @@ impl FontBook {
                 });
             }
         }
-        Ok(FontBook {
-            faces,
-            svg: OnceLock::new(),
-        })
-    }
-
-    /// The bundled faces as usvg sets SVG text with them, so that an SVG never reaches for a
-    /// system font. Each file once, borrowed rather than copied.
-    pub fn svg_fonts(&self) -> Arc<usvg::fontdb::Database> {
-        self.svg
-            .get_or_init(|| {
-                let mut db = usvg::fontdb::Database::new();
-                let mut loaded: Vec<*const u8> = Vec::new();
-                for face in &self.faces {
-                    if !loaded.contains(&face.data.as_ptr()) {
-                        loaded.push(face.data.as_ptr());
-                        db.load_font_source(usvg::fontdb::Source::Binary(Arc::new(face.data)));
-                    }
-                }
-                Arc::new(db)
-            })
-            .clone()
+        Ok(FontBook { faces })
     }
 
     pub fn id(&self, key: FaceKey) -> FaceId {

@@ -131,6 +131,19 @@ pub fn build(
         document_id: document_id(content, &composed, settings),
         accessible: true,
         print: settings.print.is_some(),
+        resolution: {
+            let images = content.brand.images;
+            match settings.print {
+                Some(_) => render::Resolution {
+                    target: images.print,
+                    most: images.print_most,
+                },
+                None => render::Resolution {
+                    target: images.screen,
+                    most: images.screen,
+                },
+            }
+        },
     };
     let sheets = match booklet {
         Some(sheet) => layout::impose::booklet(&laid.pages, composed.rtl, sheet),

@@ -5,7 +5,7 @@ use std::sync::{Mutex, PoisonError};
 
 use qrcode::{EcLevel, QrCode};
 
-use crate::content::{Image, ImageFormat};
+use crate::content::Image;
 use crate::units::Rgb;
 
 /// The light border a reader needs around the code, in modules (ISO/IEC 18004).
@@ -60,14 +60,7 @@ fn make(text: &str, dark: Rgb) -> Option<Image> {
          shape-rendering=\"crispEdges\"><rect width=\"{side}\" height=\"{side}\" fill=\"#FFFFFF\"/>\
          <path fill=\"#{r:02X}{g:02X}{b:02X}\" d=\"{path}\"/></svg>"
     );
-    Some(Image {
-        path: format!("qr:{text}").into(),
-        data: std::sync::Arc::new(svg.into_bytes()),
-        format: ImageFormat::Svg,
-        width: side as f32,
-        height: side as f32,
-        origin: None,
-    })
+    crate::content::bundled_svg(&format!("qr:{text}"), svg.into_bytes())
 }
 
 #[cfg(test)]

@@ -407,6 +407,7 @@ fn a_figure_without_alt_text_fails_the_build_naming_it() {
         document_id: "test".into(),
         accessible: true,
         print: false,
+        resolution: plaquette::render::Resolution::SCREEN,
     };
     let error = plaquette::render::render(&laid.pages, &sheets, &composed.meta, &book, &options)
         .expect_err("no alt text");

@@ -198,14 +198,7 @@ impl Styles {
         let c = self.colours.accent;
         let hex = format!("#{:02X}{:02X}{:02X}", c.rgb.0, c.rgb.1, c.rgb.2);
         let data = crate::icons::svg(name, &hex)?;
-        Some(crate::content::Image {
-            path: format!("icons/{name}.svg").into(),
-            data: std::sync::Arc::new(data),
-            format: crate::content::ImageFormat::Svg,
-            width: 24.0,
-            height: 24.0,
-            origin: None,
-        })
+        crate::content::bundled_svg(&format!("icons/{name}.svg"), data)
     }
 
     pub fn heading(&self, inline: &Inline, level: u8) -> Para {

@@ -21,6 +21,7 @@ mod validate;
 use sha2::{Digest, Sha256};
 use std::path::Path;
 
+pub use image::bundled_svg;
 pub use model::*;
 
 use crate::diag::{self, Diagnostic, Diagnostics, Severity};

@@ -224,9 +224,31 @@ pub struct Brand {
     pub cover: CoverLayout,
     pub type_scale: TypeScale,
     pub grid: GridChoice,
+    pub images: ImageResolution,
     pub logo: Image,
     pub paper: Paper,
     pub margins: Margins,
+}
+
+/// How finely raster images are stored, in pixels per inch of their placed size.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct ImageResolution {
+    /// Screen editions: at most this.
+    pub screen: f32,
+    /// Print editions: what finer images are resampled to…
+    pub print: f32,
+    /// …when they are finer than this.
+    pub print_most: f32,
+}
+
+impl Default for ImageResolution {
+    fn default() -> Self {
+        ImageResolution {
+            screen: 150.0,
+            print: 300.0,
+            print_most: 450.0,
+        }
+    }
 }
 
 /// The type scale: a size per text role, and the baseline grid of running text. Defaults
@@ -415,20 +437,32 @@ pub struct Margins {
 pub struct Image {
     /// As written in the content, for messages.
     pub path: PathBuf,
+    /// The file's bytes, embedded as they are where they serve.
     pub data: Arc<Vec<u8>>,
-    pub format: ImageFormat,
-    /// Intrinsic size: pixels for raster images, user units for SVG.
+    pub kind: ImageKind,
+    /// Intrinsic size as seen (upright): pixels for raster images, user units for SVG.
     pub width: f32,
     pub height: f32,
     /// Where the content names it, for messages about it (bundled icons have none).
     pub origin: Option<Span>,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum ImageFormat {
-    Png,
-    Jpeg,
-    Svg,
+/// What an image file turned out to be when it was checked.
+#[derive(Clone)]
+pub enum ImageKind {
+    /// A PNG or JPEG, decoded whole once: what decoding found.
+    Raster(Arc<crate::raster::Facts>),
+    /// An SVG, parsed with the bundled fonts.
+    Svg(Arc<usvg::Tree>),
+}
+
+impl std::fmt::Debug for ImageKind {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            ImageKind::Raster(facts) => write!(f, "Raster({:?} {:?})", facts.format, facts.stored),
+            ImageKind::Svg(tree) => write!(f, "Svg({:?})", tree.size()),
+        }
+    }
 }
 
 pub use crate::locale::Lang;

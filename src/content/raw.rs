@@ -105,6 +105,9 @@ pub struct RawBrand {
     /// The page grid: the sidebar of section headings and the gutter between columns.
     #[serde(default)]
     pub grid: Option<RawGrid>,
+    /// How finely raster images are stored, in pixels per inch of their placed size.
+    #[serde(default)]
+    pub images: Option<RawImages>,
     /// The centre's logo: an SVG, PNG or JPEG inside the content folder.
     #[schemars(schema_with = "super::schema::image")]
     pub logo: S<String>,
@@ -113,6 +116,22 @@ pub struct RawBrand {
     pub paper: S<String>,
     /// The page margins.
     pub margins: RawMargins,
+}
+
+/// How finely raster images are stored. An image finer than an edition needs is resampled;
+/// one within range keeps its own bytes; none is ever upsampled.
+#[derive(Deserialize, JsonSchema, Default)]
+#[serde(default, deny_unknown_fields, rename_all = "kebab-case")]
+#[schemars(rename = "Images")]
+pub struct RawImages {
+    /// Screen editions: at most this many pixels per inch (150 by default, 72 to 600).
+    pub screen_ppi: Option<S<u32>>,
+    /// Print editions (`--print`): images finer than `print-most-ppi` are resampled to this
+    /// (300 by default, 150 to 1200).
+    pub print_ppi: Option<S<u32>>,
+    /// Print editions keep an image's own pixels up to this (450 by default; at least
+    /// `print-ppi`).
+    pub print_most_ppi: Option<S<u32>>,
 }
 
 /// Sizes of the text roles, each a length such as `10pt`; the ones left out keep their default.

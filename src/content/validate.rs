@@ -6,8 +6,8 @@ use super::raw::S;
 use super::blocks::Checked;
 use super::check::Checker;
 use super::model::{
-    Block, BlockKind, Brand, Centre, CoverLayout, Digits, Document, Email, Fonts, GridChoice, Lang,
-    Margins, Palette, Paper, Social, TypeScale, Url, YearMonth,
+    Block, BlockKind, Brand, Centre, CoverLayout, Digits, Document, Email, Fonts, GridChoice,
+    ImageResolution, Lang, Margins, Palette, Paper, Social, TypeScale, Url, YearMonth,
 };
 use super::raw::{RawBrand, RawBrochure, RawCentre, RawFactsheet};
 use super::read::closest;
@@ -120,12 +120,14 @@ impl Checker<'_> {
         let cover = self.choice(raw.cover.as_ref(), &CoverLayout::CHOICES, "cover");
         let type_scale = paper.and_then(|p| self.type_scale(raw.type_scale.as_ref(), p));
         let grid = self.grid(raw.grid.as_ref());
+        let images = self.image_resolution(raw.images.as_ref());
         let arabic_digits = self.choice(
             raw.arabic_digits.as_ref(),
             &Digits::CHOICES,
             "kind of digits",
         );
-        let (cover, type_scale, arabic_digits, grid) = (cover?, type_scale?, arabic_digits?, grid?);
+        let (cover, type_scale, arabic_digits, grid, images) =
+            (cover?, type_scale?, arabic_digits?, grid?, images?);
         let [
             Some(primary),
             Some(accent),
@@ -197,6 +199,7 @@ impl Checker<'_> {
             cover,
             type_scale,
             grid,
+            images,
             logo: logo?,
             paper,
             margins: Margins {
@@ -228,6 +231,61 @@ impl Checker<'_> {
             );
         }
         found
+    }
+
+    /// The images' resolutions, each within what screens and presses can use.
+    fn image_resolution(&mut self, raw: Option<&super::raw::RawImages>) -> Option<ImageResolution> {
+        let default = ImageResolution::default();
+        let Some(raw) = raw else {
+            return Some(default);
+        };
+        let mut ok = true;
+        let mut ppi = |value: &Option<S<u32>>, range: (u32, u32), default: f32, what: &str| {
+            let Some(value) = value else {
+                return default;
+            };
+            if !(range.0..=range.1).contains(&value.value) {
+                ok = false;
+                self.report(
+                    self.error(
+                        value,
+                        format!("{what} of {} ppi is out of range", value.value),
+                    )
+                    .hint(format!("give {} to {} pixels per inch", range.0, range.1)),
+                );
+            }
+            value.value as f32
+        };
+        let images = ImageResolution {
+            screen: ppi(
+                &raw.screen_ppi,
+                (72, 600),
+                default.screen,
+                "a screen resolution",
+            ),
+            print: ppi(
+                &raw.print_ppi,
+                (150, 1200),
+                default.print,
+                "a print resolution",
+            ),
+            print_most: ppi(
+                &raw.print_most_ppi,
+                (150, 2400),
+                default.print_most,
+                "a print resolution",
+            ),
+        };
+        if let Some(most) = &raw.print_most_ppi
+            && images.print_most < images.print
+        {
+            ok = false;
+            self.report(
+                self.error(most, "`print-most-ppi` is below `print-ppi`")
+                    .hint(format!("give at least {} ppi", images.print)),
+            );
+        }
+        ok.then_some(images)
     }
 
     /// The page grid's sidebar and gutter, where the brand chooses them.

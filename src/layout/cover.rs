@@ -7,7 +7,7 @@
 //! content. Nothing is ever drawn over something else, nor cut.
 
 use super::LayoutError;
-use super::frame::{Fill, Item, Page, PlacedImage, Rect};
+use super::frame::{Crop, Fill, Item, Page, PlacedImage, Rect};
 use super::place::{Placer, SHRINK_STEPS, Slot};
 use crate::compose::{BackCover, Cover, CoverLayout, Footer, Header, Logo, PageStyle, Para, Role};
 use crate::units::{Colour, Pt};
@@ -45,6 +45,7 @@ fn logo(placer: &mut Placer, logo: &Logo, x: Pt, y: Pt, size: Pt) -> Item {
             width,
             height,
         },
+        crop: Crop::WHOLE,
         image: logo.image.clone(),
         role: Role::Figure {
             alt: Some(logo.alt.clone()),
@@ -276,6 +277,7 @@ pub fn back(
                 width: back.qr_size,
                 height: back.qr_size,
             },
+            crop: Crop::WHOLE,
             image: qr.image.clone(),
             role: Role::Figure {
                 alt: Some(qr.alt.clone()),

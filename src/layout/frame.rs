@@ -133,8 +133,32 @@ pub struct Fill {
 pub struct PlacedImage {
     pub rect: Rect,
     pub image: Image,
+    /// The part of the image shown in `rect` (all of it, unless framed to a focal point).
+    pub crop: Crop,
     pub role: Role,
     pub block: usize,
+}
+
+/// A part of an image, in fractions of its upright width and height.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Crop {
+    pub x: f32,
+    pub y: f32,
+    pub width: f32,
+    pub height: f32,
+}
+
+impl Crop {
+    pub const WHOLE: Crop = Crop {
+        x: 0.0,
+        y: 0.0,
+        width: 1.0,
+        height: 1.0,
+    };
+
+    pub fn is_whole(&self) -> bool {
+        *self == Crop::WHOLE
+    }
 }
 
 /// A clickable area over the text run just before it in the page's items.

@@ -1,7 +1,7 @@
 //! Placing set material: lines become text runs and links; boxes, rows and images become
 //! items measured as a whole.
 
-use super::frame::{Anchor, Fill, Item, LineInfo, Link, PlacedImage, Rect, TextRun};
+use super::frame::{Anchor, Crop, Fill, Item, LineInfo, Link, PlacedImage, Rect, TextRun};
 use super::par::{BreakError, Line, Memo, Segment};
 use super::shape::Shaper;
 use crate::compose::{Flow, Para, Role};
@@ -245,6 +245,7 @@ impl<'a> Placer<'a> {
                         width: w,
                         height: h,
                     },
+                    crop: Crop::WHOLE,
                     image: image.clone(),
                     role: role.clone(),
                     block: self.block_id(),
@@ -267,6 +268,7 @@ impl<'a> Placer<'a> {
                         width: *size,
                         height: icon_height,
                     },
+                    crop: Crop::WHOLE,
                     image: icon.clone(),
                     role: role.clone(),
                     block: self.block_id(),

@@ -2,7 +2,7 @@
 
 use super::LayoutError;
 use super::frame::{Item, Page};
-use crate::content::ImageFormat;
+use crate::content::ImageKind;
 use crate::diag::Diagnostic;
 
 /// Below this, print shows pixels: an error in print editions.
@@ -20,7 +20,7 @@ pub fn check(
     for item in pages.iter().flat_map(|p| &p.items) {
         let Item::Image(placed) = item else { continue };
         let image = &placed.image;
-        if image.format == ImageFormat::Svg || placed.rect.width.0 <= 0.0 {
+        if matches!(image.kind, ImageKind::Svg(_)) || placed.rect.width.0 <= 0.0 {
             continue;
         }
         let ppi = (image.width / (placed.rect.width.0 / 72.0))

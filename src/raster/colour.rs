@@ -35,10 +35,10 @@ fn fogra39() -> Option<Transform> {
 }
 
 /// `pixels` (CMYK, ink amounts 0–255) as sRGB, through `profile` when it is a usable CMYK
-/// profile, else FOGRA39. Other models are returned as they are.
-pub fn cmyk_to_srgb(pixels: Pixels, profile: Option<&[u8]>) -> Pixels {
+/// profile, else FOGRA39; `None` for pixels in other models.
+pub fn cmyk_to_srgb(pixels: &Pixels, profile: Option<&[u8]>) -> Option<Pixels> {
     if pixels.model != Model::Cmyk {
-        return pixels;
+        return None;
     }
     let transform = profile.and_then(transform_from).or_else(fogra39);
     let count = pixels.width as usize * pixels.height as usize;
@@ -54,5 +54,11 @@ pub fn cmyk_to_srgb(pixels: Pixels, profile: Option<&[u8]>) -> Pixels {
             }
         }
     }
-    Pixels::new(pixels.width, pixels.height, Model::Rgb, rgb, lease)
+    Some(Pixels::new(
+        pixels.width,
+        pixels.height,
+        Model::Rgb,
+        rgb,
+        lease,
+    ))
 }

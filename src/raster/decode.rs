@@ -12,6 +12,11 @@ use super::{Facts, Format, MAX_PIXELS, Model, Pixels, RasterError};
 
 /// Decodes `data`, a PNG or JPEG, to 8-bit pixels as stored (not yet turned upright).
 pub fn decode(format: Format, data: &[u8]) -> Result<(Facts, Pixels), RasterError> {
+    // The declared size first: a file may claim billions of pixels in its first bytes.
+    if let Ok(size) = imagesize::blob_size(data) {
+        let side = |v: usize| u32::try_from(v).unwrap_or(u32::MAX);
+        within_limit(side(size.width), side(size.height))?;
+    }
     match format {
         Format::Jpeg => jpeg(data),
         Format::Png => png(data),
@@ -33,8 +38,12 @@ fn lease(width: u32, height: u32, model: Model) -> Lease<'static> {
 }
 
 fn jpeg(data: &[u8]) -> Result<(Facts, Pixels), RasterError> {
-    let damaged =
-        |e: zune_jpeg::errors::DecodeErrors| RasterError::Damaged(lowercase(&e.to_string()));
+    let damaged = |e: zune_jpeg::errors::DecodeErrors| {
+        RasterError::Damaged(format!(
+            "its data is not valid JPEG ({})",
+            said(&e.to_string())
+        ))
+    };
     // Strict: a cut file, a bad Huffman code or missing scan data is an error; the sides are
     // bounded before any pixel is allocated.
     let options = DecoderOptions::default()
@@ -152,7 +161,8 @@ fn png(data: &[u8]) -> Result<(Facts, Pixels), RasterError> {
         png::DecodingError::LimitsExceeded => {
             RasterError::Damaged("it declares too much data".into())
         }
-        other => RasterError::Damaged(lowercase(&other.to_string())),
+        png::DecodingError::Format(_) => RasterError::Damaged("its data is not valid PNG".into()),
+        other => RasterError::Damaged(said(&other.to_string())),
     };
     let limits = png::Limits {
         bytes: (MAX_PIXELS * 8) as usize,
@@ -200,13 +210,16 @@ fn png(data: &[u8]) -> Result<(Facts, Pixels), RasterError> {
     ))
 }
 
-/// Decoders' messages start with a capital; ours are lowercase.
-fn lowercase(message: &str) -> String {
-    let mut chars = message.chars();
-    match chars.next() {
+/// A decoder's message as ours: lowercase, short, and with no control characters (it may
+/// quote the file's bytes).
+fn said(message: &str) -> String {
+    let clipped: String = message.chars().take(80).collect();
+    let mut chars = clipped.chars();
+    let lower: String = match chars.next() {
         Some(first) => first.to_lowercase().chain(chars).collect(),
         None => String::new(),
-    }
+    };
+    lower.trim_end_matches('.').escape_debug().to_string()
 }
 
 #[cfg(test)]
@@ -276,7 +289,7 @@ mod tests {
             first[0] > 240 && first[1] < 15 && first[2] < 15 && first[3] < 15,
             "{first:?}"
         );
-        let rgb = crate::raster::cmyk_to_srgb(pixels, None);
+        let rgb = crate::raster::cmyk_to_srgb(&pixels, None).unwrap();
         let seen = &rgb.data[..3];
         // FOGRA39 cyan on screen: no red, much green, more blue.
         assert!(seen[0] < 60 && seen[1] > 120 && seen[2] > 190, "{seen:?}");

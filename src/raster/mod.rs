@@ -10,12 +10,15 @@
 pub mod budget;
 mod colour;
 mod decode;
+mod kept;
 mod orient;
 mod resample;
 
-pub use colour::cmyk_to_srgb;
+pub use colour::{FOGRA39, cmyk_to_srgb};
 pub use decode::decode;
 pub use image::metadata::Orientation;
+pub use kept::{keep, kept};
+pub use resample::Window;
 
 use budget::Lease;
 
@@ -99,7 +102,8 @@ pub struct Pixels {
     pub height: u32,
     pub model: Model,
     pub data: Vec<u8>,
-    _lease: Lease<'static>,
+    /// The share of the working budget these pixels hold (none once kept, see [`keep`]).
+    lease: Option<Lease<'static>>,
 }
 
 impl std::fmt::Debug for Pixels {
@@ -115,8 +119,12 @@ impl Pixels {
             height,
             model,
             data,
-            _lease: lease,
+            lease: Some(lease),
         }
+    }
+
+    fn release(&mut self) {
+        self.lease = None;
     }
 }
 

@@ -5,10 +5,11 @@ use super::budget::PIXELS;
 use super::{Orientation, Pixels, turns_sideways};
 
 impl Pixels {
-    /// These pixels as seen: rotated and mirrored as `orientation` says.
-    pub fn upright(self, orientation: Orientation) -> Pixels {
+    /// These pixels as seen, rotated and mirrored as `orientation` says; `None` when they
+    /// are seen as stored.
+    pub fn upright(&self, orientation: Orientation) -> Option<Pixels> {
         if orientation == Orientation::NoTransforms {
-            return self;
+            return None;
         }
         let (w, h) = (self.width as usize, self.height as usize);
         let (out_w, out_h) = if turns_sideways(orientation) {
@@ -41,7 +42,13 @@ impl Pixels {
                 }
             }
         }
-        Pixels::new(out_w as u32, out_h as u32, self.model, data, lease)
+        Some(Pixels::new(
+            out_w as u32,
+            out_h as u32,
+            self.model,
+            data,
+            lease,
+        ))
     }
 }
 
@@ -71,7 +78,9 @@ mod tests {
             (Orientation::Rotate270FlipH, (2, 3), vec![5, 2, 4, 1, 3, 0]),
         ];
         for (orientation, size, seen) in cases {
-            let turned = numbered().upright(orientation);
+            let stored = numbered();
+            let turned = stored.upright(orientation);
+            let turned = turned.as_ref().unwrap_or(&stored);
             assert_eq!((turned.width, turned.height), size, "{orientation:?}");
             assert_eq!(turned.data, seen, "{orientation:?}");
         }

@@ -65,23 +65,40 @@ impl Pixels {
         // One output row at a time: the source rows it covers summed into `line`, then each
         // output pixel summed from `line`.
         let mut line = vec![0f32; stride];
+        // The bytes of each row the window's columns cover.
+        let first = columns
+            .first()
+            .and_then(|c| c.first())
+            .map_or(0, |&(x, _)| x);
+        let last = columns
+            .last()
+            .and_then(|c| c.last())
+            .map_or(0, |&(x, _)| x + 1);
+        let span = (first * c, (last * c).min(stride));
         for row in &rows {
             line.iter_mut().for_each(|v| *v = 0.0);
             for &(y, wy) in row {
-                let Some(source) = self.data.get(y * stride..(y + 1) * stride) else {
+                let Some(source) = self.data.get(y * stride + span.0..y * stride + span.1) else {
                     continue;
                 };
-                for (sum, s) in line.chunks_mut(c).zip(source.chunks(c)) {
-                    let a = alpha
-                        .and_then(|i| s.get(i))
-                        .map_or(1.0, |&a| f32::from(a) / 255.0);
-                    for (i, (v, &b)) in sum.iter_mut().zip(s).enumerate() {
-                        let premultiplied = if Some(i) == alpha {
-                            f32::from(b)
-                        } else {
-                            f32::from(b) * a
-                        };
-                        *v += premultiplied * wy;
+                let Some(line) = line.get_mut(span.0..span.1) else {
+                    continue;
+                };
+                match alpha {
+                    // Opaque: a plain weighted sum, which the compiler vectorises.
+                    None => {
+                        for (v, &b) in line.iter_mut().zip(source) {
+                            *v += f32::from(b) * wy;
+                        }
+                    }
+                    Some(a) => {
+                        for (sum, s) in line.chunks_mut(c).zip(source.chunks(c)) {
+                            let alpha = s.get(a).map_or(0.0, |&a| f32::from(a));
+                            let weight = wy * alpha / 255.0;
+                            for (i, (v, &b)) in sum.iter_mut().zip(s).enumerate() {
+                                *v += f32::from(b) * if i == a { wy } else { weight };
+                            }
+                        }
                     }
                 }
             }

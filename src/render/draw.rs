@@ -1,7 +1,6 @@
 //! Drawing frame items on a krilla surface: fills, glyph runs and images.
 
 use std::collections::{BTreeMap, HashMap};
-use std::sync::{Arc, Mutex, PoisonError};
 
 use krilla::Data;
 use krilla::color::{cmyk, rgb};
@@ -13,9 +12,10 @@ use krilla::text::{Font, GlyphId, KrillaGlyph};
 use krilla_svg::{SurfaceExt, SvgSettings};
 
 use super::RenderError;
-use crate::content::ImageFormat;
+use super::raster::{self, Embedded, Resolution};
+use crate::content::ImageKind;
 use crate::fonts::{FaceId, FontBook};
-use crate::layout::frame::{Fill, PlacedImage, Rect, TextRun};
+use crate::layout::frame::{Crop, Fill, PlacedImage, Rect, TextRun};
 use crate::units::{Colour, Rgb};
 
 /// krilla fonts, made once per face used.
@@ -186,67 +186,71 @@ pub fn draw_text(
     Ok(())
 }
 
-pub fn svg_options(book: &FontBook) -> usvg::Options<'static> {
-    // SVG text is set in the bundled fonts too, never in system ones.
-    usvg::Options {
-        fontdb: book.svg_fonts(),
-        ..usvg::Options::default()
-    }
-}
-
+/// Draws `placed`: an SVG as vectors, a raster image at the resolution it calls for.
 pub fn draw_image(
     surface: &mut Surface,
     placed: &PlacedImage,
-    svg: &usvg::Options,
+    resolution: Resolution,
+    print: bool,
 ) -> Result<(), RenderError> {
     let image = &placed.image;
     let failed = |reason: String| RenderError::Image {
         path: image.path.display().to_string(),
         reason,
     };
-    let Some(size) = Size::from_wh(placed.rect.width.0, placed.rect.height.0) else {
+    let rect = placed.rect;
+    let Some(size) = Size::from_wh(rect.width.0, rect.height.0) else {
         return Ok(());
     };
-    surface.push_transform(&Transform::from_translate(placed.rect.x.0, placed.rect.y.0));
-    let drawn = match image.format {
-        ImageFormat::Svg => svg_tree(&image.data, svg).map_err(failed).and_then(|tree| {
-            surface
-                .draw_svg(&tree, size, SvgSettings::default())
-                .ok_or_else(|| failed("krilla could not draw it".into()))
-        }),
-        ImageFormat::Png => krilla::image::Image::from_png(Data::from(image.data.clone()), false)
-            .map(|img| surface.draw_image(img, size))
-            .map_err(failed),
-        ImageFormat::Jpeg => krilla::image::Image::from_jpeg(Data::from(image.data.clone()), false)
-            .map(|img| surface.draw_image(img, size))
-            .map_err(failed),
+    surface.push_transform(&Transform::from_translate(rect.x.0, rect.y.0));
+    let drawn = match &image.kind {
+        ImageKind::Svg(tree) => surface
+            .draw_svg(tree, size, SvgSettings::default())
+            .ok_or_else(|| failed("krilla could not draw it".into())),
+        ImageKind::Raster(facts) => raster::embed(
+            &image.data,
+            facts,
+            placed.crop,
+            (rect.width.0, rect.height.0),
+            resolution,
+            print,
+        )
+        .and_then(|embedded| {
+            let pdf_image = raster::krilla_image(&image.data, facts, &embedded)?;
+            match embedded {
+                Embedded::Original(crop) if !crop.is_whole() => {
+                    draw_cropped(surface, pdf_image, size, crop);
+                }
+                _ => surface.draw_image(pdf_image, size),
+            }
+            Ok(())
+        })
+        .map_err(failed),
     };
     surface.pop();
     drawn
 }
 
-/// How many parsed SVGs a run keeps: the logo, the icons, the QR code and partners' logos,
-/// with room to spare; a long `watch` session forgets the oldest.
-const PARSED_SVGS: usize = 64;
-
-/// The SVG `data` parsed, once a run: the logo, icons and QR code recur in every edition.
-fn svg_tree(data: &Arc<Vec<u8>>, options: &usvg::Options) -> Result<Arc<usvg::Tree>, String> {
-    type Parsed = Vec<(Arc<Vec<u8>>, Arc<usvg::Tree>)>;
-    static PARSED: Mutex<Parsed> = Mutex::new(Vec::new());
-    let lock = || PARSED.lock().unwrap_or_else(PoisonError::into_inner);
-    let known = lock()
-        .iter()
-        .find(|(d, _)| d == data)
-        .map(|(_, tree)| tree.clone());
-    if let Some(tree) = known {
-        return Ok(tree);
-    }
-    // Parsed unlocked: another thread may parse another image meanwhile.
-    let tree = Arc::new(usvg::Tree::from_data(data, options).map_err(|e| e.to_string())?);
-    let mut parsed = lock();
-    if parsed.len() == PARSED_SVGS {
-        parsed.remove(0);
-    }
-    parsed.push((data.clone(), tree.clone()));
-    Ok(tree)
+/// The whole image drawn large enough that `crop` of it fills `size`, clipped to `size`.
+fn draw_cropped(surface: &mut Surface, image: krilla::image::Image, size: Size, crop: Crop) {
+    let whole = Size::from_wh(
+        size.width() / crop.width.max(f32::EPSILON),
+        size.height() / crop.height.max(f32::EPSILON),
+    );
+    let clip = krilla::geom::Rect::from_xywh(0.0, 0.0, size.width(), size.height()).and_then(|r| {
+        let mut pb = PathBuilder::new();
+        pb.push_rect(r);
+        pb.finish()
+    });
+    let (Some(whole), Some(clip)) = (whole, clip) else {
+        return;
+    };
+    surface.push_clip_path(&clip, &FillRule::NonZero);
+    surface.push_transform(&Transform::from_translate(
+        -crop.x * whole.width(),
+        -crop.y * whole.height(),
+    ));
+    surface.draw_image(image, whole);
+    surface.pop();
+    surface.pop();
 }

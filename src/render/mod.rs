@@ -11,6 +11,7 @@ mod draw;
 mod meta;
 mod pack;
 mod print;
+mod raster;
 mod syntax;
 mod tags;
 
@@ -34,6 +35,8 @@ use draw::{Fonts, Ink};
 use krilla::destination::XyzDestination;
 use krilla::geom::{Point, Transform};
 use tags::Leaf;
+
+pub use raster::Resolution;
 
 /// What went wrong writing the PDF.
 #[derive(Debug, thiserror::Error)]
@@ -59,8 +62,10 @@ pub struct Options {
     /// Also validate as PDF/UA-1 (screen editions).
     pub accessible: bool,
     /// For offset print: the brand's inks where it gives them, a FOGRA39 output intent, and
-    /// trim and bleed boxes.
+    /// trim and bleed boxes; CMYK photos kept in CMYK.
     pub print: bool,
+    /// How finely raster images are stored.
+    pub resolution: Resolution,
 }
 
 /// Renders `pages`, placed on `sheets` (see [`crate::layout::impose`]), to PDF bytes.
@@ -94,7 +99,8 @@ pub fn render(
     let mut document = Document::new_with(settings);
     let mut writer = Writer {
         fonts: Fonts::new(book),
-        svg: draw::svg_options(book),
+        resolution: options.resolution,
+        print: options.print,
         ink: if options.print {
             Ink::Print
         } else {
@@ -225,7 +231,8 @@ fn locate(sheets: &[Sheet], page: usize, y: f32) -> Option<(usize, f32)> {
 /// Drawing state across the pages of one document.
 struct Writer<'a> {
     fonts: Fonts<'a>,
-    svg: usvg::Options<'static>,
+    resolution: Resolution,
+    print: bool,
     ink: Ink,
     leaves: Vec<Leaf>,
     /// What each location given to krilla is, for messages: "text “…” on page 2".
@@ -291,7 +298,7 @@ impl Writer<'_> {
                         String::new(),
                         place,
                     );
-                    let drawn = draw::draw_image(surface, image, &self.svg);
+                    let drawn = draw::draw_image(surface, image, self.resolution, self.print);
                     surface.end_tagged();
                     surface.reset_location();
                     drawn?;

@@ -1,0 +1,217 @@
+//! Image files named by the content: found inside the content folder, read, identified by
+//! their bytes (not their extension), decoded or parsed whole, and measured.
+//!
+//! Raster files are decoded to their last pixel here, so that a damaged one is an error at its
+//! place in the content (see [`crate::raster`]); SVG files are parsed with the bundled fonts and
+//! may only embed pictures from inside the content folder (see [`svg`]).
+
+mod svg;
+
+use std::fs;
+use std::io::Read;
+use std::path::{Component, Path, PathBuf};
+use std::sync::{Arc, Mutex, PoisonError};
+
+use super::raw::S;
+
+use super::check::Checker;
+use super::model::{Image, ImageKind};
+use crate::diag::Severity;
+use crate::raster;
+
+pub use svg::looks_like_svg;
+
+/// The largest image file read.
+pub const MAX_IMAGE_BYTES: u64 = 20 * 1024 * 1024;
+
+impl Checker<'_> {
+    /// Loads the image at `value` (a path relative to the content folder).
+    pub fn image(&mut self, value: &S<String>, what: &str) -> Option<Image> {
+        let written = value.value.trim();
+        match load(self.dir, written) {
+            Ok((image, warnings)) => {
+                for (message, hint) in warnings {
+                    let mut warning = self
+                        .error(value, format!("{what} `{written}` {message}"))
+                        .hint(hint);
+                    warning.severity = Severity::Warning;
+                    self.report(warning);
+                }
+                Some(Image {
+                    origin: Some(self.span(value)),
+                    ..image
+                })
+            }
+            Err((message, hint)) => {
+                self.report(
+                    self.error(value, format!("{what} `{written}` {message}"))
+                        .hint(hint),
+                );
+                None
+            }
+        }
+    }
+}
+
+/// A bundled SVG (an icon, a QR code) as an image; it may refer to no file.
+pub fn bundled_svg(path: &str, data: Vec<u8>) -> Option<Image> {
+    let parsed = svg::parse(&data, None).ok()?;
+    let size = parsed.tree.size();
+    Some(Image {
+        path: path.into(),
+        data: Arc::new(data),
+        width: size.width(),
+        height: size.height(),
+        kind: ImageKind::Svg(parsed.tree),
+        origin: None,
+    })
+}
+
+/// A message to follow "image `x` ", and a hint.
+type Problem = (String, String);
+
+fn load(dir: &Path, written: &str) -> Result<(Image, Vec<Problem>), Problem> {
+    let relative = PathBuf::from(written);
+    let escapes = relative.is_absolute()
+        || relative
+            .components()
+            .any(|c| !matches!(c, Component::Normal(_) | Component::CurDir));
+    if written.is_empty() || escapes {
+        return Err((
+            "is outside the content folder".into(),
+            "give a path inside the content folder, such as `images/logo.svg`".into(),
+        ));
+    }
+    let path = dir.join(&relative);
+    // A symlink could still lead out of the folder: compare the resolved paths.
+    let inside = match (fs::canonicalize(&path), fs::canonicalize(dir)) {
+        (Ok(resolved), Ok(root)) => resolved.starts_with(root),
+        _ => {
+            return Err((
+                "is missing".into(),
+                format!("put the file at {}", path.display()),
+            ));
+        }
+    };
+    if !inside {
+        return Err((
+            "leads outside the content folder (through a link)".into(),
+            "copy the image into the content folder".into(),
+        ));
+    }
+    let resolved = fs::canonicalize(&path)
+        .map_err(|e| (format!("cannot be read: {e}"), "check the file".to_owned()))?;
+    svg::regular(&resolved).map_err(|(m, h)| (format!("is {m}"), h))?;
+    let data = Arc::new(read_limited(&resolved)?);
+    let checked = checked(&resolved, &data, dir)?;
+    Ok((
+        Image {
+            path: relative,
+            data,
+            kind: checked.kind,
+            width: checked.width,
+            height: checked.height,
+            origin: None,
+        },
+        checked.warnings,
+    ))
+}
+
+/// What checking an image file found.
+#[derive(Clone)]
+struct Checked {
+    kind: ImageKind,
+    width: f32,
+    height: f32,
+    warnings: Vec<Problem>,
+}
+
+/// How many checked images a run remembers: every edition checks the same files.
+const REMEMBERED: usize = 64;
+
+/// `data`, read from `path`, checked once a run: editions in several languages name the same
+/// images, and decoding a photo whole is the slow part of checking.
+fn checked(path: &Path, data: &Arc<Vec<u8>>, dir: &Path) -> Result<Checked, Problem> {
+    type Memory = Vec<(PathBuf, Arc<Vec<u8>>, Result<Checked, Problem>)>;
+    static MEMORY: Mutex<Memory> = Mutex::new(Vec::new());
+    let lock = || MEMORY.lock().unwrap_or_else(PoisonError::into_inner);
+    let known = lock()
+        .iter()
+        .find(|(p, d, _)| p == path && d == data)
+        .map(|(_, _, c)| c.clone());
+    if let Some(known) = known {
+        return known;
+    }
+    let home = svg::Home {
+        root: fs::canonicalize(dir).unwrap_or_else(|_| dir.to_owned()),
+        folder: path.parent().map(Path::to_owned).unwrap_or_default(),
+    };
+    let result = identify(data, &home);
+    let mut memory = lock();
+    if memory.len() == REMEMBERED {
+        drop(memory.remove(0));
+    }
+    memory.push((path.to_owned(), data.clone(), result.clone()));
+    result
+}
+
+pub(crate) fn read_limited(path: &Path) -> Result<Vec<u8>, Problem> {
+    let cannot = |e: std::io::Error| (format!("cannot be read: {e}"), "check the file".to_owned());
+    let file = fs::File::open(path).map_err(cannot)?;
+    let mut data = Vec::new();
+    file.take(MAX_IMAGE_BYTES + 1)
+        .read_to_end(&mut data)
+        .map_err(cannot)?;
+    if data.len() as u64 > MAX_IMAGE_BYTES {
+        return Err((
+            format!("is larger than {} MiB", MAX_IMAGE_BYTES / 1024 / 1024),
+            "export the image at the size it is printed (300 ppi is plenty)".into(),
+        ));
+    }
+    Ok(data)
+}
+
+fn identify(data: &Arc<Vec<u8>>, home: &svg::Home) -> Result<Checked, Problem> {
+    let again = || "export the image again".to_owned();
+    let format = match imagesize::image_type(data) {
+        Ok(imagesize::ImageType::Png) => raster::Format::Png,
+        Ok(imagesize::ImageType::Jpeg) => raster::Format::Jpeg,
+        _ if looks_like_svg(data) => {
+            let parsed = svg::parse(data, Some(home))?;
+            let size = parsed.tree.size();
+            return Ok(Checked {
+                kind: ImageKind::Svg(parsed.tree),
+                width: size.width(),
+                height: size.height(),
+                warnings: parsed.warnings,
+            });
+        }
+        _ => {
+            return Err((
+                "is not a PNG, JPEG or SVG image".to_owned(),
+                "export it as PNG, JPEG or SVG".to_owned(),
+            ));
+        }
+    };
+    let (facts, pixels) = raster::decode(format, data).map_err(|e| {
+        let hint = match e {
+            raster::RasterError::TooLarge { .. } => {
+                "scale the image down to the size it is printed".to_owned()
+            }
+            raster::RasterError::Unsupported(_) => {
+                "export it as an RGB or CMYK JPEG, or as PNG".to_owned()
+            }
+            _ => again(),
+        };
+        (e.to_string(), hint)
+    })?;
+    // Kept for render, which decodes again only what it has forgotten.
+    raster::keep(data, pixels);
+    let (width, height) = facts.size();
+    Ok(Checked {
+        kind: ImageKind::Raster(Arc::new(facts)),
+        width: width as f32,
+        height: height as f32,
+        warnings: Vec::new(),
+    })
+}
