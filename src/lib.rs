@@ -149,7 +149,25 @@ pub fn build(
         Some(sheet) => layout::impose::booklet(&laid.pages, composed.rtl, sheet),
         None => layout::impose::single(&laid.pages),
     };
-    let pdf = render::render(&laid.pages, &sheets, &composed.meta, fonts, &options)?;
+    // Content never reaches krilla unchecked; should it panic all the same, the run reports
+    // this document as failed and goes on with the others, instead of exiting with 101.
+    let rendered = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        render::render(&laid.pages, &sheets, &composed.meta, fonts, &options)
+    }));
+    let pdf = match rendered {
+        Ok(pdf) => pdf?,
+        Err(panic) => {
+            let said = panic
+                .downcast_ref::<&str>()
+                .map(|s| s.to_string())
+                .or_else(|| panic.downcast_ref::<String>().cloned())
+                .unwrap_or_default();
+            return Err(BuildError::Render(render::RenderError::Pdf(format!(
+                "writing it failed unexpectedly ({}); please report this with the content",
+                said.chars().take(120).collect::<String>().escape_debug()
+            ))));
+        }
+    };
     Ok(Built {
         kind,
         pdf,

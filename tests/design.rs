@@ -12,72 +12,14 @@
 mod common;
 
 use std::fs;
-use std::path::Path;
 
+use common::fixture::Fixture;
 use common::frames::{empty_below, outside_margins, overlaps};
 use common::*;
 use plaquette::compose::{self, Kind, Role, What};
-use plaquette::content::{self, Content};
+use plaquette::content::Content;
 use plaquette::fonts::FontBook;
 use plaquette::layout::{self, Laid, frame::Item};
-
-/// A content folder made for one test: the minimal content with some files replaced.
-struct Fixture(tempfile::TempDir);
-
-impl Fixture {
-    fn new() -> Fixture {
-        Fixture(workspace("tests/fixtures/minimal"))
-    }
-
-    fn dir(&self) -> &Path {
-        self.0.path()
-    }
-
-    /// Writes `text` to the content's `file`.
-    fn write(&self, file: &str, text: &str) -> &Fixture {
-        let path = self.dir().join("content").join(file);
-        fs::create_dir_all(path.parent().unwrap()).unwrap();
-        fs::write(path, text).unwrap();
-        self
-    }
-
-    /// The blocks of brochure.yaml, in English, after the heading the fact sheet uses.
-    fn blocks(&self, blocks: &str) -> &Fixture {
-        self.write(
-            "brochure.yaml",
-            &format!(
-                "title: T\nsubject: S\nlanguages: [en]\nblocks:\n  - heading: Start\n    id: about\n{blocks}"
-            ),
-        )
-    }
-
-    /// A grey PNG of `width` × `height` pixels.
-    fn png(&self, name: &str, width: u32, height: u32) -> &Fixture {
-        let path = self.dir().join("content/images").join(name);
-        let file = fs::File::create(path).unwrap();
-        let mut encoder = png::Encoder::new(file, width, height);
-        encoder.set_color(png::ColorType::Grayscale);
-        let mut writer = encoder.write_header().unwrap();
-        writer
-            .write_image_data(&vec![128; (width * height) as usize])
-            .unwrap();
-        self
-    }
-
-    fn editions(&self) -> Vec<Content> {
-        content::load_with(&self.dir().join("content"), &content::Options::default())
-            .unwrap_or_else(|e| panic!("{e:?}"))
-            .editions
-    }
-
-    fn content(&self) -> Content {
-        self.editions().remove(0)
-    }
-
-    fn run(&self, args: &[&str]) -> std::process::Output {
-        run(self.dir(), args)
-    }
-}
 
 fn lay(content: &Content, what: What) -> (compose::Composed, Laid) {
     let composed = compose::compose_on(content, what, &compose::Theme::new(&content.brand));

@@ -132,6 +132,8 @@ pub struct PageStyle {
     pub sidebar: Option<Sidebar>,
     /// Even out the columns of the last page.
     pub balance: bool,
+    /// How finely raster images should be: below it, a warning.
+    pub images: crate::content::ImageResolution,
     /// The style of the slug line beside the crop marks (print editions).
     pub marks: TextStyle,
     /// How far backgrounds run past the trim: none on screen, set by layout for print.

@@ -296,6 +296,7 @@ pub fn page_style(s: &Styles, columns: usize, footer: Option<Footer>) -> PageSty
         grid: s.body_leading,
         sidebar: None,
         balance: false,
+        images: t.images,
         // The slug beside the crop marks: small print, the same on every page size.
         marks: TextStyle {
             size: Pt(6.0),

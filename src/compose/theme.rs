@@ -6,7 +6,7 @@
 //! and scale with the page's width, so that an A5 brochure, or an A5 booklet made from an A4
 //! brochure, keeps the proportions of the A4 one. docs/theme.md lists them.
 
-use crate::content::{Brand, Margins, Palette, Paper, TypeScale};
+use crate::content::{Brand, ImageResolution, Margins, Palette, Paper, TypeScale};
 use crate::units::{Mm, Pt};
 
 use super::Sidebar;
@@ -75,6 +75,8 @@ pub struct Theme {
     /// The column of section headings, when the page is wide enough for one.
     pub sidebar: Option<Sidebar>,
     pub gutter: Pt,
+    /// How finely raster images should be, for the resolution check.
+    pub images: ImageResolution,
     /// The page's width next to A4's.
     k: f32,
 }
@@ -105,6 +107,7 @@ impl Theme {
             colours: brand.colours,
             sidebar: None,
             gutter: brand.grid.gutter.map_or(Pt::ZERO, by),
+            images: brand.images,
             k,
         };
         if brand.grid.gutter.is_none() {

@@ -204,7 +204,12 @@ pub fn layout(doc: &Composed, book: &FontBook, print: Option<&Print>) -> Result<
         cover::back(&mut placer, style, b, &mut page)?;
         pages.push(page);
     }
-    resolution::check(&pages, print.is_some(), &mut placer.warnings)?;
+    resolution::check(
+        &pages,
+        print.is_some(),
+        &doc.page.images,
+        &mut placer.warnings,
+    )?;
     if doc.rtl {
         pages.iter_mut().for_each(mirror);
     }

@@ -2,19 +2,18 @@
 
 use super::LayoutError;
 use super::frame::{Item, Page};
-use crate::content::ImageKind;
+use crate::content::{ImageKind, ImageResolution};
 use crate::diag::Diagnostic;
 
 /// Below this, print shows pixels: an error in print editions.
 pub const PRINT_MIN_PPI: f32 = 150.0;
-/// What offset print wants: below it, a warning.
-pub const PRINT_GOOD_PPI: f32 = 300.0;
 
-/// Checks every placed raster image: in print, an error under 150 ppi and a warning under 300;
-/// on screen, a warning under 150.
+/// Checks every placed raster image: in print, an error under 150 ppi and a warning under the
+/// brand's print resolution (300 by default); on screen, a warning under the screen's (150).
 pub fn check(
     pages: &[Page],
     print: bool,
+    wanted: &ImageResolution,
     warnings: &mut Vec<Diagnostic>,
 ) -> Result<(), LayoutError> {
     for item in pages.iter().flat_map(|p| &p.items) {
@@ -23,8 +22,10 @@ pub fn check(
         if matches!(image.kind, ImageKind::Svg(_)) || placed.rect.width.0 <= 0.0 {
             continue;
         }
-        let ppi = (image.width / (placed.rect.width.0 / 72.0))
-            .min(image.height / (placed.rect.height.0 / 72.0));
+        // The pixels of the part shown, over the inches it takes.
+        let crop = placed.crop;
+        let ppi = (image.width * crop.width / (placed.rect.width.0 / 72.0))
+            .min(image.height * crop.height / (placed.rect.height.0 / 72.0));
         let size = format!(
             "{:.0} × {:.0} mm",
             placed.rect.width.to_mm().0,
@@ -39,7 +40,7 @@ pub fn check(
                 origin: image.origin.clone(),
             });
         }
-        let wanted = if print { PRINT_GOOD_PPI } else { PRINT_MIN_PPI };
+        let wanted = if print { wanted.print } else { wanted.screen };
         if ppi < wanted {
             warnings.push(
                 Diagnostic::warning(format!(

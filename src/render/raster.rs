@@ -198,10 +198,9 @@ fn jpeg(pixels: &Pixels, quality: u8) -> Result<Vec<u8>, String> {
     };
     let side = |v: u32| u16::try_from(v).map_err(|_| "too many pixels for a JPEG".to_owned());
     let mut out = Vec::new();
-    let mut encoder = jpeg_encoder::Encoder::new(&mut out, quality);
-    // Tables fitted to the image: a few per cent smaller, decoded by every reader.
-    encoder.set_optimized_huffman_tables(true);
-    encoder
+    // The standard Huffman tables: tables fitted to the image save a few per cent, but some
+    // of them are misread by zune-jpeg (green where libjpeg sees red), so others may too.
+    jpeg_encoder::Encoder::new(&mut out, quality)
         .encode(
             &pixels.data,
             side(pixels.width)?,

@@ -3,7 +3,9 @@
 
 #![allow(dead_code)]
 
+pub mod fixture;
 pub mod frames;
+pub mod pictures;
 
 use std::fs;
 use std::path::{Path, PathBuf};

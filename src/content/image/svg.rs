@@ -75,13 +75,12 @@ fn after<'a>(data: &'a [u8], end: &[u8]) -> Option<&'a [u8]> {
     data.get(at + end.len()..)
 }
 
-/// What the resolvers saw while usvg parsed: refusals, pixels embedded, text trouble.
+/// What the resolvers saw while usvg parsed: refusals, pixels embedded, fonts stood in for.
 #[derive(Default)]
 struct Seen {
     refused: Vec<Problem>,
     pixels: u64,
     substituted: Vec<String>,
-    missing: Vec<char>,
 }
 
 /// The resolvers' shared record.
@@ -96,6 +95,111 @@ impl Notes<'_> {
 /// Parses `data`, which [`looks_like_svg`], resolving references from `home` (none: every
 /// file reference is refused, as for bundled icons).
 pub fn parse(data: &[u8], home: Option<&Home>) -> Result<Parsed, Problem> {
+    // Drawn, characters no bundled font has would be empty boxes (and break PDF/UA): they
+    // are taken out of the text before parsing.
+    let missing = missing_chars(data);
+    let kept = if missing.is_empty() {
+        None
+    } else {
+        without(data, &missing)
+    };
+    let (tree, seen) = parse_once(kept.as_deref().map_or(data, str::as_bytes), home)?;
+    let mut warnings = Vec::new();
+    if !missing.is_empty() {
+        let chars: String = missing.iter().collect();
+        warnings.push((
+            format!(
+                "has text with characters no bundled font has ({}): they are left out",
+                chars.escape_debug()
+            ),
+            "convert the logo's text to outlines (paths) in a vector editor".to_owned(),
+        ));
+    }
+    if !seen.substituted.is_empty() {
+        warnings.push((
+            format!(
+                "sets its text in {}, which is not bundled: it is drawn in {} instead",
+                seen.substituted
+                    .iter()
+                    .map(|n| format!("`{}`", clip(n)))
+                    .collect::<Vec<_>>()
+                    .join(", "),
+                crate::fonts::Family::NotoSans.name()
+            ),
+            "convert the logo's text to outlines (paths) in a vector editor to keep its lettering"
+                .to_owned(),
+        ));
+    }
+    Ok(Parsed {
+        tree: Arc::new(tree),
+        warnings,
+    })
+}
+
+/// The SVG's text nodes, from its source (none if it is not well-formed UTF-8 XML: usvg
+/// will say so).
+fn texts(source: &str, each: &mut dyn FnMut(roxmltree::Node)) {
+    let options = roxmltree::ParsingOptions {
+        allow_dtd: true,
+        ..roxmltree::ParsingOptions::default()
+    };
+    if let Ok(document) = roxmltree::Document::parse_with_options(source, options) {
+        document
+            .descendants()
+            .filter(|n| n.is_text() && n.ancestors().any(|a| a.has_tag_name("text")))
+            .for_each(each);
+    }
+}
+
+/// The characters of the SVG's text that no bundled face has.
+fn missing_chars(data: &[u8]) -> Vec<char> {
+    let Ok(source) = std::str::from_utf8(data) else {
+        return Vec::new();
+    };
+    if !source.contains("<text") {
+        return Vec::new();
+    }
+    let Ok(book) = crate::fonts::FontBook::bundled() else {
+        return Vec::new();
+    };
+    let mut missing = Vec::new();
+    texts(source, &mut |node| {
+        for c in node.text().unwrap_or_default().chars() {
+            if c.is_whitespace() || c.is_control() || missing.contains(&c) {
+                continue;
+            }
+            if !book.faces().any(|(_, face)| face.has_char(c)) {
+                missing.push(c);
+            }
+        }
+    });
+    missing
+}
+
+/// The SVG's source with `missing` taken out of the text its `<text>` elements hold.
+fn without(data: &[u8], missing: &[char]) -> Option<String> {
+    let source = std::str::from_utf8(data).ok()?;
+    let mut ranges: Vec<std::ops::Range<usize>> = Vec::new();
+    texts(source, &mut |node| ranges.push(node.range()));
+    ranges.sort_by_key(|r| r.start);
+    let mut kept = String::with_capacity(source.len());
+    let mut at = 0;
+    for range in ranges {
+        kept.push_str(source.get(at..range.start)?);
+        kept.extend(
+            source
+                .get(range.clone())?
+                .chars()
+                .filter(|c| !missing.contains(c)),
+        );
+        at = range.end;
+    }
+    kept.push_str(source.get(at..)?);
+    Some(kept)
+}
+
+/// One parse, and what the resolvers saw during it.
+fn parse_once(data: &[u8], home: Option<&Home>) -> Result<(usvg::Tree, Seen), Problem> {
     let seen = Mutex::new(Seen::default());
     let notes = Notes(&seen);
     let notes = &notes;
@@ -115,17 +219,7 @@ pub fn parse(data: &[u8], home: Option<&Home>) -> Result<Parsed, Problem> {
                 }
                 id
             }),
-            select_fallback: Box::new(|c, used, db| {
-                let found = usvg::FontResolver::default_fallback_selector()(c, used, db);
-                if found.is_none() {
-                    notes.with(|s| {
-                        if !s.missing.contains(&c) {
-                            s.missing.push(c);
-                        }
-                    });
-                }
-                found
-            }),
+            select_fallback: usvg::FontResolver::default_fallback_selector(),
         },
         image_href_resolver: usvg::ImageHrefResolver {
             resolve_data: Box::new(|_mime, data, options| {
@@ -155,7 +249,7 @@ pub fn parse(data: &[u8], home: Option<&Home>) -> Result<Parsed, Problem> {
     })?;
     drop(options);
     let seen = seen.into_inner().unwrap_or_else(PoisonError::into_inner);
-    if let Some(refused) = seen.refused.into_iter().next() {
+    if let Some(refused) = seen.refused.first().cloned() {
         return Err(refused);
     }
     if seen.pixels > MAX_PIXELS {
@@ -168,36 +262,7 @@ pub fn parse(data: &[u8], home: Option<&Home>) -> Result<Parsed, Problem> {
             "scale the embedded pictures down to the size they are shown".into(),
         ));
     }
-    let mut warnings = Vec::new();
-    if !seen.missing.is_empty() {
-        let chars: String = seen.missing.iter().collect();
-        warnings.push((
-            format!(
-                "has text with characters no bundled font has ({}): they are left out",
-                chars.escape_debug()
-            ),
-            "convert the logo's text to outlines (paths) in a vector editor".to_owned(),
-        ));
-    }
-    if !seen.substituted.is_empty() {
-        warnings.push((
-            format!(
-                "sets its text in {}, which is not bundled: it is drawn in {} instead",
-                seen.substituted
-                    .iter()
-                    .map(|n| format!("`{}`", clip(n)))
-                    .collect::<Vec<_>>()
-                    .join(", "),
-                crate::fonts::Family::NotoSans.name()
-            ),
-            "convert the logo's text to outlines (paths) in a vector editor to keep its lettering"
-                .to_owned(),
-        ));
-    }
-    Ok(Parsed {
-        tree: Arc::new(tree),
-        warnings,
-    })
+    Ok((tree, seen))
 }
 
 /// References as written can be long or hold control characters: shown clipped and escaped.
