@@ -349,6 +349,25 @@ fn logo_text_that_cannot_be_drawn_as_designed_is_a_warning_naming_the_logo() {
 }
 
 #[test]
+fn a_wordmark_that_no_longer_fits_its_box_is_a_warning() {
+    let f = Fixture::new();
+    let logo = |size: u32| {
+        format!(
+            "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"200\" height=\"50\">\
+             <text x=\"10\" y=\"35\" font-family=\"Helvetica\" font-size=\"{size}\">HARBORLIGHT</text></svg>"
+        )
+    };
+    f.write("images/logo.svg", &logo(16));
+    assert!(!stderr(&f.run(&["check"])).contains("runs past its edge"));
+    f.write("images/logo.svg", &logo(30));
+    let said = stderr(&f.run(&["check"]));
+    assert!(
+        said.contains("warning: logo `images/logo.svg` has text that runs past its edge, set in the bundled fonts, and is cut there"),
+        "{said}"
+    );
+}
+
+#[test]
 fn svgs_may_embed_only_pictures_inside_the_content_folder() {
     let outside = tempfile::tempdir().unwrap();
     let secret = outside.path().join("secret.png");

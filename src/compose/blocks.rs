@@ -84,6 +84,9 @@ fn introduces(block: &Block, next: Option<&Block>) -> bool {
     introduced && (text.ends_with(':') || text.chars().count() <= 240)
 }
 
+/// A portrait's frame: four units wide, five high.
+const PORTRAIT_FRAME: f32 = 1.25;
+
 fn flow(block: &Block, centre: &Centre, s: &Styles) -> Vec<Flow> {
     let origin = Some(block.origin.clone());
     match &block.kind {
@@ -109,6 +112,7 @@ fn flow(block: &Block, centre: &Centre, s: &Styles) -> Vec<Flow> {
                     Some(vec![Flow::Aside {
                         icon: s.icon(icon)?,
                         size: s.body.size * 2.0,
+                        frame: None,
                         gap: s.gap * 1.4,
                         content,
                         space_after: Pt::ZERO,
@@ -255,6 +259,8 @@ fn flow(block: &Block, centre: &Centre, s: &Styles) -> Vec<Flow> {
                 let mut beside = vec![Flow::Aside {
                     icon: photo.clone(),
                     size: s.length(a4::PORTRAIT),
+                    // Every portrait in the same frame, whatever the photo's proportions.
+                    frame: Some((PORTRAIT_FRAME, p.focus)),
                     gap: s.gap * 2.0,
                     content,
                     space_after: if long { s.gap } else { Pt::ZERO },
@@ -274,6 +280,8 @@ fn flow(block: &Block, centre: &Centre, s: &Styles) -> Vec<Flow> {
                 image: figure.image.clone(),
                 width: 1.0,
                 logo: false,
+                bleed: figure.bleed,
+                focus: figure.focus,
                 role: Role::figure(figure.alt.clone()),
                 space_after: s.gap * 0.6,
             }];
@@ -299,6 +307,7 @@ fn flow(block: &Block, centre: &Centre, s: &Styles) -> Vec<Flow> {
                 content = vec![Flow::Aside {
                     icon: qr.image,
                     size: s.length(a4::QR),
+                    frame: None,
                     gap: s.gap * 2.0,
                     content,
                     space_after: Pt::ZERO,
@@ -308,7 +317,19 @@ fn flow(block: &Block, centre: &Centre, s: &Styles) -> Vec<Flow> {
             vec![boxed(s, content, origin, false)]
         }
         BlockKind::Columns(columns) => vec![Flow::Row {
-            cells: columns.iter().map(|c| flows(c, centre, s)).collect(),
+            // A picture in a column stays in it.
+            cells: columns
+                .iter()
+                .map(|c| {
+                    let mut cell = flows(c, centre, s);
+                    for flow in &mut cell {
+                        if let Flow::Image { bleed, .. } = flow {
+                            *bleed = false;
+                        }
+                    }
+                    cell
+                })
+                .collect(),
             gap: s.gap * 2.0,
             min_cell: Pt::ZERO,
             space_after: s.gap,
@@ -394,6 +415,8 @@ pub fn logo_row(logos: &[Figure], s: &Styles, origin: Option<Span>) -> Flow {
                     image: logo.image.clone(),
                     width: 0.8,
                     logo: true,
+                    bleed: false,
+                    focus: crate::content::Focus::CENTRE,
                     role: Role::figure(logo.alt.clone()),
                     space_after: Pt::ZERO,
                 }]

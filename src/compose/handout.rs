@@ -43,6 +43,7 @@ pub fn handout(content: &Content, event: &Event, s: &Styles) -> Composed {
         register = vec![Flow::Aside {
             icon: image,
             size: s.length(a4::HANDOUT_QR),
+            frame: None,
             gap: s.gap * 2.0,
             content: register,
             space_after: Pt::ZERO,

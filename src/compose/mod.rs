@@ -12,7 +12,7 @@ pub mod theme;
 mod typo;
 
 pub use crate::content::CoverLayout;
-use crate::content::{Content, Image, Lang};
+use crate::content::{Content, Focus, Image, Lang};
 use crate::diag::Span;
 use crate::fonts::FaceKey;
 use crate::units::{Colour, Pt};
@@ -344,6 +344,10 @@ pub enum Flow {
         /// A logo among others: sized for the same visual weight as its neighbours (a wide
         /// wordmark and a tall emblem cover about the same area), within `width`.
         logo: bool,
+        /// Across the page to the edges of its bleed, in a one-column layout (else the
+        /// column); cropped around `focus` when taller than a column may hold.
+        bleed: bool,
+        focus: Focus,
         role: Role,
         space_after: Pt,
     },
@@ -351,6 +355,9 @@ pub enum Flow {
     Aside {
         icon: Image,
         size: Pt,
+        /// A frame of this height for its width (portraits, all alike), the picture cropped
+        /// to it around the focus; `None`: the picture's own proportions.
+        frame: Option<(f32, Focus)>,
         gap: Pt,
         content: Vec<Flow>,
         space_after: Pt,
@@ -404,6 +411,9 @@ pub struct Logo {
 #[derive(Clone, Debug)]
 pub struct Cover {
     pub layout: CoverLayout,
+    /// With [`CoverLayout::Photo`]: the photo, what to keep in view, and how much of the
+    /// band colour veils it.
+    pub photo: Option<(Image, Focus, f32)>,
     pub band: Colour,
     pub accent: Colour,
     pub logo: Logo,

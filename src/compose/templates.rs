@@ -161,6 +161,11 @@ pub fn brochure(content: &Content, s: &Styles, event: Option<&crate::content::Ev
         },
         cover: Some(Cover {
             layout: content.brand.cover,
+            photo: content
+                .brand
+                .cover_photo
+                .as_ref()
+                .map(|p| (p.image.clone(), p.focus, p.veil)),
             band: c.primary,
             accent: c.accent,
             logo: logo(content, s.lang),

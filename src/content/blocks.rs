@@ -4,7 +4,7 @@ use super::raw::S;
 
 use super::check::Checker;
 use super::kinds::{BlockName, present};
-use super::model::{Block, BlockKind, Figure, Inline, KeyFigure, Profile};
+use super::model::{Block, BlockKind, Figure, Focus, Inline, KeyFigure, Profile};
 use super::raw::{LocalText, RawBlock, RawLogo, RawShort};
 
 /// Headings go from 1 (a section) to 3.
@@ -228,6 +228,8 @@ impl Checker<'_> {
                     alt: Some(alt?),
                     caption: None,
                     credit: None,
+                    bleed: false,
+                    focus: Focus::CENTRE,
                 })
             })
             .collect();
@@ -304,11 +306,13 @@ impl Checker<'_> {
             Some(photo) => Some(self.image(photo, "photo")?),
             None => None,
         };
+        let focus = self.focus(p.focus.as_ref())?;
         Some(BlockKind::Profile(Profile {
             name: name?,
             role: role?,
             bio: bio?,
             photo,
+            focus,
         }))
     }
 
@@ -334,11 +338,22 @@ impl Checker<'_> {
             Some(credit) => Some(self.name(credit, "credit")?),
             None => None,
         };
+        let bleed = match &b.size {
+            Some(size) => self.choice(
+                Some(size),
+                &[("column", false), ("bleed", true)],
+                "image size",
+            )?,
+            None => false,
+        };
+        let focus = self.focus(b.focus.as_ref())?;
         Some(BlockKind::Image(Figure {
             image: image?,
             alt,
             caption,
             credit,
+            bleed,
+            focus,
         }))
     }
 
@@ -378,6 +393,7 @@ impl Checker<'_> {
                 role,
                 bio,
                 photo: None,
+                focus: Focus::CENTRE,
             }));
         }
         let short = b.short.as_ref()?;

@@ -6,7 +6,7 @@ use std::path::Path;
 use super::raw::S;
 
 use super::markup;
-use super::model::{Inline, Lang};
+use super::model::{Focus, Inline, Lang};
 use crate::diag::{Diagnostic, Diagnostics, Source, Span};
 use crate::units::{Cmyk, Length, Pt, Rgb};
 
@@ -134,6 +134,19 @@ impl<'a> Checker<'a> {
             );
         }
         parsed
+    }
+
+    /// A picture's focus point; the centre when none is given.
+    pub fn focus(&mut self, value: Option<&S<String>>) -> Option<Focus> {
+        let Some(value) = value else {
+            return Some(Focus::CENTRE);
+        };
+        self.scalar(
+            value,
+            Focus::parse,
+            "a focus point",
+            "use `centre`, `top`, `bottom`, `left`, `right`, `top-left`…, or two percentages from the top left, such as `50% 30%`",
+        )
     }
 
     pub fn colour(&mut self, value: &S<String>, what: &str) -> Option<Rgb> {

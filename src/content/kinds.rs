@@ -53,7 +53,7 @@ kinds! {
     KeyFigures = "key-figures" [];
     Quote = "quote" [By, Short];
     Profile = "profile" [];
-    Image = "image" [Alt, Caption, Credit, Decorative];
+    Image = "image" [Alt, Caption, Credit, Decorative, Size, Focus];
     Contact = "contact" [];
     Columns = "columns" [];
     Timeline = "timeline" [];
@@ -73,6 +73,8 @@ pub enum Opt {
     Caption,
     Credit,
     Decorative,
+    Size,
+    Focus,
 }
 
 impl Opt {
@@ -88,6 +90,8 @@ impl Opt {
             Opt::Caption => "caption",
             Opt::Credit => "credit",
             Opt::Decorative => "decorative",
+            Opt::Size => "size",
+            Opt::Focus => "focus",
         }
     }
 }
@@ -126,6 +130,8 @@ pub fn present(b: &RawBlock) -> (Given<BlockName>, Given<Opt>) {
         caption,
         credit,
         decorative,
+        size,
+        focus,
     } = b;
     let kinds = [
         (BlockName::Heading, heading.as_ref().map(position)),
@@ -151,6 +157,8 @@ pub fn present(b: &RawBlock) -> (Given<BlockName>, Given<Opt>) {
         (Opt::Caption, caption.as_ref().map(position)),
         (Opt::Credit, credit.as_ref().map(position)),
         (Opt::Decorative, decorative.as_ref().map(position)),
+        (Opt::Size, size.as_ref().map(position)),
+        (Opt::Focus, focus.as_ref().map(position)),
     ];
     (given(kinds), given(options))
 }

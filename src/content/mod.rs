@@ -21,7 +21,7 @@ mod validate;
 use sha2::{Digest, Sha256};
 use std::path::Path;
 
-pub use image::bundled_svg;
+pub use image::{bundled_svg, veil_needed};
 pub use model::*;
 
 use crate::diag::{self, Diagnostic, Diagnostics, Severity};

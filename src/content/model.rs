@@ -222,12 +222,24 @@ pub struct Brand {
     /// The digits of Arabic editions.
     pub arabic_digits: Digits,
     pub cover: CoverLayout,
+    /// The cover's photo, with `cover: photo`.
+    pub cover_photo: Option<CoverPhoto>,
     pub type_scale: TypeScale,
     pub grid: GridChoice,
     pub images: ImageResolution,
     pub logo: Image,
     pub paper: Paper,
     pub margins: Margins,
+}
+
+/// A photo across the cover.
+#[derive(Clone, Debug)]
+pub struct CoverPhoto {
+    pub image: Image,
+    pub focus: Focus,
+    /// How much of the primary colour lies over the photo, from 0 to 1: enough for the
+    /// cover's white text to read (checked).
+    pub veil: f32,
 }
 
 /// How finely raster images are stored, in pixels per inch of their placed size.
@@ -337,13 +349,16 @@ pub enum CoverLayout {
     Circles,
     /// A field of dots, like the nodes of a network.
     Dots,
+    /// A photo across the cover (`cover-photo`), under a veil of the primary colour.
+    Photo,
 }
 
 impl CoverLayout {
     /// The names written in `brand.yaml`; the first is the default.
-    pub const CHOICES: [(&'static str, CoverLayout); 2] = [
+    pub const CHOICES: [(&'static str, CoverLayout); 3] = [
         ("circles", CoverLayout::Circles),
         ("dots", CoverLayout::Dots),
+        ("photo", CoverLayout::Photo),
     ];
 }
 
@@ -557,6 +572,8 @@ pub struct Profile {
     pub role: String,
     pub bio: Inline,
     pub photo: Option<Image>,
+    /// What of the portrait to keep in its frame (the face).
+    pub focus: Focus,
 }
 
 #[derive(Clone, Debug)]
@@ -566,6 +583,76 @@ pub struct Figure {
     pub alt: Option<String>,
     pub caption: Option<Inline>,
     pub credit: Option<String>,
+    /// Across the page to its edges (past them into the bleed), not the column.
+    pub bleed: bool,
+    /// What to keep when the picture is cropped to fit.
+    pub focus: Focus,
+}
+
+/// The point of a picture to keep in view when it is cropped to a frame: fractions of its
+/// width and height from its top left, each from 0 to 1.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Focus {
+    x: f32,
+    y: f32,
+}
+
+impl Focus {
+    pub const CENTRE: Focus = Focus { x: 0.5, y: 0.5 };
+
+    /// The words `focus:` takes, and the points they name.
+    pub const NAMES: [(&'static str, Focus); 9] = [
+        ("centre", Focus { x: 0.5, y: 0.5 }),
+        ("top", Focus { x: 0.5, y: 0.0 }),
+        ("bottom", Focus { x: 0.5, y: 1.0 }),
+        ("left", Focus { x: 0.0, y: 0.5 }),
+        ("right", Focus { x: 1.0, y: 0.5 }),
+        ("top-left", Focus { x: 0.0, y: 0.0 }),
+        ("top-right", Focus { x: 1.0, y: 0.0 }),
+        ("bottom-left", Focus { x: 0.0, y: 1.0 }),
+        ("bottom-right", Focus { x: 1.0, y: 1.0 }),
+    ];
+
+    /// A point from fractions, `None` outside the picture.
+    pub fn new(x: f32, y: f32) -> Option<Focus> {
+        ((0.0..=1.0).contains(&x) && (0.0..=1.0).contains(&y)).then_some(Focus { x, y })
+    }
+
+    /// A name of [`NAMES`](Self::NAMES) (`center` too), or two percentages, `30% 20%`.
+    pub fn parse(text: &str) -> Option<Focus> {
+        let text = text.trim();
+        let named = if text == "center" { "centre" } else { text };
+        if let Some((_, focus)) = Focus::NAMES.iter().find(|(n, _)| *n == named) {
+            return Some(*focus);
+        }
+        let mut parts = text.split_whitespace().map(|p| {
+            p.strip_suffix('%')
+                .and_then(|n| n.trim().parse::<f32>().ok())
+                .map(|n| n / 100.0)
+        });
+        match (parts.next(), parts.next(), parts.next()) {
+            (Some(Some(x)), Some(Some(y)), None) => Focus::new(x, y),
+            _ => None,
+        }
+    }
+
+    /// The part of a picture of `width` × `height` that fills a frame `ratio` high for its
+    /// width, as close to centred on this point as the picture allows: `[x, y, width, height]`
+    /// in fractions of the picture.
+    pub fn window(self, width: f32, height: f32, ratio: f32) -> [f32; 4] {
+        let picture = height / width.max(f32::EPSILON);
+        if !(picture.is_finite() && ratio.is_finite()) || ratio <= 0.0 {
+            return [0.0, 0.0, 1.0, 1.0];
+        }
+        if picture > ratio {
+            // Taller than the frame: a band across it.
+            let h = ratio / picture;
+            [0.0, (self.y - h / 2.0).clamp(0.0, 1.0 - h), 1.0, h]
+        } else {
+            let w = picture / ratio;
+            [(self.x - w / 2.0).clamp(0.0, 1.0 - w), 0.0, w, 1.0]
+        }
+    }
 }
 
 /// Text with emphasis, strong emphasis and links.

@@ -95,10 +95,13 @@ pub struct RawBrand {
     #[serde(default)]
     #[schemars(schema_with = "super::schema::digits")]
     pub arabic_digits: Option<S<String>>,
-    /// The cover artwork: `circles` (the default) or `dots`.
+    /// The cover artwork: `circles` (the default), `dots`, or `photo` (give `cover-photo`).
     #[serde(default)]
     #[schemars(schema_with = "super::schema::cover")]
     pub cover: Option<S<String>>,
+    /// The photo across the cover, with `cover: photo`.
+    #[serde(default)]
+    pub cover_photo: Option<RawCoverPhoto>,
     /// Sizes per text role; each optional.
     #[serde(default, rename = "type")]
     pub type_scale: Option<RawTypeScale>,
@@ -116,6 +119,27 @@ pub struct RawBrand {
     pub paper: S<String>,
     /// The page margins.
     pub margins: RawMargins,
+}
+
+/// A photo across the cover, under a veil of the primary colour that the cover's white text
+/// reads on.
+#[derive(Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+#[schemars(rename = "CoverPhoto")]
+pub struct RawCoverPhoto {
+    /// A photo inside the content folder (JPEG or PNG), at least as tall as the page at
+    /// 150 ppi.
+    #[schemars(schema_with = "super::schema::image")]
+    pub image: S<String>,
+    /// What to keep in view when the photo is cropped to the page: `centre` (the default),
+    /// `top`, `bottom`, `left`, `right`, `top-left`…, or two percentages, `50% 30%`.
+    #[serde(default)]
+    pub focus: Option<S<String>>,
+    /// How much of the primary colour lies over the photo: `55%` by default. The white
+    /// cover text must read on the result; a veil too light is an error saying how much
+    /// is needed.
+    #[serde(default)]
+    pub veil: Option<S<String>>,
 }
 
 /// How finely raster images are stored. An image finer than an edition needs is resampled;
@@ -364,6 +388,11 @@ pub struct RawBlock {
     pub credit: Option<T>,
     /// An image that only decorates: no alternative text, skipped by screen readers.
     pub decorative: Option<S<bool>>,
+    /// An image's width: `column` (the default) or `bleed`, across the page to its edges.
+    pub size: Option<S<String>>,
+    /// What of an image to keep when it is cropped: `centre` (the default), `top`, `bottom`,
+    /// `left`, `right`, `top-left`…, or two percentages from its top left, `30% 20%`.
+    pub focus: Option<S<String>>,
 }
 
 /// A logo and the name it is read out as.
@@ -417,6 +446,10 @@ pub struct RawProfile {
     #[serde(default)]
     #[schemars(schema_with = "super::schema::image")]
     pub photo: Option<S<String>>,
+    /// What of the portrait to keep in its frame: `top` for a face near the top, or two
+    /// percentages from its top left, `50% 30%` (`centre` by default).
+    #[serde(default)]
+    pub focus: Option<S<String>>,
 }
 
 /// `events/<slug>.yaml`: an event the centre holds.

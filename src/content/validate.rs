@@ -6,13 +6,16 @@ use super::raw::S;
 use super::blocks::Checked;
 use super::check::Checker;
 use super::model::{
-    Block, BlockKind, Brand, Centre, CoverLayout, Digits, Document, Email, Fonts, GridChoice,
-    ImageResolution, Lang, Margins, Palette, Paper, Social, TypeScale, Url, YearMonth,
+    Block, BlockKind, Brand, Centre, CoverLayout, CoverPhoto, Digits, Document, Email, Fonts,
+    GridChoice, ImageResolution, Lang, Margins, Palette, Paper, Social, TypeScale, Url, YearMonth,
 };
 use super::raw::{RawBrand, RawBrochure, RawCentre, RawFactsheet};
 use super::read::closest;
 use crate::fonts::Family;
 use crate::units::{Colour, Rgb};
+
+/// How much of the primary colour lies over a cover photo by default.
+const DEFAULT_VEIL: f32 = 0.55;
 
 impl Checker<'_> {
     pub fn centre(&mut self, raw: &RawCentre) -> Option<Centre> {
@@ -154,6 +157,7 @@ impl Checker<'_> {
             );
             return None;
         }
+        let cover_photo = self.cover_photo(raw, cover, primary, paper)?;
         let grid_width = grid.sidebar.unwrap_or(crate::units::Pt::ZERO)
             + grid.gutter.unwrap_or(crate::units::Pt::ZERO);
         if (inner + outer + grid_width).0 > paper.width.0 * 0.6 {
@@ -197,6 +201,7 @@ impl Checker<'_> {
             },
             arabic_digits,
             cover,
+            cover_photo,
             type_scale,
             grid,
             images,
@@ -212,7 +217,7 @@ impl Checker<'_> {
     }
 
     /// One of `options` by name; the first when the key is absent.
-    fn choice<T: Copy>(
+    pub(super) fn choice<T: Copy>(
         &mut self,
         value: Option<&S<String>>,
         options: &[(&str, T)],
@@ -231,6 +236,81 @@ impl Checker<'_> {
             );
         }
         found
+    }
+
+    /// The cover's photo: given with `cover: photo` and only then, and veiled enough for the
+    /// cover's white text to read on it. `None` when something is wrong (reported).
+    fn cover_photo(
+        &mut self,
+        raw: &RawBrand,
+        layout: CoverLayout,
+        primary: Rgb,
+        paper: Paper,
+    ) -> Option<Option<CoverPhoto>> {
+        let photo = match (&raw.cover_photo, layout) {
+            (None, CoverLayout::Photo) => {
+                let at = raw.cover.as_ref()?;
+                self.report(
+                    self.error(at, "`cover: photo` needs a `cover-photo`")
+                        .hint("add `cover-photo: {image: images/cover.jpg, focus: centre}`"),
+                );
+                return None;
+            }
+            (None, _) => return Some(None),
+            (Some(photo), CoverLayout::Photo) => photo,
+            (Some(photo), _) => {
+                self.report(
+                    self.error(
+                        &photo.image,
+                        "`cover-photo` is only used with `cover: photo`",
+                    )
+                    .hint("add `cover: photo`, or remove `cover-photo`"),
+                );
+                return None;
+            }
+        };
+        let image = self.image(&photo.image, "cover photo");
+        let focus = self.focus(photo.focus.as_ref());
+        let veil = match &photo.veil {
+            None => Some(DEFAULT_VEIL),
+            Some(v) => self.scalar(
+                v,
+                |t| {
+                    let n = t.strip_suffix('%')?.trim().parse::<f32>().ok()?;
+                    (0.0..=100.0).contains(&n).then_some(n / 100.0)
+                },
+                "a veil",
+                "give a percentage from 0% (the photo as it is) to 100% (the primary colour)",
+            ),
+        };
+        let (image, focus, veil) = (image?, focus?, veil?);
+        let window = focus.window(image.width, image.height, paper.height.0 / paper.width.0);
+        let white = Rgb::WHITE;
+        match crate::content::veil_needed(&image, window, primary, white, 4.5) {
+            Some(needed) if needed <= veil + 0.001 => {}
+            needed => {
+                let at = photo.veil.as_ref().unwrap_or(&photo.image);
+                let hint = match needed {
+                    Some(n) => format!(
+                        "give `veil: {:.0}%` or more, or choose a darker photo",
+                        n * 100.0
+                    ),
+                    None => "choose a darker photo, or a darker primary colour".to_owned(),
+                };
+                self.report(
+                    self.error(
+                        at,
+                        format!(
+                            "white cover text on the photo under a {:.0}% veil has a contrast below the 4.5:1 WCAG AA asks for",
+                            veil * 100.0
+                        ),
+                    )
+                    .hint(hint),
+                );
+                return None;
+            }
+        }
+        Some(Some(CoverPhoto { image, focus, veil }))
     }
 
     /// The images' resolutions, each within what screens and presses can use.

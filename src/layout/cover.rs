@@ -46,6 +46,8 @@ fn logo(placer: &mut Placer, logo: &Logo, x: Pt, y: Pt, size: Pt) -> Item {
             height,
         },
         crop: Crop::WHOLE,
+        bleed: false,
+        veil: None,
         image: logo.image.clone(),
         role: Role::Figure {
             alt: Some(logo.alt.clone()),
@@ -136,9 +138,12 @@ pub fn cover(
     let width = w - margin * 2.0;
     let (rule_length, bar) = cover.rule;
     page.items.push(bleed_fill(page.bleed, cover.band));
-    match cover.layout {
-        CoverLayout::Circles => circles(&mut page.items, w, h, cover),
-        CoverLayout::Dots => dots(&mut page.items, w, h, cover),
+    match (cover.layout, &cover.photo) {
+        (CoverLayout::Photo, Some(photo)) => page
+            .items
+            .push(photo_item(placer, page.bleed, cover, photo)),
+        (CoverLayout::Circles | CoverLayout::Photo, _) => circles(&mut page.items, w, h, cover),
+        (CoverLayout::Dots, _) => dots(&mut page.items, w, h, cover),
     }
     let (_, logo_height) = logo_box(&cover.logo, cover.logo_size);
     page.items.push(logo(
@@ -169,6 +174,31 @@ pub fn cover(
     column(placer, &titles, margin, title_top, measure, &mut page.items)?;
     column(placer, &footnote, margin, foot_top, width, &mut page.items)?;
     Ok(())
+}
+
+/// The cover photo over the whole page and its bleed, cropped around its focus, under a veil
+/// of the band colour. Decoration: the cover's text says what the brochure is.
+fn photo_item(
+    placer: &mut Placer,
+    bleed: Rect,
+    cover: &Cover,
+    (image, focus, veil): &(crate::content::Image, crate::content::Focus, f32),
+) -> Item {
+    let [x, y, width, height] = focus.window(image.width, image.height, bleed.height / bleed.width);
+    Item::Image(PlacedImage {
+        rect: bleed,
+        crop: Crop {
+            x,
+            y,
+            width,
+            height,
+        },
+        bleed: false,
+        veil: Some((cover.band, *veil)),
+        image: image.clone(),
+        role: Role::Artifact,
+        block: placer.block_id(),
+    })
 }
 
 /// Large quiet circles in tints of the brand colour, and one accent dot.
@@ -278,6 +308,8 @@ pub fn back(
                 height: back.qr_size,
             },
             crop: Crop::WHOLE,
+            bleed: false,
+            veil: None,
             image: qr.image.clone(),
             role: Role::Figure {
                 alt: Some(qr.alt.clone()),

@@ -135,6 +135,11 @@ pub struct PlacedImage {
     pub image: Image,
     /// The part of the image shown in `rect` (all of it, unless framed to a focal point).
     pub crop: Crop,
+    /// Runs across the page to the edges of its bleed: `rect`'s left and width are set
+    /// once the page is known.
+    pub bleed: bool,
+    /// A colour laid over the image at this opacity (a cover photo under its text).
+    pub veil: Option<(Colour, f32)>,
     pub role: Role,
     pub block: usize,
 }

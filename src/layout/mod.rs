@@ -127,6 +127,8 @@ pub fn layout(doc: &Composed, book: &FontBook, print: Option<&Print>) -> Result<
         warnings: Vec::new(),
         // An image keeps a fifth of a column for its caption.
         max_image_height: (doc.page.height - doc.page.top - doc.page.bottom) * 0.8,
+        bleed_width: (doc.page.columns == 1)
+            .then(|| doc.page.width + print.map_or(Pt::ZERO, |p| p.bleed) * 2.0),
     };
     let what = match doc.kind {
         Kind::Brochure => "the brochure",
@@ -179,6 +181,18 @@ pub fn layout(doc: &Composed, book: &FontBook, print: Option<&Print>) -> Result<
                 break;
             }
             numbers = found;
+        }
+    }
+    // Pictures across the page reach its edges now that the page is known.
+    for page in &mut body {
+        let across = page.bleed;
+        for item in &mut page.items {
+            if let frame::Item::Image(image) = item
+                && image.bleed
+            {
+                image.rect.x = across.x;
+                image.rect.width = across.width;
+            }
         }
     }
     pages.extend(body);

@@ -40,6 +40,9 @@ pub struct Placer<'a> {
     /// The tallest an image may be: it is scaled down to fit a column, with room for a
     /// caption (zero: no limit).
     pub max_image_height: Pt,
+    /// The width of the page with its bleed, where an image may run across it (a one-column
+    /// layout); `None`: images stay in their column.
+    pub bleed_width: Option<Pt>,
 }
 
 impl<'a> Placer<'a> {
@@ -217,10 +220,49 @@ impl<'a> Placer<'a> {
                 image,
                 width: fraction,
                 logo,
+                bleed,
+                focus,
                 role,
                 ..
             } => {
                 let ratio = image.height / image.width.max(1.0);
+                if *bleed && let Some(across) = self.bleed_width {
+                    // Across the page: as tall as its proportions make it, or cropped around
+                    // its focus to the most a column may hold.
+                    let natural = across * ratio;
+                    let h = if self.max_image_height.0 > 0.0 {
+                        natural.min(self.max_image_height)
+                    } else {
+                        natural
+                    };
+                    let crop = if h < natural {
+                        let [x, y, width, height] =
+                            focus.window(image.width, image.height, h / across);
+                        Crop {
+                            x,
+                            y,
+                            width,
+                            height,
+                        }
+                    } else {
+                        Crop::WHOLE
+                    };
+                    items.push(Item::Image(PlacedImage {
+                        rect: Rect {
+                            x: Pt::ZERO,
+                            y: Pt::ZERO,
+                            width: across,
+                            height: h,
+                        },
+                        crop,
+                        bleed: true,
+                        veil: None,
+                        image: image.clone(),
+                        role: role.clone(),
+                        block: self.block_id(),
+                    }));
+                    return Ok((items, h));
+                }
                 let (mut w, mut h) = if *logo {
                     logo_size(width * fraction.clamp(0.05, 1.0), ratio)
                 } else {
@@ -246,6 +288,8 @@ impl<'a> Placer<'a> {
                         height: h,
                     },
                     crop: Crop::WHOLE,
+                    bleed: false,
+                    veil: None,
                     image: image.clone(),
                     role: role.clone(),
                     block: self.block_id(),
@@ -255,12 +299,27 @@ impl<'a> Placer<'a> {
             Flow::Aside {
                 icon,
                 size,
+                frame,
                 gap,
                 content,
                 role,
                 ..
             } => {
-                let icon_height = *size * (icon.height / icon.width.max(1.0));
+                let (icon_height, crop) = match frame {
+                    Some((ratio, focus)) => {
+                        let [x, y, width, height] = focus.window(icon.width, icon.height, *ratio);
+                        (
+                            *size * *ratio,
+                            Crop {
+                                x,
+                                y,
+                                width,
+                                height,
+                            },
+                        )
+                    }
+                    None => (*size * (icon.height / icon.width.max(1.0)), Crop::WHOLE),
+                };
                 items.push(Item::Image(PlacedImage {
                     rect: Rect {
                         x: Pt::ZERO,
@@ -268,7 +327,9 @@ impl<'a> Placer<'a> {
                         width: *size,
                         height: icon_height,
                     },
-                    crop: Crop::WHOLE,
+                    crop,
+                    bleed: false,
+                    veil: None,
                     image: icon.clone(),
                     role: role.clone(),
                     block: self.block_id(),

@@ -192,6 +192,7 @@ pub fn draw_image(
     placed: &PlacedImage,
     resolution: Resolution,
     print: bool,
+    ink: Ink,
 ) -> Result<(), RenderError> {
     let image = &placed.image;
     let failed = |reason: String| RenderError::Image {
@@ -227,6 +228,21 @@ pub fn draw_image(
         })
         .map_err(failed),
     };
+    if let Some((colour, opacity)) = placed.veil
+        && let Some(path) = krilla::geom::Rect::from_xywh(0.0, 0.0, size.width(), size.height())
+            .and_then(|r| {
+                let mut pb = PathBuilder::new();
+                pb.push_rect(r);
+                pb.finish()
+            })
+    {
+        surface.set_fill(Some(PdfFill {
+            opacity: NormalizedF32::new(opacity.clamp(0.0, 1.0)).unwrap_or(NormalizedF32::ONE),
+            ..fill(colour, ink)
+        }));
+        surface.draw_path(&path);
+        surface.set_fill(None);
+    }
     surface.pop();
     drawn
 }

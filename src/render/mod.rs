@@ -298,7 +298,8 @@ impl Writer<'_> {
                         String::new(),
                         place,
                     );
-                    let drawn = draw::draw_image(surface, image, self.resolution, self.print);
+                    let drawn =
+                        draw::draw_image(surface, image, self.resolution, self.print, self.ink);
                     surface.end_tagged();
                     surface.reset_location();
                     drawn?;

@@ -18,6 +18,7 @@ use super::check::Checker;
 use super::model::{Image, ImageKind};
 use crate::diag::Severity;
 use crate::raster;
+use crate::units::Rgb;
 
 pub use svg::looks_like_svg;
 
@@ -214,4 +215,78 @@ fn identify(data: &Arc<Vec<u8>>, home: &svg::Home) -> Result<Checked, Problem> {
         height: height as f32,
         warnings: Vec::new(),
     })
+}
+
+/// The least veil of `colour` (a fraction from 0 to 1, in hundredths) over the part `window`
+/// of the raster `image` that gives `text` a contrast of `ratio` on nineteen twentieths of
+/// the picture (a few specks of highlight may stay lighter); `None` if even a full veil does
+/// not, or the image cannot be read.
+pub fn veil_needed(
+    image: &Image,
+    window: [f32; 4],
+    colour: Rgb,
+    text: Rgb,
+    ratio: f32,
+) -> Option<f32> {
+    let ImageKind::Raster(facts) = &image.kind else {
+        return Some(0.0);
+    };
+    let stored = match raster::kept(&image.data) {
+        Some(pixels) => pixels,
+        None => Arc::new(raster::decode(facts.format, &image.data).ok()?.1),
+    };
+    let turned = stored.upright(facts.orientation);
+    let pixels = turned.as_ref().unwrap_or(&stored);
+    let converted = raster::cmyk_to_srgb(pixels, facts.icc.as_deref());
+    let pixels = converted.as_ref().unwrap_or(pixels);
+    let (w, h) = (f64::from(pixels.width), f64::from(pixels.height));
+    let [x, y, width, height] = window.map(f64::from);
+    let part = raster::Window {
+        x: x * w,
+        y: y * h,
+        width: width * w,
+        height: height * h,
+    };
+    // A sample is enough: 48 pixels across.
+    let small = pixels.resample(
+        part,
+        48,
+        ((48.0 * part.height / part.width.max(1.0)).round() as u32).clamp(1, 96),
+    );
+    let c = small.model.channels();
+    let colours: Vec<Rgb> = small
+        .data
+        .chunks_exact(c)
+        .map(|p| match small.model {
+            raster::Model::Grey | raster::Model::GreyAlpha => {
+                let g = p.first().copied().unwrap_or(0);
+                Rgb(g, g, g)
+            }
+            _ => Rgb(
+                p.first().copied().unwrap_or(0),
+                p.get(1).copied().unwrap_or(0),
+                p.get(2).copied().unwrap_or(0),
+            ),
+        })
+        .collect();
+    let reads = |amount: f32| {
+        let mix =
+            |a: u8, b: u8| (f32::from(a) * amount + f32::from(b) * (1.0 - amount)).round() as u8;
+        let mut contrasts: Vec<f32> = colours
+            .iter()
+            .map(|p| {
+                text.contrast(Rgb(
+                    mix(colour.0, p.0),
+                    mix(colour.1, p.1),
+                    mix(colour.2, p.2),
+                ))
+            })
+            .collect();
+        contrasts.sort_by(f32::total_cmp);
+        let at = contrasts.len() / 20;
+        contrasts.get(at).is_none_or(|&c| c >= ratio)
+    };
+    (0..=100)
+        .map(|i| i as f32 / 100.0)
+        .find(|&amount| reads(amount))
 }

@@ -130,9 +130,34 @@ pub fn parse(data: &[u8], home: Option<&Home>) -> Result<Parsed, Problem> {
                 .to_owned(),
         ));
     }
+    if past_edge(tree.root(), tree.size()) {
+        warnings.push((
+            "has text that runs past its edge, set in the bundled fonts, and is cut there"
+                .to_owned(),
+            "convert the logo's text to outlines (paths) in a vector editor, or give it room"
+                .to_owned(),
+        ));
+    }
     Ok(Parsed {
         tree: Arc::new(tree),
         warnings,
+    })
+}
+
+/// Whether a text of `group` reaches past the picture's edges (by more than a hair): set in
+/// another font than its designer's, a wordmark may no longer fit its box.
+fn past_edge(group: &usvg::Group, size: usvg::Size) -> bool {
+    let slack = size.width().max(size.height()) * 0.005;
+    group.children().iter().any(|node| match node {
+        usvg::Node::Text(text) => {
+            let b = text.abs_bounding_box();
+            b.left() < -slack
+                || b.top() < -slack
+                || b.right() > size.width() + slack
+                || b.bottom() > size.height() + slack
+        }
+        usvg::Node::Group(g) => past_edge(g, size),
+        _ => false,
     })
 }
 

@@ -199,9 +199,13 @@ impl Cursor<'_> {
             // At the column's own edge: boxes that continue here open after the images.
             let mut items = float.items;
             let x = self.column_x();
+            let wide = across(&items);
             translate(&mut items, x, self.y);
             self.late.extend(items);
             self.y += float.height + float.space_after;
+            if wide {
+                self.sidebar_floor = self.sidebar_floor.max(self.y);
+            }
         }
         self.snap();
         let mut x = self.column_x();
@@ -254,9 +258,13 @@ impl Cursor<'_> {
     /// Puts items made at (0, 0) at the cursor.
     fn put(&mut self, mut items: Vec<Item>, height: Pt) {
         let (x, _) = self.slot();
+        let wide = across(&items);
         translate(&mut items, x, self.y);
         self.items().extend(items);
         self.y += height;
+        if wide {
+            self.sidebar_floor = self.sidebar_floor.max(self.y);
+        }
     }
 }
 
@@ -523,6 +531,10 @@ impl Runner<'_, '_> {
         if !whole.joined {
             cursor.snap();
         }
+        // A picture across the page goes below the sidebar's last heading, not over it.
+        if across(&whole.items) {
+            cursor.y = cursor.y.max(cursor.sidebar_floor);
+        }
         let column = cursor.bottom() - cursor.top;
         if whole.height > column {
             return Err(LayoutError::TooTall {
@@ -587,4 +599,11 @@ impl Runner<'_, '_> {
         cursor.y += b.padding;
         Ok(())
     }
+}
+
+/// Whether `items` hold a picture across the page, which nothing may sit beside.
+fn across(items: &[Item]) -> bool {
+    items
+        .iter()
+        .any(|item| matches!(item, Item::Image(image) if image.bleed))
 }
