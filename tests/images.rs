@@ -490,3 +490,174 @@ fn base64(data: &[u8]) -> String {
     }
     out
 }
+
+/// The brochure of `content` laid out, on screen or with a 3 mm bleed.
+fn laid(content: &plaquette::content::Content, print: bool) -> plaquette::layout::Laid {
+    use plaquette::compose::{self, Kind, What};
+    let composed = compose::compose_on(
+        content,
+        What::Document(Kind::Brochure),
+        &compose::Theme::new(&content.brand),
+    );
+    let print = print.then(|| plaquette::layout::Print {
+        bleed: plaquette::units::Pt::from(plaquette::units::Mm(3.0)),
+        slug: "test".into(),
+    });
+    plaquette::layout::layout(
+        &composed,
+        &plaquette::fonts::FontBook::bundled().unwrap(),
+        print.as_ref(),
+    )
+    .unwrap_or_else(|e| panic!("{}", e.to_diagnostic()))
+}
+
+/// Every placed picture whose file is `name`, with its page.
+fn placed<'a>(
+    laid: &'a plaquette::layout::Laid,
+    name: &str,
+) -> Vec<(
+    &'a plaquette::layout::frame::Page,
+    &'a plaquette::layout::frame::PlacedImage,
+)> {
+    let mut found = Vec::new();
+    for page in &laid.pages {
+        for item in &page.items {
+            if let plaquette::layout::frame::Item::Image(image) = item
+                && image.image.path.ends_with(name)
+            {
+                found.push((page, image));
+            }
+        }
+    }
+    found
+}
+
+#[test]
+fn an_image_across_the_page_reaches_its_edges_and_its_caption_stays_in_the_column() {
+    let f = Fixture::new();
+    f.file("images/wide.jpg", &pictures::jpeg(3000, 1200, None));
+    // Taller than a column holds at the page's width: cropped, the bottom kept.
+    f.file("images/tall.jpg", &pictures::jpeg(1400, 3500, None));
+    f.blocks(
+        "  - image: images/wide.jpg\n    alt: A wide view\n    size: bleed\n    caption: The harbour.\n\
+         \x20 - image: images/tall.jpg\n    alt: A tall view\n    size: bleed\n    focus: bottom\n",
+    );
+    let content = f.content();
+    for print in [false, true] {
+        let laid = laid(&content, print);
+        let [(page, wide)] = placed(&laid, "wide.jpg")[..] else {
+            panic!("one wide image")
+        };
+        let edges = page.bleed;
+        assert_eq!(
+            (wide.rect.x, wide.rect.width),
+            (edges.x, edges.width),
+            "print {print}"
+        );
+        assert!(wide.crop.is_whole());
+        assert!((wide.rect.height.0 / wide.rect.width.0 - 0.4).abs() < 0.01);
+        let caption = page
+            .items
+            .iter()
+            .find_map(|i| match i {
+                plaquette::layout::frame::Item::Text(run) if run.text.contains("harbour") => {
+                    Some(run)
+                }
+                _ => None,
+            })
+            .expect("the caption");
+        assert!(
+            caption.x > page.trim.x + plaquette::units::Pt(30.0),
+            "the caption keeps its margin"
+        );
+        let [(_, tall)] = placed(&laid, "tall.jpg")[..] else {
+            panic!("one tall image")
+        };
+        assert_eq!(tall.rect.width, edges.width);
+        assert!(tall.crop.height < 0.99, "cropped: {:?}", tall.crop);
+        assert!(
+            (tall.crop.y + tall.crop.height - 1.0).abs() < 1e-4,
+            "its bottom kept: {:?}",
+            tall.crop
+        );
+    }
+}
+
+#[test]
+fn portraits_share_one_frame_cropped_around_their_focus() {
+    let f = Fixture::new();
+    f.file("images/square.jpg", &pictures::jpeg(800, 800, None));
+    f.file("images/tall.jpg", &pictures::jpeg(600, 1400, None));
+    f.file("images/wide.jpg", &pictures::jpeg(1400, 600, None));
+    let profile = |name: &str, photo: &str, focus: &str| {
+        format!(
+            "  - profile:\n      name: {name}\n      role: Researcher\n      bio: Works on tides.\n      photo: images/{photo}\n{focus}"
+        )
+    };
+    f.blocks(&format!(
+        "{}{}{}",
+        profile("Ada Square", "square.jpg", ""),
+        profile("Ben Tall", "tall.jpg", "      focus: top\n"),
+        profile("Cy Wide", "wide.jpg", "      focus: right\n"),
+    ));
+    let laid = laid(&f.content(), false);
+    let frames: Vec<_> = ["square.jpg", "tall.jpg", "wide.jpg"]
+        .iter()
+        .map(|name| {
+            let [(_, image)] = placed(&laid, name)[..] else {
+                panic!("{name} placed once")
+            };
+            image
+        })
+        .collect();
+    for image in &frames {
+        assert_eq!(image.rect.width, frames[0].rect.width);
+        assert_eq!(image.rect.height, frames[0].rect.height);
+        assert!((image.rect.height.0 / image.rect.width.0 - 1.25).abs() < 0.01);
+    }
+    let (tall, wide) = (frames[1].crop, frames[2].crop);
+    assert_eq!(tall.y, 0.0, "the top of a tall portrait kept: {tall:?}");
+    assert!(tall.height < 0.99);
+    assert!(
+        (wide.x + wide.width - 1.0).abs() < 1e-4,
+        "the right of a wide one: {wide:?}"
+    );
+}
+
+#[test]
+fn a_photo_cover_fills_the_page_under_a_veil_that_lets_the_text_read() {
+    let f = Fixture::new();
+    f.file("images/cover.jpg", &pictures::jpeg(1800, 2400, None));
+    let brand = std::fs::read_to_string(f.dir().join("content/brand.yaml")).unwrap();
+    f.write(
+        "brand.yaml",
+        &format!("{brand}cover: photo\ncover-photo:\n  image: images/cover.jpg\n  focus: top\n  veil: 70%\n"),
+    );
+    let content = f.content();
+    for print in [false, true] {
+        let laid = laid(&content, print);
+        let cover = &laid.pages[0];
+        let [(page, photo)] = placed(&laid, "cover.jpg")[..] else {
+            panic!("the cover photo, once")
+        };
+        assert!(std::ptr::eq(page, cover), "on the cover");
+        assert_eq!(photo.rect, cover.bleed, "print {print}");
+        let (colour, amount) = photo.veil.expect("a veil");
+        assert_eq!(colour, content.brand.colours.primary);
+        assert!((amount - 0.7).abs() < 1e-6);
+        assert_eq!(photo.crop.y, 0.0);
+    }
+    // The veil is drawn: a constant opacity in the cover's graphics state.
+    let output = f.run(&["build", "--only", "brochure"]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let pdf = std::fs::read(f.dir().join("output/brochure-en.pdf")).unwrap();
+    let doc = lopdf::Document::load_mem(&pdf).unwrap();
+    let veiled = doc.objects.values().any(|o| {
+        o.as_dict()
+            .ok()
+            .and_then(|d| d.get(b"ca").ok())
+            .and_then(|ca| ca.as_float().ok())
+            .is_some_and(|ca| (ca - 0.7).abs() < 0.01)
+    });
+    assert!(veiled, "no fill at 70% opacity");
+}

@@ -8,32 +8,13 @@ use std::sync::OnceLock;
 use libfuzzer_sys::fuzz_target;
 use plaquette::content;
 
+mod common;
+
 /// A copy of the default content, made once per fuzzing process.
 fn folder() -> &'static Path {
     static DIR: OnceLock<(tempfile::TempDir, PathBuf)> = OnceLock::new();
-    let (_, path) = DIR.get_or_init(|| {
-        let dir = tempfile::tempdir().expect("a temporary folder");
-        let path = dir.path().join("content");
-        copy(
-            &Path::new(env!("CARGO_MANIFEST_DIR")).join("../content"),
-            &path,
-        );
-        (dir, path)
-    });
+    let (_, path) = DIR.get_or_init(common::default_content);
     path
-}
-
-fn copy(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).expect("folder");
-    for entry in std::fs::read_dir(from).expect("content") {
-        let entry = entry.expect("entry");
-        let target = to.join(entry.file_name());
-        if entry.path().is_dir() {
-            copy(&entry.path(), &target);
-        } else {
-            std::fs::copy(entry.path(), target).expect("file");
-        }
-    }
 }
 
 const FILES: [&str; 4] = [
