@@ -6,8 +6,8 @@ use std::sync::{Arc, Mutex, PoisonError};
 
 use super::Pixels;
 
-/// The most bytes of decoded pixels kept at once: three 12-megapixel photos.
-const KEPT_BYTES: usize = 128 * 1024 * 1024;
+/// The most bytes of decoded pixels kept at once: five 12-megapixel photos.
+const KEPT_BYTES: usize = 192 * 1024 * 1024;
 
 type Kept = Vec<(Arc<Vec<u8>>, Arc<Pixels>)>;
 static KEPT: Mutex<Kept> = Mutex::new(Vec::new());

@@ -30,18 +30,13 @@ impl Pixels {
                 Orientation::Rotate270 => (w - 1 - y, x),
             }
         };
-        let c = self.model.channels();
         let lease = PIXELS.take(self.data.len() as u64);
-        let mut data = Vec::with_capacity(self.data.len());
-        for y in 0..out_h {
-            for x in 0..out_w {
-                let (sx, sy) = source(x, y);
-                let at = (sy * w + sx) * c;
-                if let Some(pixel) = self.data.get(at..at + c) {
-                    data.extend_from_slice(pixel);
-                }
-            }
-        }
+        let data = match self.model.channels() {
+            1 => turn::<1>(&self.data, (out_w, out_h), w, source),
+            2 => turn::<2>(&self.data, (out_w, out_h), w, source),
+            3 => turn::<3>(&self.data, (out_w, out_h), w, source),
+            _ => turn::<4>(&self.data, (out_w, out_h), w, source),
+        };
         Some(Pixels::new(
             out_w as u32,
             out_h as u32,
@@ -50,6 +45,29 @@ impl Pixels {
             lease,
         ))
     }
+}
+
+/// The pixels of `data` (`C` bytes each, rows `width` pixels long) in the order `source`
+/// gives for an image of `size`: each pixel copied whole, its size known to the compiler.
+fn turn<const C: usize>(
+    data: &[u8],
+    (out_w, out_h): (usize, usize),
+    width: usize,
+    source: impl Fn(usize, usize) -> (usize, usize),
+) -> Vec<u8> {
+    let mut out = Vec::with_capacity(out_w * out_h * C);
+    for y in 0..out_h {
+        for x in 0..out_w {
+            let (sx, sy) = source(x, y);
+            let at = (sy * width + sx) * C;
+            let pixel: [u8; C] = data
+                .get(at..at + C)
+                .and_then(|p| p.try_into().ok())
+                .unwrap_or([0; C]);
+            out.extend(pixel);
+        }
+    }
+    out
 }
 
 #[cfg(test)]

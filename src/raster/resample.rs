@@ -2,8 +2,8 @@
 //! source area it covers (fractions of pixels at its edges included). Alpha is premultiplied
 //! while averaging, so transparent pixels lend no colour to the edges of a logo.
 
-use super::Pixels;
 use super::budget::PIXELS;
+use super::{Orientation, Pixels, turns_sideways};
 
 /// A part of an image, in source pixels (fractions allowed).
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -21,6 +21,33 @@ impl Window {
             y: 0.0,
             width: f64::from(width),
             height: f64::from(height),
+        }
+    }
+
+    /// This window of the upright picture, in the pixels as stored (`width` × `height`)
+    /// before `orientation` turns them.
+    pub fn stored(self, orientation: Orientation, width: u32, height: u32) -> Window {
+        let (w, h) = (f64::from(width), f64::from(height));
+        // Where a point seen at (x, y) is stored: the continuous form of `upright`'s mapping.
+        let map = |x: f64, y: f64| match orientation {
+            Orientation::NoTransforms => (x, y),
+            Orientation::FlipHorizontal => (w - x, y),
+            Orientation::Rotate180 => (w - x, h - y),
+            Orientation::FlipVertical => (x, h - y),
+            Orientation::Rotate90FlipH => (y, x),
+            Orientation::Rotate90 => (y, h - x),
+            Orientation::Rotate270FlipH => (w - y, h - x),
+            Orientation::Rotate270 => (w - y, x),
+        };
+        let (a, b) = (
+            map(self.x, self.y),
+            map(self.x + self.width, self.y + self.height),
+        );
+        Window {
+            x: a.0.min(b.0),
+            y: a.1.min(b.1),
+            width: (a.0 - b.0).abs(),
+            height: (a.1 - b.1).abs(),
         }
     }
 }
@@ -51,6 +78,16 @@ fn weights(start: f64, length: f64, size: u32, out: u32) -> Vec<Vec<(usize, f32)
 }
 
 impl Pixels {
+    /// What is seen of these stored pixels, turned by `orientation`: the part `window` of the
+    /// upright picture at `size` (width, height). Scaled before it is turned, so that only
+    /// the pixels made are moved.
+    pub fn shown(&self, window: Window, orientation: Orientation, size: (u32, u32)) -> Pixels {
+        let sideways = turns_sideways(orientation);
+        let (w, h) = if sideways { (size.1, size.0) } else { size };
+        let made = self.resample(window.stored(orientation, self.width, self.height), w, h);
+        made.upright(orientation).unwrap_or(made)
+    }
+
     /// The part `window` of these pixels at `width` × `height`, made by averaging (never
     /// larger than the window: callers do not upsample).
     pub fn resample(&self, window: Window, width: u32, height: u32) -> Pixels {
@@ -166,6 +203,42 @@ mod tests {
             source.resample(Window::whole(2, 1), 1, 1).data,
             vec![255, 0, 0, 128]
         );
+    }
+
+    #[test]
+    fn scaling_before_turning_shows_what_turning_before_scaling_would() {
+        let data: Vec<u8> = (0..6 * 4).map(|v| (v * 10) as u8).collect();
+        let stored = pixels(6, 4, Model::Grey, data);
+        for orientation in [
+            Orientation::NoTransforms,
+            Orientation::FlipHorizontal,
+            Orientation::Rotate180,
+            Orientation::FlipVertical,
+            Orientation::Rotate90FlipH,
+            Orientation::Rotate90,
+            Orientation::Rotate270FlipH,
+            Orientation::Rotate270,
+        ] {
+            let turned = stored
+                .upright(orientation)
+                .unwrap_or_else(|| stored.resample(Window::whole(6, 4), 6, 4));
+            let (w, h) = (turned.width, turned.height);
+            // The right half of the upright picture, at half its size.
+            let window = Window {
+                x: f64::from(w) / 2.0,
+                y: 0.0,
+                width: f64::from(w) / 2.0,
+                height: f64::from(h),
+            };
+            let expected = turned.resample(window, w / 4, h / 2);
+            let shown = stored.shown(window, orientation, (w / 4, h / 2));
+            assert_eq!(
+                (shown.width, shown.height),
+                (expected.width, expected.height),
+                "{orientation:?}"
+            );
+            assert_eq!(shown.data, expected.data, "{orientation:?}");
+        }
     }
 
     #[test]

@@ -167,15 +167,13 @@ fn make(data: &Arc<Vec<u8>>, facts: &Facts, plan: &Plan, print: bool) -> Result<
                 .1,
         ),
     };
-    let turned = stored.upright(facts.orientation);
-    let pixels = turned.as_ref().unwrap_or(&stored);
-    let converted = if print {
-        None
+    // Cropped and scaled first, as stored; then the few pixels made are turned and converted.
+    let made = stored.shown(plan.window, facts.orientation, plan.pixels);
+    let made = if print {
+        made
     } else {
-        raster::cmyk_to_srgb(pixels, facts.icc.as_deref())
+        raster::cmyk_to_srgb(&made, facts.icc.as_deref()).unwrap_or(made)
     };
-    let pixels = converted.as_ref().unwrap_or(pixels);
-    let made = pixels.resample(plan.window, plan.pixels.0, plan.pixels.1);
     match facts.format {
         Format::Jpeg => jpeg(&made, if print { PRINT_QUALITY } else { SCREEN_QUALITY })
             .map(|bytes| Embedded::Jpeg(Arc::new(bytes))),

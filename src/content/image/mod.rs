@@ -235,11 +235,8 @@ pub fn veil_needed(
         Some(pixels) => pixels,
         None => Arc::new(raster::decode(facts.format, &image.data).ok()?.1),
     };
-    let turned = stored.upright(facts.orientation);
-    let pixels = turned.as_ref().unwrap_or(&stored);
-    let converted = raster::cmyk_to_srgb(pixels, facts.icc.as_deref());
-    let pixels = converted.as_ref().unwrap_or(pixels);
-    let (w, h) = (f64::from(pixels.width), f64::from(pixels.height));
+    let (w, h) = facts.size();
+    let (w, h) = (f64::from(w), f64::from(h));
     let [x, y, width, height] = window.map(f64::from);
     let part = raster::Window {
         x: x * w,
@@ -248,11 +245,9 @@ pub fn veil_needed(
         height: height * h,
     };
     // A sample is enough: 48 pixels across.
-    let small = pixels.resample(
-        part,
-        48,
-        ((48.0 * part.height / part.width.max(1.0)).round() as u32).clamp(1, 96),
-    );
+    let across = ((48.0 * part.height / part.width.max(1.0)).round() as u32).clamp(1, 96);
+    let small = stored.shown(part, facts.orientation, (48, across));
+    let small = raster::cmyk_to_srgb(&small, facts.icc.as_deref()).unwrap_or(small);
     let c = small.model.channels();
     let colours: Vec<Rgb> = small
         .data
