@@ -189,7 +189,14 @@ fn images_are_stored_at_the_resolution_they_are_placed_at() {
     };
     let screen = build(&f, false);
     let (most, kept) = placed(&screen);
-    assert!(most <= 150.5, "screen at most 150 ppi: {screen:?}");
+    assert!(most <= 151.0, "screen at most 150 ppi: {screen:?}");
+    // Rounded up to whole pixels: never below what was asked for either.
+    assert!(
+        screen
+            .iter()
+            .all(|d| d.ppi().0 >= 149.9 && d.ppi().1 >= 149.9),
+        "{screen:?}"
+    );
     assert_eq!(kept, 0.0, "the small photo is above 150 ppi too: resampled");
     let print = build(&f, true);
     let (most, kept) = placed(&print);
@@ -436,6 +443,27 @@ fn svgs_may_embed_only_pictures_inside_the_content_folder() {
         );
     }
     drop(fifo);
+}
+
+#[test]
+fn an_image_that_is_not_a_regular_file_is_refused_at_once() {
+    let f = Fixture::new();
+    let pipe = f.dir().join("content/images/pipe.jpg");
+    let made = std::process::Command::new("mkfifo")
+        .arg(&pipe)
+        .status()
+        .unwrap();
+    assert!(made.success());
+    with_images(&f, &[("pipe.jpg", "A pipe")]);
+    let started = std::time::Instant::now();
+    let output = f.run(&["check"]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(
+        stderr(&output).contains("image `images/pipe.jpg` is not a regular file"),
+        "{}",
+        stderr(&output)
+    );
+    assert!(started.elapsed().as_secs() < 20);
 }
 
 #[test]

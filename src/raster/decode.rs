@@ -59,7 +59,9 @@ fn jpeg(data: &[u8]) -> Result<(Facts, Pixels), RasterError> {
     within_limit(width, height)?;
     let (model, out) = match headers.input_colorspace() {
         Some(ColorSpace::Luma | ColorSpace::LumaA) => (Model::Grey, ColorSpace::Luma),
-        Some(ColorSpace::CMYK | ColorSpace::YCCK) => (Model::Cmyk, ColorSpace::CMYK),
+        Some(ColorSpace::CMYK) => (Model::Cmyk, ColorSpace::CMYK),
+        // zune-jpeg gives YCCK as stored; turned into CMYK below.
+        Some(ColorSpace::YCCK) => (Model::Cmyk, ColorSpace::YCCK),
         Some(ColorSpace::YCbCr | ColorSpace::RGB) => (Model::Rgb, ColorSpace::RGB),
         other => {
             return Err(RasterError::Unsupported(format!(
@@ -77,7 +79,9 @@ fn jpeg(data: &[u8]) -> Result<(Facts, Pixels), RasterError> {
     let mut decoder =
         JpegDecoder::new_with_options(ZCursor::new(&sealed), options.jpeg_set_out_colorspace(out));
     let mut pixels = decoder.decode().map_err(damaged)?;
-    if model == Model::Cmyk {
+    if out == ColorSpace::YCCK {
+        ycck_to_cmyk(&mut pixels);
+    } else if model == Model::Cmyk {
         // Stored inverted, as Adobe writes CMYK JPEGs (and as everyone reads them): turned
         // back into ink amounts.
         pixels.iter_mut().for_each(|v| *v = 255 - *v);
@@ -97,6 +101,22 @@ fn jpeg(data: &[u8]) -> Result<(Facts, Pixels), RasterError> {
         },
         Pixels::new(width, height, model, pixels, lease),
     ))
+}
+
+/// YCCK pixels (Adobe's: the inverted cyan, magenta and yellow as YCbCr, then the inverted
+/// black) as ink amounts, in place.
+fn ycck_to_cmyk(pixels: &mut [u8]) {
+    let channel = |v: f32| v.round().clamp(0.0, 255.0) as u8;
+    for p in pixels.chunks_exact_mut(4) {
+        if let [a, b, c, k] = p {
+            let (y, cb, cr) = (f32::from(*a), f32::from(*b) - 128.0, f32::from(*c) - 128.0);
+            // The YCbCr of JFIF back to the three stored channels, 255 minus the ink.
+            *a = channel(y + 1.402 * cr);
+            *b = channel(y - 0.344_136 * cb - 0.714_136 * cr);
+            *c = channel(y + 1.772 * cb);
+            *k = 255 - *k;
+        }
+    }
 }
 
 /// The file up to its end-of-image marker, with stuffed 1-bits put before the marker.
@@ -293,6 +313,18 @@ mod tests {
         let seen = &rgb.data[..3];
         // FOGRA39 cyan on screen: no red, much green, more blue.
         assert!(seen[0] < 60 && seen[1] > 120 && seen[2] > 190, "{seen:?}");
+    }
+
+    #[test]
+    fn a_ycck_jpeg_decodes_to_the_same_inks() {
+        let ycck = jpeg_of(16, 16, jpeg_encoder::ColorType::CmykAsYcck, &[255, 0, 0, 0]);
+        let (facts, pixels) = decode(Format::Jpeg, &ycck).unwrap();
+        assert_eq!(facts.model, Model::Cmyk);
+        let first = &pixels.data[..4];
+        assert!(
+            first[0] > 235 && first[1] < 20 && first[2] < 20 && first[3] < 20,
+            "{first:?}"
+        );
     }
 
     #[test]

@@ -98,10 +98,11 @@ pub fn plan(facts: &Facts, crop: Crop, shown: (f32, f32), resolution: Resolution
     };
     let inches = (shown.0.max(0.01) / 72.0, shown.1.max(0.01) / 72.0);
     let ppi = (window.width as f32 / inches.0).min(window.height as f32 / inches.1);
+    // Rounded up to whole pixels, so that no side falls below the resolution asked for.
     let pixels = if ppi > resolution.most {
         (
-            (inches.0 * resolution.target).round().max(1.0) as u32,
-            (inches.1 * resolution.target).round().max(1.0) as u32,
+            (inches.0 * resolution.target - 0.01).ceil().max(1.0) as u32,
+            (inches.1 * resolution.target - 0.01).ceil().max(1.0) as u32,
         )
     } else {
         (
