@@ -49,8 +49,9 @@ fn build(f: &Fixture, print: bool) -> Vec<Drawn> {
 #[test]
 fn a_phone_portrait_prints_upright() {
     let f = Fixture::new();
-    // Stored landscape, 240 × 160, with Orientation 6: seen as a 160 × 240 portrait whose top
-    // row is the stored left column (red).
+    // Stored landscape, 240 × 160, red in its top left corner, with Orientation 6 (turn a
+    // quarter clockwise): seen as a 160 × 240 portrait, red in its top right corner (a mirror
+    // image, Orientation 5, would have it top left).
     f.file("images/phone.jpg", &pictures::jpeg(240, 160, Some(6)));
     with_images(&f, &[("phone.jpg", "A portrait taken with a phone")]);
     let drawn = build(&f, false);
@@ -64,13 +65,19 @@ fn a_phone_portrait_prints_upright() {
         facts.orientation,
         plaquette::raster::Orientation::NoTransforms
     );
-    let top: Vec<u8> = pixels.data[..3].to_vec();
-    let bottom = &pixels.data[pixels.data.len() - 3..];
+    let at = |x: u32, y: u32| {
+        let i = ((y * pixels.width + x) * 3) as usize;
+        pixels.data[i..i + 3].to_vec()
+    };
+    let (w, h) = (pixels.width, pixels.height);
+    let red = |p: &[u8]| p[0] > 180 && p[1] < 80;
+    assert!(red(&at(w - 2, 1)), "top right: {:?}", at(w - 2, 1));
+    assert!(!red(&at(1, 1)), "top left: {:?}", at(1, 1));
     assert!(
-        top[0] > 180 && top[1] < 80,
-        "the top row is the red column: {top:?}"
+        !red(&at(w - 2, h - 2)),
+        "bottom right: {:?}",
+        at(w - 2, h - 2)
     );
-    assert!(bottom[0] < 80, "the bottom row is not: {bottom:?}");
     // Placed as a portrait too.
     assert!(image.placed.1 > image.placed.0);
 }
@@ -401,7 +408,11 @@ fn svgs_may_embed_only_pictures_inside_the_content_folder() {
             format!("file://{}", secret.display()),
             "an address plaquette does not read",
         ),
-        ("../../secret.png".into(), "a file"),
+        (
+            "../../secret.png".into(),
+            "a file outside the content folder",
+        ),
+        ("link.png".into(), "a file outside the content folder"),
         (
             "https://example.org/logo.png".into(),
             "a web address: plaquette never downloads",
@@ -412,6 +423,13 @@ fn svgs_may_embed_only_pictures_inside_the_content_folder() {
     ];
     for (href, expected) in cases {
         let f = Fixture::new();
+        // A real file just outside the content folder, and a link to it from inside.
+        std::fs::copy(&secret, f.dir().join("secret.png")).unwrap();
+        std::os::unix::fs::symlink(
+            f.dir().join("secret.png"),
+            f.dir().join("content/images/link.png"),
+        )
+        .unwrap();
         if href == "pipe.png" {
             let status = std::process::Command::new("mkfifo")
                 .arg(f.dir().join("content/images/pipe.png"))
@@ -480,6 +498,24 @@ fn an_svg_may_embed_a_picture_beside_it() {
     );
     let output = f.run(&["build", "--only", "brochure"]);
     assert!(output.status.success(), "{}", stderr(&output));
+}
+
+#[test]
+fn an_svg_that_embeds_itself_is_read_once() {
+    let f = Fixture::new();
+    f.write(
+        "images/logo.svg",
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"100\" height=\"100\">\
+         <rect width=\"100\" height=\"100\" fill=\"#123\"/>\
+         <image width=\"50\" height=\"50\" href=\"logo.svg\"/></svg>",
+    );
+    let output = f.run(&["check"]);
+    assert!(
+        output.status.code().is_some(),
+        "no crash: {}",
+        stderr(&output)
+    );
+    assert!(!stderr(&output).contains("panicked"), "{}", stderr(&output));
 }
 
 #[test]

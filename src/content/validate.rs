@@ -284,6 +284,13 @@ impl Checker<'_> {
             ),
         };
         let (image, focus, veil) = (image?, focus?, veil?);
+        if matches!(image.kind, crate::content::ImageKind::Svg(_)) {
+            self.report(
+                self.error(&photo.image, "a cover photo is a JPEG or PNG, not an SVG")
+                    .hint("export the picture as JPEG, or use `cover: circles` or `dots`"),
+            );
+            return None;
+        }
         let window = focus.window(image.width, image.height, paper.height.0 / paper.width.0);
         let white = Rgb::WHITE;
         match crate::content::veil_needed(&image, window, primary, white, 4.5) {

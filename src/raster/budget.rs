@@ -1,7 +1,14 @@
 //! A memory budget for decoded pixels, shared by every thread of a run: how much memory
 //! images take depends on the budget, never on how many documents are built at once.
+//!
+//! A thread waits for its first share only. The shares it takes while holding one (the
+//! pixels made from pixels it holds: scaled, turned, converted, never larger) are given at
+//! once, so that two threads each holding a share can never wait for each other; they bound
+//! the run at a few times the budget, still whatever the number of threads.
 
+use std::cell::Cell;
 use std::sync::{Condvar, Mutex, PoisonError};
+use std::thread::ThreadId;
 
 /// Bytes of decoded pixels (and their working copies) held at once by a whole run.
 pub const PIXEL_BUDGET: u64 = 256 * 1024 * 1024;
@@ -22,6 +29,12 @@ pub struct Budget {
 pub struct Lease<'a> {
     budget: &'a Budget,
     bytes: u64,
+    thread: ThreadId,
+}
+
+thread_local! {
+    /// How many shares this thread holds.
+    static HELD: Cell<usize> = const { Cell::new(0) };
 }
 
 impl Budget {
@@ -37,17 +50,20 @@ impl Budget {
     /// nothing else is held and then runs alone: images are bounded by the pixel limit, so
     /// that is the most a run ever holds.
     pub fn take(&self, bytes: u64) -> Lease<'_> {
+        let holding = HELD.with(Cell::get) > 0;
         let mut used = self.used.lock().unwrap_or_else(PoisonError::into_inner);
-        while *used > 0 && used.saturating_add(bytes) > self.limit {
+        while !holding && *used > 0 && used.saturating_add(bytes) > self.limit {
             used = self
                 .freed
                 .wait(used)
                 .unwrap_or_else(PoisonError::into_inner);
         }
         *used = used.saturating_add(bytes);
+        HELD.with(|h| h.set(h.get() + 1));
         Lease {
             budget: self,
             bytes,
+            thread: std::thread::current().id(),
         }
     }
 
@@ -66,6 +82,9 @@ impl Drop for Lease<'_> {
             .unwrap_or_else(PoisonError::into_inner);
         *used = used.saturating_sub(self.bytes);
         self.budget.freed.notify_all();
+        if std::thread::current().id() == self.thread {
+            HELD.with(|h| h.set(h.get().saturating_sub(1)));
+        }
     }
 }
 
@@ -75,6 +94,29 @@ mod tests {
     use super::*;
     use std::sync::Arc;
     use std::sync::atomic::{AtomicU64, Ordering};
+
+    #[test]
+    fn a_thread_holding_a_share_never_waits_for_another() {
+        // Two threads each hold most of the budget, then each asks for more: neither may wait
+        // for the other (that would hang).
+        let budget = Arc::new(Budget::new(100));
+        let both = Arc::new(std::sync::Barrier::new(2));
+        let threads: Vec<_> = (0..2)
+            .map(|_| {
+                let (budget, both) = (budget.clone(), both.clone());
+                std::thread::spawn(move || {
+                    let first = budget.take(50);
+                    both.wait();
+                    let second = budget.take(40);
+                    drop((second, first));
+                })
+            })
+            .collect();
+        for t in threads {
+            t.join().unwrap();
+        }
+        assert_eq!(budget.held(), 0);
+    }
 
     #[test]
     fn holders_never_exceed_the_limit_and_an_oversize_share_runs_alone() {

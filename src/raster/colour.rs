@@ -4,7 +4,7 @@
 
 use std::sync::{Arc, OnceLock};
 
-use moxcms::{ColorProfile, Layout, TransformExecutor, TransformOptions};
+use moxcms::{ColorProfile, DataColorSpace, Layout, TransformExecutor, TransformOptions};
 
 use super::budget::PIXELS;
 use super::{Model, Pixels};
@@ -17,6 +17,10 @@ type Transform = Arc<dyn TransformExecutor<u8> + Send + Sync>;
 
 fn transform_from(profile: &[u8]) -> Option<Transform> {
     let source = ColorProfile::new_from_slice(profile).ok()?;
+    // A photo may carry a profile of another space by mistake: only a CMYK one serves.
+    if source.color_space != DataColorSpace::Cmyk {
+        return None;
+    }
     // CMYK travels in moxcms's four-channel layout.
     source
         .create_transform_8bit(

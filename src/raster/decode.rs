@@ -352,6 +352,10 @@ mod tests {
         // Headers and no scan data.
         let mut headers = whole[..scan].to_vec();
         headers.extend([0xFF, 0xD9]);
+        // Bits no Huffman code has, in the middle of its scan.
+        let mut ones = whole.to_vec();
+        let middle = scan + (whole.len() - scan) / 2;
+        ones[middle..middle + 8].copy_from_slice(&[0xFF, 0x00, 0xFF, 0x00, 0xFF, 0x00, 0xFF, 0x00]);
         // Corrupt in the middle of its scan.
         let mut corrupt = whole.to_vec();
         let middle = scan + (whole.len() - scan) / 2;
@@ -360,6 +364,7 @@ mod tests {
             ("cut", cut),
             ("headers only", headers),
             ("corrupt", corrupt),
+            ("bad codes", ones),
         ] {
             match decode(Format::Jpeg, &damaged) {
                 Err(RasterError::Damaged(_)) => {}

@@ -205,9 +205,30 @@ pub fn draw_image(
     };
     surface.push_transform(&Transform::from_translate(rect.x.0, rect.y.0));
     let drawn = match &image.kind {
-        ImageKind::Svg(tree) => surface
-            .draw_svg(tree, size, SvgSettings::default())
-            .ok_or_else(|| failed("krilla could not draw it".into())),
+        ImageKind::Svg(tree) => {
+            // Framed (a portrait, a picture across the page): drawn whole at the size that makes
+            // the part shown fill the frame, and clipped to it, never stretched.
+            let crop = placed.crop;
+            let whole = Size::from_wh(
+                size.width() / crop.width.max(f32::EPSILON),
+                size.height() / crop.height.max(f32::EPSILON),
+            );
+            match (crop.is_whole(), whole, frame_path(size)) {
+                (false, Some(whole), Some(clip)) => {
+                    surface.push_clip_path(&clip, &FillRule::NonZero);
+                    surface.push_transform(&Transform::from_translate(
+                        -crop.x * whole.width(),
+                        -crop.y * whole.height(),
+                    ));
+                    let drawn = surface.draw_svg(tree, whole, SvgSettings::default());
+                    surface.pop();
+                    surface.pop();
+                    drawn
+                }
+                _ => surface.draw_svg(tree, size, SvgSettings::default()),
+            }
+            .ok_or_else(|| failed("krilla could not draw it".into()))
+        }
         ImageKind::Raster(facts) => raster::embed(
             &image.data,
             facts,
@@ -229,12 +250,7 @@ pub fn draw_image(
         .map_err(failed),
     };
     if let Some((colour, opacity)) = placed.veil
-        && let Some(path) = krilla::geom::Rect::from_xywh(0.0, 0.0, size.width(), size.height())
-            .and_then(|r| {
-                let mut pb = PathBuilder::new();
-                pb.push_rect(r);
-                pb.finish()
-            })
+        && let Some(path) = frame_path(size)
     {
         surface.set_fill(Some(PdfFill {
             opacity: NormalizedF32::new(opacity.clamp(0.0, 1.0)).unwrap_or(NormalizedF32::ONE),
@@ -247,18 +263,22 @@ pub fn draw_image(
     drawn
 }
 
+/// A rectangle of `size` at the origin, to clip to or to fill.
+fn frame_path(size: Size) -> Option<krilla::geom::Path> {
+    krilla::geom::Rect::from_xywh(0.0, 0.0, size.width(), size.height()).and_then(|r| {
+        let mut pb = PathBuilder::new();
+        pb.push_rect(r);
+        pb.finish()
+    })
+}
+
 /// The whole image drawn large enough that `crop` of it fills `size`, clipped to `size`.
 fn draw_cropped(surface: &mut Surface, image: krilla::image::Image, size: Size, crop: Crop) {
     let whole = Size::from_wh(
         size.width() / crop.width.max(f32::EPSILON),
         size.height() / crop.height.max(f32::EPSILON),
     );
-    let clip = krilla::geom::Rect::from_xywh(0.0, 0.0, size.width(), size.height()).and_then(|r| {
-        let mut pb = PathBuilder::new();
-        pb.push_rect(r);
-        pb.finish()
-    });
-    let (Some(whole), Some(clip)) = (whole, clip) else {
+    let (Some(whole), Some(clip)) = (whole, frame_path(size)) else {
         return;
     };
     surface.push_clip_path(&clip, &FillRule::NonZero);

@@ -55,6 +55,8 @@ pub struct Lossless {
     colour: Arc<Vec<u8>>,
     alpha: Option<Arc<Vec<u8>>>,
     space: ImageColorspace,
+    /// The file's own profile, kept with its colours.
+    icc: Option<Arc<Vec<u8>>>,
 }
 
 impl Hash for Lossless {
@@ -62,6 +64,7 @@ impl Hash for Lossless {
         self.size.hash(state);
         self.colour.hash(state);
         self.alpha.hash(state);
+        self.icc.hash(state);
         (self.space as u8).hash(state);
     }
 }
@@ -80,7 +83,7 @@ impl CustomImage for Lossless {
         self.size
     }
     fn icc_profile(&self) -> Option<&[u8]> {
-        None
+        self.icc.as_deref().map(Vec::as_slice)
     }
     fn color_space(&self) -> ImageColorspace {
         self.space
@@ -170,15 +173,21 @@ fn make(data: &Arc<Vec<u8>>, facts: &Facts, plan: &Plan, print: bool) -> Result<
     };
     // Cropped and scaled first, as stored; then the few pixels made are turned and converted.
     let made = stored.shown(plan.window, facts.orientation, plan.pixels);
-    let made = if print {
-        made
+    let converted = if print {
+        None
     } else {
-        raster::cmyk_to_srgb(&made, facts.icc.as_deref()).unwrap_or(made)
+        raster::cmyk_to_srgb(&made, facts.icc.as_deref())
     };
+    // Colours keep the file's profile (Display P3, Adobe RGB…) unless they were converted.
+    let icc = match converted {
+        Some(_) => None,
+        None => facts.icc.as_ref(),
+    };
+    let made = converted.unwrap_or(made);
+    let quality = if print { PRINT_QUALITY } else { SCREEN_QUALITY };
     match facts.format {
-        Format::Jpeg => jpeg(&made, if print { PRINT_QUALITY } else { SCREEN_QUALITY })
-            .map(|bytes| Embedded::Jpeg(Arc::new(bytes))),
-        Format::Png => Ok(Embedded::Lossless(lossless(made))),
+        Format::Jpeg => jpeg(&made, quality, icc).map(|bytes| Embedded::Jpeg(Arc::new(bytes))),
+        Format::Png => Ok(Embedded::Lossless(lossless(made, icc))),
     }
 }
 
@@ -187,7 +196,7 @@ fn make(data: &Arc<Vec<u8>>, facts: &Facts, plan: &Plan, print: bool) -> Result<
 const SCREEN_QUALITY: u8 = 82;
 const PRINT_QUALITY: u8 = 90;
 
-fn jpeg(pixels: &Pixels, quality: u8) -> Result<Vec<u8>, String> {
+fn jpeg(pixels: &Pixels, quality: u8, icc: Option<&Vec<u8>>) -> Result<Vec<u8>, String> {
     let colour = match pixels.model {
         Model::Grey => jpeg_encoder::ColorType::Luma,
         Model::Rgb => jpeg_encoder::ColorType::Rgb,
@@ -199,7 +208,11 @@ fn jpeg(pixels: &Pixels, quality: u8) -> Result<Vec<u8>, String> {
     let mut out = Vec::new();
     // The standard Huffman tables: tables fitted to the image save a few per cent, but some
     // of them are misread by zune-jpeg (green where libjpeg sees red), so others may too.
-    jpeg_encoder::Encoder::new(&mut out, quality)
+    let mut encoder = jpeg_encoder::Encoder::new(&mut out, quality);
+    if let Some(icc) = icc {
+        encoder.add_icc_profile(icc).map_err(|e| e.to_string())?;
+    }
+    encoder
         .encode(
             &pixels.data,
             side(pixels.width)?,
@@ -210,7 +223,7 @@ fn jpeg(pixels: &Pixels, quality: u8) -> Result<Vec<u8>, String> {
     Ok(out)
 }
 
-fn lossless(pixels: Pixels) -> Lossless {
+fn lossless(pixels: Pixels, icc: Option<&Vec<u8>>) -> Lossless {
     let size = (pixels.width, pixels.height);
     let (space, colours) = match pixels.model {
         Model::Grey | Model::GreyAlpha => (ImageColorspace::Luma, 1),
@@ -237,6 +250,7 @@ fn lossless(pixels: Pixels) -> Lossless {
         colour: Arc::new(colour),
         alpha: alpha.map(Arc::new),
         space,
+        icc: icc.map(|p| Arc::new(p.clone())),
     }
 }
 
@@ -264,8 +278,22 @@ struct Key {
     print: bool,
 }
 
-/// How many made images a run keeps: every edition places the same photos at the same sizes.
+/// How many made images a run keeps, and their most bytes in all: every edition places the
+/// same photos at the same sizes.
 const REMEMBERED: usize = 32;
+const REMEMBERED_BYTES: usize = 128 * 1024 * 1024;
+
+impl Embedded {
+    fn bytes(&self) -> usize {
+        match self {
+            Embedded::Original(_) => 0,
+            Embedded::Jpeg(bytes) => bytes.len(),
+            Embedded::Lossless(pixels) => {
+                pixels.colour.len() + pixels.alpha.as_ref().map_or(0, |a| a.len())
+            }
+        }
+    }
+}
 
 fn remembered(
     key: Key,
@@ -289,5 +317,17 @@ fn remembered(
     };
     // Made unlocked: other images are made meanwhile, within the memory budget; a document
     // that needs the same image waits for it rather than making it again.
-    cell.get_or_init(make).clone()
+    let made = cell.get_or_init(make).clone();
+    // The oldest forgotten while the made ones weigh too much (the one just made stays).
+    let mut memory = MEMORY.lock().unwrap_or_else(PoisonError::into_inner);
+    let weight = |m: &Vec<(Key, Cell)>| -> usize {
+        m.iter()
+            .filter_map(|(_, c)| c.get())
+            .map(|e| e.as_ref().map_or(0, Embedded::bytes))
+            .sum()
+    };
+    while memory.len() > 1 && weight(&memory) > REMEMBERED_BYTES {
+        drop(memory.remove(0));
+    }
+    made
 }

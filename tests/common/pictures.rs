@@ -12,13 +12,13 @@ use std::path::Path;
 
 use lopdf::{Document, Object, ObjectId};
 
-/// A photo-like RGB gradient, `width` × `height`, whose left column is red: a reader can tell
-/// which way up it is stored.
+/// A photo-like RGB gradient, `width` × `height`, with a red patch in its top left corner: a
+/// reader can tell which way up, and which way round, it is stored.
 pub fn rgb_pixels(width: u16, height: u16) -> Vec<u8> {
     let mut data = Vec::with_capacity(usize::from(width) * usize::from(height) * 3);
     for y in 0..height {
         for x in 0..width {
-            if x < width / 8 {
+            if x < width / 8 && y < height / 4 {
                 data.extend([230, 20, 20]);
             } else {
                 data.extend([20, (y % 200) as u8 + 30, (x % 200) as u8 + 40]);

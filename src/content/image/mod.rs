@@ -148,6 +148,18 @@ fn checked(path: &Path, data: &Arc<Vec<u8>>, dir: &Path) -> Result<Checked, Prob
         folder: path.parent().map(Path::to_owned).unwrap_or_default(),
     };
     let result = identify(data, &home);
+    // An SVG's result depends on the files it embeds too, which may change while `watch`
+    // runs: parsed each time (it is quick), never remembered.
+    if matches!(
+        &result,
+        Ok(Checked {
+            kind: ImageKind::Svg(_),
+            ..
+        })
+    ) || looks_like_svg(data)
+    {
+        return result;
+    }
     let mut memory = lock();
     if memory.len() == REMEMBERED {
         drop(memory.remove(0));

@@ -7,6 +7,7 @@
 //! Text is set in the bundled faces: generic families and the usual system fonts map to them,
 //! and a character none of them has is reported rather than silently dropped.
 
+use std::collections::HashSet;
 use std::fs;
 use std::path::{Component, Path, PathBuf};
 use std::sync::{Arc, Mutex, PoisonError};
@@ -35,22 +36,23 @@ pub struct Parsed {
 /// can be any length.)
 pub fn looks_like_svg(data: &[u8]) -> bool {
     let mut rest = data.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(data);
-    loop {
+    // Each step moves past what it looked at, so the whole walk reads the file about once;
+    // a prologue of more than a few hundred parts is no SVG anyone drew.
+    for _ in 0..PROLOGUE_PARTS {
         rest = trim_start(rest);
         let skipped = if rest.starts_with(b"<?") {
             after(rest, b"?>")
         } else if rest.starts_with(b"<!--") {
             after(rest, b"-->")
         } else if rest.starts_with(b"<!DOCTYPE") {
-            // An internal subset in brackets may hold `>`.
-            match (
-                rest.iter().position(|&b| b == b'['),
-                rest.iter().position(|&b| b == b'>'),
-            ) {
-                (Some(open), Some(close)) if open < close => {
-                    after(rest, b"]").and_then(|r| after(r, b">"))
-                }
-                _ => after(rest, b">"),
+            // An internal subset in brackets may hold `>`: a `[` before the first `>` opens one.
+            let close = rest.iter().position(|&b| b == b'>');
+            let opens =
+                close.is_some_and(|c| rest.get(..c).is_some_and(|head| head.contains(&b'[')));
+            if opens {
+                after(rest, b"]").and_then(|r| after(r, b">"))
+            } else {
+                close.and_then(|c| rest.get(c + 1..))
             }
         } else {
             return rest.starts_with(b"<svg") || rest.starts_with(b"<svg:svg");
@@ -60,7 +62,17 @@ pub fn looks_like_svg(data: &[u8]) -> bool {
             None => return false,
         }
     }
+    false
 }
+
+/// The most declarations, comments and processing instructions before `<svg`.
+const PROLOGUE_PARTS: usize = 256;
+
+/// The most pictures one SVG may embed, nested ones included.
+const MAX_EMBEDDED: usize = 64;
+
+/// The most characters a warning lists.
+const SHOWN_CHARS: usize = 24;
 
 fn trim_start(data: &[u8]) -> &[u8] {
     let start = data
@@ -80,6 +92,7 @@ fn after<'a>(data: &'a [u8], end: &[u8]) -> Option<&'a [u8]> {
 struct Seen {
     refused: Vec<Problem>,
     pixels: u64,
+    embedded: usize,
     substituted: Vec<String>,
 }
 
@@ -106,7 +119,10 @@ pub fn parse(data: &[u8], home: Option<&Home>) -> Result<Parsed, Problem> {
     let (tree, seen) = parse_once(kept.as_deref().map_or(data, str::as_bytes), home)?;
     let mut warnings = Vec::new();
     if !missing.is_empty() {
-        let chars: String = missing.iter().collect();
+        let mut chars: String = missing.iter().take(SHOWN_CHARS).collect();
+        if missing.len() > SHOWN_CHARS {
+            chars.push('…');
+        }
         warnings.push((
             format!(
                 "has text with characters no bundled font has ({}): they are left out",
@@ -176,21 +192,22 @@ fn texts(source: &str, each: &mut dyn FnMut(roxmltree::Node)) {
     }
 }
 
-/// The characters of the SVG's text that no bundled face has.
+/// The characters of the SVG's text that no bundled face has, in the order they come.
 fn missing_chars(data: &[u8]) -> Vec<char> {
+    let mut missing = Vec::new();
     let Ok(source) = std::str::from_utf8(data) else {
-        return Vec::new();
+        return missing;
     };
     if !source.contains("<text") {
-        return Vec::new();
+        return missing;
     }
     let Ok(book) = crate::fonts::FontBook::bundled() else {
-        return Vec::new();
+        return missing;
     };
-    let mut missing = Vec::new();
+    let mut seen = HashSet::new();
     texts(source, &mut |node| {
         for c in node.text().unwrap_or_default().chars() {
-            if c.is_whitespace() || c.is_control() || missing.contains(&c) {
+            if c.is_whitespace() || c.is_control() || !seen.insert(c) {
                 continue;
             }
             if !book.faces().any(|(_, face)| face.has_char(c)) {
@@ -201,26 +218,39 @@ fn missing_chars(data: &[u8]) -> Vec<char> {
     missing
 }
 
-/// The SVG's source with `missing` taken out of the text its `<text>` elements hold.
+/// The SVG's source with `missing` taken out of the text its `<text>` elements hold. Each
+/// text is written again from its decoded form, so that a character given as an entity
+/// (`&#x6E2F;`) goes too.
 fn without(data: &[u8], missing: &[char]) -> Option<String> {
     let source = std::str::from_utf8(data).ok()?;
-    let mut ranges: Vec<std::ops::Range<usize>> = Vec::new();
-    texts(source, &mut |node| ranges.push(node.range()));
-    ranges.sort_by_key(|r| r.start);
-    let mut kept = String::with_capacity(source.len());
+    let missing: HashSet<char> = missing.iter().copied().collect();
+    let mut texts_at: Vec<(std::ops::Range<usize>, String)> = Vec::new();
+    texts(source, &mut |node| {
+        let kept: String = node
+            .text()
+            .unwrap_or_default()
+            .chars()
+            .filter(|c| !missing.contains(c))
+            .collect();
+        texts_at.push((node.range(), kept));
+    });
+    texts_at.sort_by_key(|(r, _)| r.start);
+    let mut out = String::with_capacity(source.len());
     let mut at = 0;
-    for range in ranges {
-        kept.push_str(source.get(at..range.start)?);
-        kept.extend(
-            source
-                .get(range.clone())?
-                .chars()
-                .filter(|c| !missing.contains(c)),
-        );
+    for (range, kept) in texts_at {
+        out.push_str(source.get(at..range.start)?);
+        for c in kept.chars() {
+            match c {
+                '&' => out.push_str("&amp;"),
+                '<' => out.push_str("&lt;"),
+                '>' => out.push_str("&gt;"),
+                c => out.push(c),
+            }
+        }
         at = range.end;
     }
-    kept.push_str(source.get(at..)?);
-    Some(kept)
+    out.push_str(source.get(at..)?);
+    Some(out)
 }
 
 /// One parse, and what the resolvers saw during it.
@@ -237,7 +267,8 @@ fn parse_once(data: &[u8], home: Option<&Home>) -> Result<(usvg::Tree, Seen), Pr
                 let (id, substituted) = select_font(font, db);
                 if let Some(name) = substituted {
                     notes.with(|s| {
-                        if !s.substituted.contains(&name) {
+                        // A few names say it; a logo with thousands would not say more.
+                        if s.substituted.len() < 4 && !s.substituted.contains(&name) {
                             s.substituted.push(name);
                         }
                     });
@@ -389,11 +420,23 @@ fn embedded(
         });
         None
     };
+    if notes.with(|s| {
+        s.embedded += 1;
+        s.embedded
+    }) > MAX_EMBEDDED
+    {
+        return refuse(
+            format!("is one picture too many (an SVG may embed {MAX_EMBEDDED})"),
+            "flatten the logo into fewer pictures",
+        );
+    }
     let format = match imagesize::image_type(data) {
         Ok(imagesize::ImageType::Png) => raster::Format::Png,
         Ok(imagesize::ImageType::Jpeg) => raster::Format::Jpeg,
         _ if looks_like_svg(data) => {
-            return match usvg::Tree::from_data(data, options) {
+            // As SVG asks of a picture an SVG embeds: its own file references are ignored
+            // (so none can lead back to it), its `data:` pictures checked like these.
+            return match usvg::Tree::from_data_nested(data, options) {
                 Ok(tree) => Some(usvg::ImageKind::SVG(tree)),
                 Err(e) => refuse(format!("is not a valid SVG image ({e})"), "embed it as PNG"),
             };
