@@ -74,7 +74,7 @@ fn read_events(
             );
             continue;
         }
-        match read::read_yaml::<raw::RawEvent>(&folder, &name) {
+        match read::read_yaml_inside::<raw::RawEvent>(dir, &folder, &name) {
             Ok((raw, source)) => events.push((slug, raw, source)),
             Err(d) => diagnostics.push(d),
         }

@@ -17,10 +17,56 @@ const MAX_ALIASES: usize = 200;
 const MAX_DEPTH: usize = 32;
 const MAX_NODES: usize = 50_000;
 
+/// Why a file the content names cannot be opened.
+#[derive(Debug)]
+pub enum Refused {
+    Missing,
+    /// It resolves (through a link) to a place outside the content folder.
+    Outside,
+    /// A folder, a pipe, a device or a socket: reading it could wait forever or never end.
+    NotRegular,
+    Unreadable(std::io::Error),
+}
+
+/// Opens `path` for reading, if it is a regular file inside the folder `root`.
+///
+/// Opened without blocking (a pipe's open would wait for a writer), then asked what it is: the
+/// answer is about the file opened, so it cannot be swapped in between.
+pub fn open_regular_inside(root: &Path, path: &Path) -> Result<fs::File, Refused> {
+    use std::os::unix::fs::OpenOptionsExt;
+    let resolved = fs::canonicalize(path).map_err(|e| match e.kind() {
+        std::io::ErrorKind::NotFound => Refused::Missing,
+        _ => Refused::Unreadable(e),
+    })?;
+    let root = fs::canonicalize(root).map_err(Refused::Unreadable)?;
+    if !resolved.starts_with(&root) {
+        return Err(Refused::Outside);
+    }
+    let file = fs::OpenOptions::new()
+        .read(true)
+        .custom_flags(libc::O_NONBLOCK)
+        .open(&resolved)
+        .map_err(Refused::Unreadable)?;
+    match file.metadata() {
+        Ok(meta) if meta.is_file() => Ok(file),
+        Ok(_) => Err(Refused::NotRegular),
+        Err(e) => Err(Refused::Unreadable(e)),
+    }
+}
+
 /// Reads `dir/name` and deserializes it, or explains why not.
 pub fn read_yaml<T: DeserializeOwned>(dir: &Path, name: &str) -> Result<(T, Source), Diagnostic> {
+    read_yaml_inside(dir, dir, name)
+}
+
+/// Reads `dir/name`, which must be a regular file inside the content folder `root`.
+pub fn read_yaml_inside<T: DeserializeOwned>(
+    root: &Path,
+    dir: &Path,
+    name: &str,
+) -> Result<(T, Source), Diagnostic> {
     let path = dir.join(name);
-    let text = read_text(&path)?;
+    let text = read_text(root, &path)?;
     let source = Source::new(path, text);
     let options = serde_saphyr::options! {
         budget: serde_saphyr::budget! {
@@ -42,13 +88,29 @@ pub fn read_yaml<T: DeserializeOwned>(dir: &Path, name: &str) -> Result<(T, Sour
     }
 }
 
-fn read_text(path: &Path) -> Result<String, Diagnostic> {
-    let file = fs::File::open(path).map_err(|e| {
-        let what = match e.kind() {
-            std::io::ErrorKind::NotFound => "is missing".to_owned(),
-            _ => format!("cannot be read: {e}"),
+fn read_text(root: &Path, path: &Path) -> Result<String, Diagnostic> {
+    let file = open_regular_inside(root, path).map_err(|refused| {
+        let (what, hint) = match refused {
+            Refused::Missing => (
+                "is missing".to_owned(),
+                "see docs/content.md for the files a content folder holds",
+            ),
+            Refused::Outside => (
+                "leads outside the content folder (through a link)".to_owned(),
+                "keep the content's files inside its folder, not links to elsewhere",
+            ),
+            Refused::NotRegular => (
+                "is not a regular file (a folder, a pipe or a device)".to_owned(),
+                "make it an ordinary YAML file",
+            ),
+            Refused::Unreadable(e) => (
+                format!("cannot be read: {e}"),
+                "check the file's permissions",
+            ),
         };
-        Diagnostic::error(format!("content file {what}")).in_file(path)
+        Diagnostic::error(format!("content file {what}"))
+            .in_file(path)
+            .hint(hint)
     })?;
     let mut bytes = Vec::new();
     file.take(MAX_FILE_BYTES + 1)

@@ -16,6 +16,7 @@ use super::raw::S;
 
 use super::check::Checker;
 use super::model::{Image, ImageKind};
+use super::read::{Refused, open_regular_inside};
 use crate::diag::Severity;
 use crate::raster;
 use crate::units::Rgb;
@@ -84,26 +85,24 @@ fn load(dir: &Path, written: &str) -> Result<(Image, Vec<Problem>), Problem> {
         ));
     }
     let path = dir.join(&relative);
-    // A symlink could still lead out of the folder: compare the resolved paths.
-    let inside = match (fs::canonicalize(&path), fs::canonicalize(dir)) {
-        (Ok(resolved), Ok(root)) => resolved.starts_with(root),
-        _ => {
-            return Err((
-                "is missing".into(),
-                format!("put the file at {}", path.display()),
-            ));
-        }
-    };
-    if !inside {
-        return Err((
+    let file = open_regular_inside(dir, &path).map_err(|refused| match refused {
+        Refused::Missing => (
+            "is missing".into(),
+            format!("put the file at {}", path.display()),
+        ),
+        // A link could still lead out of the folder: the resolved path is what counts.
+        Refused::Outside => (
             "leads outside the content folder (through a link)".into(),
             "copy the image into the content folder".into(),
-        ));
-    }
-    let resolved = fs::canonicalize(&path)
-        .map_err(|e| (format!("cannot be read: {e}"), "check the file".to_owned()))?;
-    svg::regular(&resolved).map_err(|(m, h)| (format!("is {m}"), h))?;
-    let data = Arc::new(read_limited(&resolved)?);
+        ),
+        Refused::NotRegular => (
+            "is not a regular file".into(),
+            "name an image file, not a folder, pipe or device".into(),
+        ),
+        Refused::Unreadable(e) => (format!("cannot be read: {e}"), "check the file".to_owned()),
+    })?;
+    let resolved = fs::canonicalize(&path).unwrap_or(path);
+    let data = Arc::new(read_limited(file)?);
     let checked = checked(&resolved, &data, dir)?;
     Ok((
         Image {
@@ -168,9 +167,9 @@ fn checked(path: &Path, data: &Arc<Vec<u8>>, dir: &Path) -> Result<Checked, Prob
     result
 }
 
-pub(crate) fn read_limited(path: &Path) -> Result<Vec<u8>, Problem> {
+/// The bytes of `file`, up to the limit.
+pub(crate) fn read_limited(file: fs::File) -> Result<Vec<u8>, Problem> {
     let cannot = |e: std::io::Error| (format!("cannot be read: {e}"), "check the file".to_owned());
-    let file = fs::File::open(path).map_err(cannot)?;
     let mut data = Vec::new();
     file.take(MAX_IMAGE_BYTES + 1)
         .read_to_end(&mut data)

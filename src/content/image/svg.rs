@@ -8,13 +8,14 @@
 //! and a character none of them has is reported rather than silently dropped.
 
 use std::collections::HashSet;
-use std::fs;
-use std::path::{Component, Path, PathBuf};
+
+use std::path::{Component, PathBuf};
 use std::sync::{Arc, Mutex, PoisonError};
 
 use usvg::fontdb;
 
 use super::{MAX_IMAGE_BYTES, Problem, read_limited};
+use crate::content::read::{Refused, open_regular_inside};
 use crate::raster::{self, MAX_PIXELS};
 
 /// Where an SVG file lives: references are resolved from its folder and must stay inside
@@ -510,29 +511,29 @@ fn referenced_file(href: &str, home: Option<&Home>) -> Result<Vec<u8>, Problem> 
     {
         return Err(outside());
     }
-    let resolved = fs::canonicalize(home.folder.join(&relative)).map_err(|_| {
-        (
-            "a file that is missing".to_owned(),
-            "put the picture next to the SVG, or fix the reference".to_owned(),
-        )
-    })?;
-    if !resolved.starts_with(&home.root) {
-        return Err(outside());
-    }
-    regular(&resolved)?;
-    let data = read_limited(&resolved)?;
+    let file =
+        open_regular_inside(&home.root, &home.folder.join(&relative)).map_err(|refused| {
+            match refused {
+                Refused::Missing => (
+                    "a file that is missing".to_owned(),
+                    "put the picture next to the SVG, or fix the reference".to_owned(),
+                ),
+                Refused::Outside => outside(),
+                Refused::NotRegular => (
+                    "not a regular file".to_owned(),
+                    "refer to an image file".to_owned(),
+                ),
+                Refused::Unreadable(e) => (
+                    format!("a file that cannot be read ({e})"),
+                    "check the file".to_owned(),
+                ),
+            }
+        })?;
+    let data = read_limited(file)?;
     if data.len() as u64 > MAX_IMAGE_BYTES {
         return Err(outside());
     }
     Ok(data)
-}
-
-/// Only regular files are read: a FIFO would wait forever, a device never end.
-pub fn regular(path: &Path) -> Result<(), Problem> {
-    match fs::metadata(path) {
-        Ok(meta) if meta.is_file() => Ok(()),
-        _ => Err(("not a regular file".into(), "refer to an image file".into())),
-    }
 }
 
 #[cfg(test)]
