@@ -184,15 +184,9 @@ fn photo_item(
     cover: &Cover,
     (image, focus, veil): &(crate::content::Image, crate::content::Focus, f32),
 ) -> Item {
-    let [x, y, width, height] = focus.window(image.width, image.height, bleed.height / bleed.width);
     Item::Image(PlacedImage {
         rect: bleed,
-        crop: Crop {
-            x,
-            y,
-            width,
-            height,
-        },
+        crop: Crop::framed(image, *focus, bleed.height / bleed.width),
         bleed: false,
         veil: Some((cover.band, *veil)),
         image: image.clone(),

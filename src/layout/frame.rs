@@ -6,7 +6,7 @@
 use std::ops::Range;
 
 use crate::compose::Role;
-use crate::content::Image;
+use crate::content::{Focus, Image};
 use crate::fonts::FaceId;
 use crate::units::{Colour, Pt};
 
@@ -163,6 +163,17 @@ impl Crop {
 
     pub fn is_whole(&self) -> bool {
         *self == Crop::WHOLE
+    }
+
+    /// The part of `image` that fills a frame `ratio` high for its width, around `focus`.
+    pub fn framed(image: &Image, focus: Focus, ratio: f32) -> Crop {
+        let [x, y, width, height] = focus.window(image.width, image.height, ratio);
+        Crop {
+            x,
+            y,
+            width,
+            height,
+        }
     }
 }
 

@@ -236,14 +236,7 @@ impl<'a> Placer<'a> {
                         natural
                     };
                     let crop = if h < natural {
-                        let [x, y, width, height] =
-                            focus.window(image.width, image.height, h / across);
-                        Crop {
-                            x,
-                            y,
-                            width,
-                            height,
-                        }
+                        Crop::framed(image, *focus, h / across)
                     } else {
                         Crop::WHOLE
                     };
@@ -306,18 +299,7 @@ impl<'a> Placer<'a> {
                 ..
             } => {
                 let (icon_height, crop) = match frame {
-                    Some((ratio, focus)) => {
-                        let [x, y, width, height] = focus.window(icon.width, icon.height, *ratio);
-                        (
-                            *size * *ratio,
-                            Crop {
-                                x,
-                                y,
-                                width,
-                                height,
-                            },
-                        )
-                    }
+                    Some((ratio, focus)) => (*size * *ratio, Crop::framed(icon, *focus, *ratio)),
                     None => (*size * (icon.height / icon.width.max(1.0)), Crop::WHOLE),
                 };
                 items.push(Item::Image(PlacedImage {

@@ -205,30 +205,12 @@ pub fn draw_image(
     };
     surface.push_transform(&Transform::from_translate(rect.x.0, rect.y.0));
     let drawn = match &image.kind {
-        ImageKind::Svg(tree) => {
-            // Framed (a portrait, a picture across the page): drawn whole at the size that makes
-            // the part shown fill the frame, and clipped to it, never stretched.
-            let crop = placed.crop;
-            let whole = Size::from_wh(
-                size.width() / crop.width.max(f32::EPSILON),
-                size.height() / crop.height.max(f32::EPSILON),
-            );
-            match (crop.is_whole(), whole, frame_path(size)) {
-                (false, Some(whole), Some(clip)) => {
-                    surface.push_clip_path(&clip, &FillRule::NonZero);
-                    surface.push_transform(&Transform::from_translate(
-                        -crop.x * whole.width(),
-                        -crop.y * whole.height(),
-                    ));
-                    let drawn = surface.draw_svg(tree, whole, SvgSettings::default());
-                    surface.pop();
-                    surface.pop();
-                    drawn
-                }
-                _ => surface.draw_svg(tree, size, SvgSettings::default()),
-            }
-            .ok_or_else(|| failed("krilla could not draw it".into()))
-        }
+        // Framed (a portrait, a picture across the page), an SVG is clipped, never stretched.
+        ImageKind::Svg(tree) => cropped(surface, size, placed.crop, |surface, at| {
+            surface.draw_svg(tree, at, SvgSettings::default())
+        })
+        .flatten()
+        .ok_or_else(|| failed("krilla could not draw it".into())),
         ImageKind::Raster(facts) => raster::embed(
             &image.data,
             facts,
@@ -239,12 +221,15 @@ pub fn draw_image(
         )
         .and_then(|embedded| {
             let pdf_image = raster::krilla_image(&image.data, facts, &embedded)?;
-            match embedded {
-                Embedded::Original(crop) if !crop.is_whole() => {
-                    draw_cropped(surface, pdf_image, size, crop);
-                }
-                _ => surface.draw_image(pdf_image, size),
-            }
+            // Pixels made for the placement show exactly what is placed; original bytes show
+            // the whole file, clipped to the part placed.
+            let crop = match embedded {
+                Embedded::Original(crop) => crop,
+                Embedded::Jpeg(_) | Embedded::Lossless(_) => Crop::WHOLE,
+            };
+            cropped(surface, size, crop, |surface, at| {
+                surface.draw_image(pdf_image, at)
+            });
             Ok(())
         })
         .map_err(failed),
@@ -272,21 +257,30 @@ fn frame_path(size: Size) -> Option<krilla::geom::Path> {
     })
 }
 
-/// The whole image drawn large enough that `crop` of it fills `size`, clipped to `size`.
-fn draw_cropped(surface: &mut Surface, image: krilla::image::Image, size: Size, crop: Crop) {
+/// Draws with `draw` the whole of a picture at the size that makes its part `crop` fill
+/// `size`, clipped to `size` (or simply at `size` when the crop is the whole); `None` when the
+/// sizes are degenerate.
+fn cropped<T>(
+    surface: &mut Surface,
+    size: Size,
+    crop: Crop,
+    draw: impl FnOnce(&mut Surface, Size) -> T,
+) -> Option<T> {
+    if crop.is_whole() {
+        return Some(draw(surface, size));
+    }
     let whole = Size::from_wh(
         size.width() / crop.width.max(f32::EPSILON),
         size.height() / crop.height.max(f32::EPSILON),
-    );
-    let (Some(whole), Some(clip)) = (whole, frame_path(size)) else {
-        return;
-    };
+    )?;
+    let clip = frame_path(size)?;
     surface.push_clip_path(&clip, &FillRule::NonZero);
     surface.push_transform(&Transform::from_translate(
         -crop.x * whole.width(),
         -crop.y * whole.height(),
     ));
-    surface.draw_image(image, whole);
+    let drawn = draw(surface, whole);
     surface.pop();
     surface.pop();
+    Some(drawn)
 }
