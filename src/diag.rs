@@ -139,9 +139,10 @@ impl fmt::Display for Diagnostic {
             Severity::Error => "error",
             Severity::Warning => "warning",
         };
+        let message = self.shown_message();
         match &self.document {
-            Some(document) => writeln!(f, "{label}: {document}: {}", self.message)?,
-            None => writeln!(f, "{label}: {}", self.message)?,
+            Some(document) => writeln!(f, "{label}: {}: {message}", printable(document))?,
+            None => writeln!(f, "{label}: {message}")?,
         }
         let gutter = match &self.span {
             Some(span) if span.line > 0 => {
@@ -150,12 +151,13 @@ impl fmt::Display for Diagnostic {
                 writeln!(
                     f,
                     "{pad}--> {}:{}:{}",
-                    span.file.display(),
+                    printable(&span.file.display().to_string()),
                     span.line,
                     span.column
                 )?;
                 if let Some(snippet) = &self.snippet {
                     let (shown, at) = clip(snippet, caret_offset(snippet, span.column));
+                    let (shown, at) = escaped_line(&shown, at);
                     let caret = " ".repeat(at);
                     writeln!(f, "{pad} |")?;
                     writeln!(f, "{} | {}", span.line, shown)?;
@@ -164,16 +166,117 @@ impl fmt::Display for Diagnostic {
                 gutter
             }
             Some(span) => {
-                writeln!(f, " --> {}", span.file.display())?;
+                writeln!(f, " --> {}", printable(&span.file.display().to_string()))?;
                 1
             }
             None => 1,
         };
         for hint in &self.hints {
-            writeln!(f, "{} = help: {hint}", " ".repeat(gutter))?;
+            writeln!(
+                f,
+                "{} = help: {}",
+                " ".repeat(gutter),
+                shortened(&printable(hint))
+            )?;
         }
         Ok(())
     }
+}
+
+impl Diagnostic {
+    /// The message as printed: safe for a terminal, and each quoted value (`` `…` ``) cut to a
+    /// readable length (a key of a megabyte is still named, by its start).
+    pub fn shown_message(&self) -> String {
+        let lines: Vec<String> = self
+            .message
+            .split('\n')
+            .map(|l| printable(l).into_owned())
+            .collect();
+        shortened(&lines.join("\n")).into_owned()
+    }
+}
+
+/// The most characters of a value quoted in a message, and of a whole message.
+const QUOTED_CHARS: usize = 60;
+const MESSAGE_CHARS: usize = 1000;
+
+/// `message` with every value between backticks longer than [`QUOTED_CHARS`] cut with `…`,
+/// and the whole cut to [`MESSAGE_CHARS`].
+fn shortened(message: &str) -> std::borrow::Cow<'_, str> {
+    let long = message.chars().count() > MESSAGE_CHARS
+        || message
+            .split('`')
+            .skip(1)
+            .step_by(2)
+            .any(|quoted| quoted.chars().count() > QUOTED_CHARS);
+    if !long {
+        return message.into();
+    }
+    let mut out = String::new();
+    for (i, part) in message.split('`').enumerate() {
+        if i > 0 {
+            out.push('`');
+        }
+        if i % 2 == 1 && part.chars().count() > QUOTED_CHARS {
+            out.extend(part.chars().take(QUOTED_CHARS - 1));
+            out.push('…');
+        } else {
+            out.push_str(part);
+        }
+    }
+    if out.chars().count() > MESSAGE_CHARS {
+        out = out.chars().take(MESSAGE_CHARS - 1).collect();
+        out.push('…');
+    }
+    out.into()
+}
+
+/// Whether a character must not reach a terminal raw: control characters (C0, DEL, C1: an
+/// ESC starts a sequence that can retitle or clear the terminal) and the bidirectional
+/// controls, which reorder what follows them.
+pub fn is_unsafe_to_print(c: char) -> bool {
+    c.is_control() || is_bidi_control(c)
+}
+
+/// The explicit bidirectional embeddings, overrides and isolates (U+202A–U+202E,
+/// U+2066–U+2069).
+pub fn is_bidi_control(c: char) -> bool {
+    matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+}
+
+/// `text` with every character [`is_unsafe_to_print`] written as `\u{1B}`.
+pub fn printable(text: &str) -> std::borrow::Cow<'_, str> {
+    if !text.chars().any(is_unsafe_to_print) {
+        return text.into();
+    }
+    text.chars().map(escaped).collect::<String>().into()
+}
+
+fn escaped(c: char) -> String {
+    if is_unsafe_to_print(c) {
+        format!("\\u{{{:X}}}", c as u32)
+    } else {
+        c.to_string()
+    }
+}
+
+/// A quoted source line made printable, and where character `at` of it now is: a tab becomes
+/// one space (the caret counts it as one), other unsafe characters their escape.
+fn escaped_line(line: &str, at: usize) -> (String, usize) {
+    let mut shown = String::with_capacity(line.len());
+    let mut moved = at;
+    for (i, c) in line.chars().enumerate() {
+        let part = if c == '\t' {
+            " ".to_owned()
+        } else {
+            escaped(c)
+        };
+        if i < at {
+            moved += part.chars().count() - 1;
+        }
+        shown.push_str(&part);
+    }
+    (shown, moved)
 }
 
 /// The line and column of `needle`'s first appearance at or after `line`:`column` of `text`.
@@ -305,6 +408,40 @@ mod tests {
             diagnostic.to_string(),
             "error: unknown key `tagine`, did you mean `tagline`?\n \
              --> content/centre.yaml:2:1\n  |\n2 | tagine: x\n  | ^\n  = help: keys are case-sensitive\n"
+        );
+    }
+
+    #[test]
+    fn nothing_from_content_reaches_the_terminal_raw() {
+        let source = Source::new(
+            "content/images/\u{1b}]0;pwned\u{7}.png".into(),
+            "photo: \"\u{1b}[2J\u{202E}x\"\n".into(),
+        );
+        let d = Diagnostic::error("image `\u{1b}[2J` is missing")
+            .at(&source, 1, 11)
+            .hint("a hint with \u{9b}31m");
+        let text = d.to_string();
+        assert!(
+            !text.chars().any(|c| is_unsafe_to_print(c) && c != '\n'),
+            "{text:?}"
+        );
+        assert_eq!(
+            text,
+            "error: image `\\u{1B}[2J` is missing\n \
+             --> content/images/\\u{1B}]0;pwned\\u{7}.png:1:11\n  |\n\
+             1 | photo: \"\\u{1B}[2J\\u{202E}x\"\n  |                ^\n  \
+             = help: a hint with \\u{9B}31m\n"
+        );
+    }
+
+    #[test]
+    fn long_quoted_values_are_shortened() {
+        let key = "k".repeat(1_000_000);
+        let d = Diagnostic::error(format!("unknown key `{key}`, did you mean `tagline`?"));
+        let shown = d.shown_message();
+        assert!(shown.len() < 200, "{}", shown.len());
+        assert!(
+            shown.starts_with("unknown key `kkk") && shown.ends_with("…`, did you mean `tagline`?")
         );
     }
 

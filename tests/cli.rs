@@ -410,6 +410,41 @@ fn usage_mistakes_exit_with_2() {
         stderr(&output),
         "error: SOURCE_DATE_EPOCH `yesterday` is not a number of seconds since 1970\n"
     );
+    // Dates a PDF cannot hold (four-digit years from 1970) are refused, not clamped.
+    for epoch in ["-99999999999", "-1", "253402300800", "99999999999999999999"] {
+        let output = run_on(dir.path(), &["build"], epoch);
+        assert_eq!(output.status.code(), Some(2), "{epoch}");
+        let said = stderr(&output);
+        assert!(
+            said.starts_with(&format!("error: SOURCE_DATE_EPOCH `{epoch}` is ")),
+            "{said}"
+        );
+    }
+    assert_eq!(
+        stderr(&run_on(dir.path(), &["build"], "253402300800")),
+        "error: SOURCE_DATE_EPOCH `253402300800` is out of range: from 0 (1970) to \
+         253402300799 (the end of 9999) are allowed\n"
+    );
+    assert!(!dir.path().join("output").exists(), "nothing written");
+    let last = run_on(
+        dir.path(),
+        &["build", "--only", "factsheet"],
+        "253402300799",
+    );
+    assert!(last.status.success(), "{}", stderr(&last));
+    let doc = lopdf::Document::load(dir.path().join("output/factsheet-fr.pdf")).expect("PDF");
+    let info = doc
+        .trailer
+        .get(b"Info")
+        .and_then(|i| i.as_reference())
+        .and_then(|i| doc.get_dictionary(i))
+        .expect("Info");
+    let created = info.get(b"CreationDate").and_then(|d| d.as_str()).expect("date");
+    assert!(
+        created.starts_with(b"D:99991231235959"),
+        "the last second of 9999: {}",
+        String::from_utf8_lossy(created)
+    );
 }
 
 #[test]

@@ -163,6 +163,13 @@ fn check_case(case: &Path) -> Result<Cost, String> {
     if snapshot(&root.join("output")) != before {
         return Err(format!("{name}: output/ changed"));
     }
+    // Nothing from content reaches the terminal raw: no escape sequence, no bidi override.
+    if let Some(c) = actual
+        .chars()
+        .find(|&c| c != '\n' && plaquette::diag::is_unsafe_to_print(c))
+    {
+        return Err(format!("{name}: U+{:04X} printed raw", c as u32));
+    }
     if actual != expected {
         return Err(format!(
             "{name}: stderr differs\n--- expected\n{expected}--- actual\n{actual}"

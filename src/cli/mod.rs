@@ -1,11 +1,13 @@
 //! The command line: parse arguments, run the pipeline, write files, report.
 //!
 //! Exit codes: 0 success; 1 the content has errors, does not fit, or the output cannot be
-//! written; 2 a usage mistake (unknown option, bad `SOURCE_DATE_EPOCH`).
+//! written; 2 a usage mistake (unknown option, bad `SOURCE_DATE_EPOCH`); 128 + N stopped by
+//! signal N.
 //!
 //! Every document of a run is built in memory first; files are written only when all of them
-//! built, each to a temporary file in the output folder then renamed over the old one. So a
-//! failed run leaves the earlier PDFs untouched and never a partial file.
+//! built, and then replace the earlier ones all together or not at all (`write.rs`), in an
+//! output folder locked against other runs. So a failed run leaves the earlier PDFs untouched
+//! and never a partial file.
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -25,13 +27,16 @@ use crate::layout::Print;
 use crate::units::{Length, Mm, Pt};
 use crate::{Built, Settings, What, build};
 
+mod console;
 mod init;
+mod interrupt;
 mod parallel;
 mod progress;
 mod report;
 mod watch;
 mod write;
 
+use console::{out, say};
 use report::{Format, Reporter};
 
 #[derive(Parser)]
@@ -56,13 +61,7 @@ enum Command {
     Inspect(Editions),
     /// Build, then build again on every save to the content folder, until interrupted; a
     /// broken save prints its errors and leaves the last good PDFs in place.
-    Watch {
-        #[command(flatten)]
-        editions: Editions,
-        /// Where the PDFs are written.
-        #[arg(long, default_value = "output")]
-        out: PathBuf,
-    },
+    Watch(BuildArgs),
     /// Write a starter content folder (the default content, commented) that builds as it is.
     Init {
         /// A folder that does not exist yet, or is empty.
@@ -127,6 +126,10 @@ struct BuildArgs {
     /// Build only one document.
     #[arg(long, value_enum)]
     only: Option<Only>,
+    /// When another run is writing into the output folder, stop with an error instead of
+    /// waiting for it to finish.
+    #[arg(long)]
+    no_wait: bool,
     /// For a print shop: bleed, crop marks and slug, the brand's CMYK inks and a FOGRA39
     /// output intent; files are named `*-print.pdf`.
     #[arg(long)]
@@ -152,6 +155,41 @@ struct BuildArgs {
     all_events: bool,
     #[command(flatten)]
     reporting: Reporting,
+}
+
+impl BuildArgs {
+    /// What these options ask a run to make.
+    fn job(&self, created: DateTime<Utc>) -> Job {
+        let kinds = match (self.only, self.booklet) {
+            // Events alone: their handouts.
+            _ if self.event.is_some() || self.all_events => Vec::new(),
+            (Some(Only::Brochure), _) | (_, true) => vec![Kind::Brochure],
+            (Some(Only::Factsheet), _) => vec![Kind::Factsheet],
+            (None, false) => Kind::ALL.to_vec(),
+        };
+        let output = if self.print {
+            Output::Print { bleed: self.bleed }
+        } else if self.booklet {
+            Output::Booklet {
+                sheet: self.sheet.as_deref().and_then(content::Paper::from_name),
+            }
+        } else {
+            Output::Screen
+        };
+        let events = match (&self.event, self.all_events) {
+            (Some(slug), _) => Events::One(slug.clone()),
+            (None, true) => Events::All,
+            (None, false) => Events::None,
+        };
+        Job {
+            out: Some(self.out.clone()),
+            kinds,
+            events,
+            output,
+            created,
+            wait: !self.no_wait,
+        }
+    }
 }
 
 /// What to make of each edition.
@@ -213,11 +251,29 @@ impl Default for Editions {
 }
 
 impl Editions {
-    fn options(&self) -> content::Options {
-        content::Options {
-            langs: (!self.lang.is_empty()).then(|| self.lang.clone()),
-            fallback: self.fallback,
+    /// The content's options, each language once; a language asked for twice is a warning
+    /// (its files would be built and written twice over).
+    fn options(&self) -> (content::Options, Vec<Diagnostic>) {
+        let mut langs: Vec<Lang> = Vec::with_capacity(self.lang.len());
+        let mut warnings = Vec::new();
+        for &lang in &self.lang {
+            if langs.contains(&lang) {
+                let d = Diagnostic::warning(format!(
+                    "`{}` is given more than once in --lang: its documents are built once",
+                    lang.code()
+                ));
+                if !warnings.contains(&d) {
+                    warnings.push(d);
+                }
+            } else {
+                langs.push(lang);
+            }
         }
+        let options = content::Options {
+            langs: (!langs.is_empty()).then_some(langs),
+            fallback: self.fallback,
+        };
+        (options, warnings)
     }
 }
 
@@ -260,32 +316,29 @@ pub fn run() -> ExitCode {
     let created = match creation_date() {
         Ok(date) => date,
         Err(message) => {
-            eprint!("{}", Diagnostic::error(message));
+            console::write_err(format_args!("{}", Diagnostic::error(message)));
             return ExitCode::from(2);
         }
     };
+    interrupt::install();
     let (result, reporter) = match cli.command {
-        Some(Command::Inspect(editions)) => (inspect(&editions), Reporter::default()),
-        Some(Command::Watch { editions, out }) => {
-            let job = Job {
-                out: Some(out),
-                kinds: Kind::ALL.to_vec(),
-                events: Events::None,
-                output: Output::Screen,
-                created,
-            };
-            let reporter = Reporter::default();
+        Some(Command::Inspect(editions)) => (inspect(&editions).map(|()| 0), Reporter::default()),
+        Some(Command::Watch(args)) => {
+            let job = args.job(created);
+            let reporter = args.reporting.reporter();
             (
-                watch::watch(&editions, &job, reporter).map_err(Failure::Io),
+                watch::watch(&args.editions, &job, reporter)
+                    .map(|()| 0)
+                    .map_err(Failure::Io),
                 reporter,
             )
         }
         Some(Command::Init { dir }) => match init::init(&dir) {
             Ok(files) => {
                 for file in files {
-                    eprintln!("wrote {file}");
+                    say!("wrote {file}");
                 }
-                eprintln!(
+                say!(
                     "build it with: plaquette build --content {} --out output",
                     dir.display()
                 );
@@ -295,14 +348,16 @@ pub fn run() -> ExitCode {
         },
         Some(Command::Completions { shell }) => {
             let mut command = <Cli as clap::CommandFactory>::command();
-            clap_complete::generate(shell, &mut command, "plaquette", &mut std::io::stdout());
+            let mut script = Vec::new();
+            clap_complete::generate(shell, &mut command, "plaquette", &mut script);
+            console::write_out(format_args!("{}", String::from_utf8_lossy(&script)));
             return ExitCode::SUCCESS;
         }
         // clap refuses a kind with --out.
         Some(Command::Schema { out: Some(dir), .. }) => match init::schemas(&dir) {
             Ok(files) => {
                 for file in files {
-                    eprintln!("wrote {file}");
+                    say!("wrote {file}");
                 }
                 return ExitCode::SUCCESS;
             }
@@ -313,18 +368,22 @@ pub fn run() -> ExitCode {
                 Some(kind) => schema::schema(kind),
                 None => schema::combined(),
             };
-            println!("{}", init::to_json(&schema));
+            out!("{}", init::to_json(&schema));
             return ExitCode::SUCCESS;
         }
         Some(Command::Man) => {
             let page = clap_mangen::Man::new(<Cli as clap::CommandFactory>::command());
-            return match page.render(&mut std::io::stdout()) {
-                Ok(()) => ExitCode::SUCCESS,
+            let mut roff = Vec::new();
+            return match page.render(&mut roff) {
+                Ok(()) => {
+                    console::write_out(format_args!("{}", String::from_utf8_lossy(&roff)));
+                    ExitCode::SUCCESS
+                }
                 Err(e) => {
-                    eprint!(
+                    console::write_err(format_args!(
                         "{}",
                         Diagnostic::error(format!("cannot print the manual: {e}"))
-                    );
+                    ));
                     ExitCode::from(1)
                 }
             };
@@ -337,40 +396,16 @@ pub fn run() -> ExitCode {
                 events: Events::All,
                 output: Output::Screen,
                 created,
+                wait: true,
             };
             (run_build(&args.editions, &job, reporter), reporter)
         }
         Some(Command::Build(args)) => {
-            let kinds = match (args.only, args.booklet) {
-                // Events alone: their handouts.
-                _ if args.event.is_some() || args.all_events => Vec::new(),
-                (Some(Only::Brochure), _) | (_, true) => vec![Kind::Brochure],
-                (Some(Only::Factsheet), _) => vec![Kind::Factsheet],
-                (None, false) => Kind::ALL.to_vec(),
-            };
-            let output = if args.print {
-                Output::Print { bleed: args.bleed }
-            } else if args.booklet {
-                Output::Booklet {
-                    sheet: args.sheet.as_deref().and_then(content::Paper::from_name),
-                }
-            } else {
-                Output::Screen
-            };
             let reporter = args.reporting.reporter();
-            let events = match (&args.event, args.all_events) {
-                (Some(slug), _) => Events::One(slug.clone()),
-                (None, true) => Events::All,
-                (None, false) => Events::None,
-            };
-            let job = Job {
-                out: Some(args.out.clone()),
-                kinds,
-                events,
-                output,
-                created,
-            };
-            (run_build(&args.editions, &job, reporter), reporter)
+            (
+                run_build(&args.editions, &args.job(created), reporter),
+                reporter,
+            )
         }
         None => {
             let job = Job {
@@ -379,13 +414,14 @@ pub fn run() -> ExitCode {
                 events: Events::None,
                 output: Output::Screen,
                 created,
+                wait: true,
             };
             let reporter = Reporter::default();
             (run_build(&Editions::default(), &job, reporter), reporter)
         }
     };
     let (failed, written) = match result {
-        Ok(()) => return ExitCode::SUCCESS,
+        Ok(_) => return ExitCode::SUCCESS,
         Err(Failure::Diagnostics(diagnostics)) => (diagnostics, None),
         Err(Failure::Partial {
             errors,
@@ -414,6 +450,8 @@ struct Job {
     events: Events,
     output: Output,
     created: DateTime<Utc>,
+    /// Wait for another run writing into the same folder (else refuse).
+    wait: bool,
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -522,32 +560,56 @@ enum Failure {
     Io(anyhow::Error),
 }
 
-/// `SOURCE_DATE_EPOCH` when set (reproducible builds), else now.
+/// The latest `SOURCE_DATE_EPOCH` a PDF date can hold: 9999-12-31 23:59:59 UTC (its years have
+/// four digits).
+const LAST_EPOCH: i64 = 253_402_300_799;
+
+/// `SOURCE_DATE_EPOCH` when set (reproducible builds), else now. A value that is not a whole
+/// number of seconds from 1970 to the end of year 9999 is refused, never clamped: a date
+/// silently changed would not be the date asked for.
 fn creation_date() -> Result<DateTime<Utc>, String> {
-    match std::env::var("SOURCE_DATE_EPOCH") {
-        Ok(value) => value
-            .trim()
-            .parse::<i64>()
-            .ok()
-            .and_then(|secs| DateTime::from_timestamp(secs, 0))
-            .ok_or_else(|| {
-                format!("SOURCE_DATE_EPOCH `{value}` is not a number of seconds since 1970")
-            }),
-        Err(_) => Ok(Utc::now()),
-    }
+    let value = match std::env::var("SOURCE_DATE_EPOCH") {
+        Ok(value) => value,
+        Err(std::env::VarError::NotPresent) => return Ok(Utc::now()),
+        Err(std::env::VarError::NotUnicode(raw)) => {
+            return Err(format!(
+                "SOURCE_DATE_EPOCH `{}` is not a number of seconds since 1970",
+                raw.to_string_lossy()
+            ));
+        }
+    };
+    let Ok(secs) = value.trim().parse::<i64>() else {
+        return Err(format!(
+            "SOURCE_DATE_EPOCH `{value}` is not a number of seconds since 1970"
+        ));
+    };
+    (0..=LAST_EPOCH)
+        .contains(&secs)
+        .then(|| DateTime::from_timestamp(secs, 0))
+        .flatten()
+        .ok_or_else(|| {
+            format!(
+                "SOURCE_DATE_EPOCH `{value}` is out of range: from 0 (1970) to {LAST_EPOCH} \
+                 (the end of 9999) are allowed"
+            )
+        })
 }
 
 /// Loads the editions, reporting the warnings of loading.
 fn load(editions: &Editions, reporter: Reporter) -> Result<Vec<content::Content>, Failure> {
-    let loaded =
-        content::load_with(&editions.content, &editions.options()).map_err(Failure::Diagnostics)?;
+    let (options, repeats) = editions.options();
+    for warning in &repeats {
+        reporter.diagnostic(warning);
+    }
+    let loaded = content::load_with(&editions.content, &options).map_err(Failure::Diagnostics)?;
     for warning in &loaded.warnings {
         reporter.diagnostic(warning);
     }
     Ok(loaded.editions)
 }
 
-fn run_build(editions: &Editions, job: &Job, reporter: Reporter) -> Result<(), Failure> {
+/// Builds what `job` asks for and writes it; how many files were written.
+fn run_build(editions: &Editions, job: &Job, reporter: Reporter) -> Result<usize, Failure> {
     let (output, created) = (job.output, job.created);
     let started = Instant::now();
     let contents = load(editions, reporter)?;
@@ -626,7 +688,7 @@ fn run_build(editions: &Editions, job: &Job, reporter: Reporter) -> Result<(), F
     }
     let Some(out) = job.out.as_deref() else {
         reporter.result(0, (built.len(), 0), started.elapsed().as_millis());
-        return Ok(());
+        return Ok(0);
     };
     if out.exists() && !out.is_dir() {
         return Err(Failure::Io(anyhow::anyhow!(
@@ -637,24 +699,21 @@ fn run_build(editions: &Editions, job: &Job, reporter: Reporter) -> Result<(), F
     std::fs::create_dir_all(out)
         .with_context(|| format!("cannot create the output folder {}", out.display()))
         .map_err(Failure::Io)?;
-    // Every file goes to a temporary file first; only when all are written are they renamed
-    // into place, so a run writes all of its documents or none.
-    let mut staged = Vec::with_capacity(built.len());
-    for (name, doc, time, _) in &built {
-        let path = out.join(name);
-        if let Some(folder) = path.parent() {
-            std::fs::create_dir_all(folder)
-                .with_context(|| format!("cannot create the folder {}", folder.display()))
-                .map_err(Failure::Io)?;
-        }
-        let file = write::stage(&path, &doc.pdf).map_err(Failure::Io)?;
-        staged.push((path, file, doc, time));
-    }
-    for (path, file, doc, time) in staged {
-        file.persist(&path)
-            .with_context(|| format!("cannot write {}", path.display()))
-            .map_err(Failure::Io)?;
-        reporter.written(&path, doc.pages, doc.pdf.len(), time.as_millis());
+    let lock = write::lock(out, job.wait, || {
+        say!(
+            "waiting for another plaquette run writing into {} to finish",
+            crate::diag::printable(&out.display().to_string())
+        );
+    })
+    .map_err(Failure::Io)?;
+    let files: Vec<(PathBuf, &[u8])> = built
+        .iter()
+        .map(|(name, doc, ..)| (out.join(name), doc.pdf.as_slice()))
+        .collect();
+    write::replace_all(&lock, out, &files).map_err(Failure::Io)?;
+    drop(lock);
+    for ((path, _), (_, doc, time, _)) in files.iter().zip(&built) {
+        reporter.written(path, doc.pages, doc.pdf.len(), time.as_millis());
     }
     if !errors.is_empty() {
         let events: Vec<&str> = failed.iter().flatten().copied().collect();
@@ -665,7 +724,7 @@ fn run_build(editions: &Editions, job: &Job, reporter: Reporter) -> Result<(), F
         });
     }
     reporter.result(0, (built.len(), built.len()), started.elapsed().as_millis());
-    Ok(())
+    Ok(built.len())
 }
 
 /// Adds `d` to `list`, or its document to the same problem found in another document (one
@@ -708,12 +767,18 @@ fn inspect(editions: &Editions) -> Result<(), Failure> {
         for kind in Kind::ALL {
             let composed = crate::compose::compose(content, kind);
             match crate::layout::layout(&composed, &fonts, None) {
-                Ok(laid) => print!(
-                    "{}-{}\n{}",
-                    kind.stem(),
-                    content.brochure.lang.code(),
-                    crate::layout::inspect(&laid.pages)
-                ),
+                Ok(laid) => {
+                    let said = console::write_out(format_args!(
+                        "{}-{}\n{}",
+                        kind.stem(),
+                        content.brochure.lang.code(),
+                        crate::layout::inspect(&laid.pages)
+                    ));
+                    // Its reader has gone (`inspect | head`): the rest would go nowhere.
+                    if !said {
+                        return Ok(());
+                    }
+                }
                 Err(e) => errors.push(e.to_diagnostic().with_snippet_from_file()),
             }
         }

@@ -6,6 +6,7 @@ use std::path::Path;
 use clap::ValueEnum;
 use serde::Serialize;
 
+use super::console::{self, out, say};
 use crate::diag::{Diagnostic, Severity};
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, ValueEnum)]
@@ -57,20 +58,20 @@ impl Reporter {
     fn json(&self, line: &Line) {
         // A line that cannot be serialised has no place in the output: there is none.
         if let Ok(text) = serde_json::to_string(line) {
-            println!("{text}");
+            out!("{text}");
         }
     }
 
     pub fn diagnostic(&self, d: &Diagnostic) {
         match self.format {
             Format::Human if self.quiet && d.severity == Severity::Warning => {}
-            Format::Human => eprint!("{d}"),
+            Format::Human => console::write_err(format_args!("{d}")),
             Format::Json => self.json(&Line::Diagnostic {
                 severity: match d.severity {
                     Severity::Error => "error",
                     Severity::Warning => "warning",
                 },
-                message: &d.message,
+                message: &d.shown_message(),
                 file: d.span.as_ref().map(|s| s.file.display().to_string()),
                 line: d.span.as_ref().map(|s| s.line).filter(|l| *l > 0),
                 column: d.span.as_ref().map(|s| s.column).filter(|c| *c > 0),
@@ -83,7 +84,7 @@ impl Reporter {
     pub fn written(&self, path: &Path, pages: usize, bytes: usize, milliseconds: u128) {
         match self.format {
             Format::Human if self.quiet => {}
-            Format::Human => eprintln!(
+            Format::Human => say!(
                 "wrote {}: {} page{}, {} KB, {} ms",
                 path.display(),
                 pages,
@@ -103,7 +104,7 @@ impl Reporter {
     /// The end of a run where some events failed and the rest was written.
     pub fn partial(&self, errors: usize, written: usize, events: &str) {
         match self.format {
-            Format::Human => eprintln!(
+            Format::Human => say!(
                 "{errors} error{}; {written} file{} written, none of the event{} {events}",
                 if errors == 1 { "" } else { "s" },
                 if written == 1 { "" } else { "s" },
@@ -124,12 +125,12 @@ impl Reporter {
     pub fn result(&self, errors: usize, (documents, written): (usize, usize), milliseconds: u128) {
         let checked = written == 0 && documents > 0;
         match self.format {
-            Format::Human if errors > 0 => eprintln!(
+            Format::Human if errors > 0 => say!(
                 "{errors} error{}; nothing was written",
                 if errors == 1 { "" } else { "s" }
             ),
             Format::Human if checked && !self.quiet => {
-                eprintln!("content is valid: {documents} documents fit ({milliseconds} ms)")
+                say!("content is valid: {documents} documents fit ({milliseconds} ms)")
             }
             Format::Human => {}
             Format::Json => self.json(&Line::Result {

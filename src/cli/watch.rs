@@ -2,30 +2,38 @@
 //!
 //! A broken save prints its errors and writes nothing, so the last good PDFs stay in place
 //! (a run writes all of its files or none); the next good save replaces them.
+//!
+//! What the watcher sees is not only the writer's saves: an output folder inside the content
+//! folder gets the watcher's own files, which must not start another build (it would build
+//! forever), and editors and `git checkout` may replace the content folder by a new one, which
+//! the watch must follow (a watch holds the old folder, which gets no more events).
 
+use std::path::{Path, PathBuf};
 use std::sync::mpsc;
 use std::time::Duration;
 
 use anyhow::Context;
-use notify::{RecursiveMode, Watcher};
+use notify::{RecommendedWatcher, RecursiveMode, Watcher};
 
+use super::console::say;
 use super::{Editions, Failure, Job, Reporter, run_build};
+use crate::diag::printable;
 
 /// How long a burst of file events (an editor's save is several) is waited out.
 const SETTLE: Duration = Duration::from_millis(150);
 
+/// How often the content folder is looked at to see whether it was replaced.
+const LOOK: Duration = Duration::from_millis(500);
+
 pub fn watch(editions: &Editions, job: &Job, reporter: Reporter) -> anyhow::Result<()> {
+    let content = &editions.content;
     let (tx, rx) = mpsc::channel();
     let mut watcher = notify::recommended_watcher(tx).context("cannot watch for changes")?;
-    watcher
-        .watch(&editions.content, RecursiveMode::Recursive)
-        .with_context(|| format!("cannot watch {}", editions.content.display()))?;
-    let mut round = 0usize;
+    let mut watched = Watched::start(&mut watcher, content)?;
+    let shown = printable(&content.display().to_string()).into_owned();
     loop {
-        round += 1;
-        eprintln!("== build {round}");
-        match run_build(editions, job, reporter) {
-            Ok(()) => {}
+        let outcome = match run_build(editions, job, reporter) {
+            Ok(written) => format!("{written} file{} written", plural(written)),
             Err(failure) => {
                 let diagnostics = match failure {
                     Failure::Diagnostics(d) | Failure::Partial { errors: d, .. } => d,
@@ -35,19 +43,108 @@ pub fn watch(editions: &Editions, job: &Job, reporter: Reporter) -> anyhow::Resu
                     reporter.diagnostic(d);
                 }
                 let errors = diagnostics.iter().filter(|d| d.is_error()).count();
-                reporter.result(errors, (0, 0), 0);
-                eprintln!("the last good PDFs stay in place; waiting for the next save");
+                format!(
+                    "{errors} error{}; the last good PDFs stay in place",
+                    plural(errors)
+                )
             }
-        }
+        };
+        say!(
+            "watching {shown} (Ctrl-C to stop); last build {}: {outcome}",
+            chrono::Local::now().format("%H:%M:%S")
+        );
+        watched.output = job.out.as_deref().and_then(|out| out.canonicalize().ok());
         // Wait for a change to the content, then for the burst of events to end.
-        let mut changed = false;
-        while !changed {
-            match rx.recv() {
-                Ok(Ok(event)) => changed = !event.kind.is_access(),
-                Ok(Err(e)) => eprintln!("watching: {e}"),
-                Err(_) => return Ok(()),
+        loop {
+            match rx.recv_timeout(LOOK) {
+                Ok(Ok(event)) if watched.concerns(&event) => break,
+                Ok(Ok(_)) => {}
+                Ok(Err(e)) => say!("watching: {}", printable(&e.to_string())),
+                Err(mpsc::RecvTimeoutError::Timeout) => {
+                    if watched.replaced(content) {
+                        watched = Watched::start(&mut watcher, content)?;
+                        break;
+                    }
+                }
+                Err(mpsc::RecvTimeoutError::Disconnected) => return Ok(()),
             }
         }
         while rx.recv_timeout(SETTLE).is_ok() {}
+        if watched.replaced(content) {
+            watched = Watched::start(&mut watcher, content)?;
+        }
     }
+}
+
+fn plural(n: usize) -> &'static str {
+    if n == 1 { "" } else { "s" }
+}
+
+/// The content folder being watched: which folder it is, and what in it to ignore.
+struct Watched {
+    /// Its identity (device and inode), to tell when another folder takes its name.
+    identity: Option<(u64, u64)>,
+    /// The output folder, resolved, once it exists.
+    output: Option<PathBuf>,
+}
+
+impl Watched {
+    fn start(watcher: &mut RecommendedWatcher, content: &Path) -> anyhow::Result<Self> {
+        let root = content
+            .canonicalize()
+            .with_context(|| format!("cannot watch {}", content.display()))?;
+        // A watch on the folder that was replaced ends with it; a new one is made.
+        let _ = watcher.unwatch(&root);
+        watcher
+            .watch(&root, RecursiveMode::Recursive)
+            .with_context(|| format!("cannot watch {}", content.display()))?;
+        Ok(Watched {
+            identity: identity(&root),
+            output: None,
+        })
+    }
+
+    /// Whether `content` is no longer the folder watched (it was replaced, or is gone and
+    /// back).
+    fn replaced(&self, content: &Path) -> bool {
+        let now = content.canonicalize().ok();
+        now.as_deref().and_then(identity) != self.identity && now.is_some()
+    }
+
+    /// Whether an event is a change to the content: not a read, not the watcher's own output
+    /// (its temporary files and PDFs, wherever the output folder is).
+    fn concerns(&self, event: &notify::Event) -> bool {
+        let output = |path: &Path| {
+            is_output(path)
+                || self
+                    .output
+                    .as_deref()
+                    .is_some_and(|out| path.starts_with(out))
+        };
+        !event.kind.is_access() && event.paths.iter().any(|path| !output(path))
+    }
+}
+
+/// A PDF or temporary file a build writes: content never holds PDFs, so a PDF inside the
+/// content folder is output (an `--out` inside it).
+fn is_output(path: &Path) -> bool {
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy())
+        .unwrap_or_default();
+    name.starts_with(".plaquette-")
+        || path
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("pdf"))
+}
+
+#[cfg(unix)]
+fn identity(path: &Path) -> Option<(u64, u64)> {
+    use std::os::unix::fs::MetadataExt;
+    std::fs::metadata(path).ok().map(|m| (m.dev(), m.ino()))
+}
+
+#[cfg(not(unix))]
+fn identity(path: &Path) -> Option<(u64, u64)> {
+    std::fs::metadata(path).ok().map(|_| (0, 0))
 }
