@@ -16,14 +16,14 @@ use std::fmt;
 use std::path::{Path, PathBuf};
 
 /// How serious a diagnostic is. Errors stop the build; warnings are printed and it goes on.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Severity {
     Error,
     Warning,
 }
 
 /// A place in a content file, 1-based.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct Span {
     pub file: PathBuf,
     pub line: usize,
@@ -31,7 +31,7 @@ pub struct Span {
 }
 
 /// One problem, with where it is and what would fix it.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct Diagnostic {
     pub severity: Severity,
     pub message: String,
@@ -332,25 +332,50 @@ pub struct Source {
     /// The path as the writer would recognise it (relative to where they ran the tool).
     pub path: PathBuf,
     pub text: String,
+    /// Where each line starts, found once: a file with thousands of problems looks up
+    /// thousands of lines, each in constant time rather than by reading from the start.
+    line_starts: std::sync::OnceLock<Vec<usize>>,
 }
 
 impl Source {
     pub fn new(path: PathBuf, text: String) -> Self {
-        Source { path, text }
+        Source {
+            path,
+            text,
+            line_starts: std::sync::OnceLock::new(),
+        }
+    }
+
+    fn line_starts(&self) -> &[usize] {
+        self.line_starts.get_or_init(|| {
+            std::iter::once(0)
+                .chain(self.text.match_indices('\n').map(|(at, _)| at + 1))
+                .collect()
+        })
     }
 
     pub fn line(&self, line: usize) -> Option<&str> {
-        self.text.lines().nth(line.checked_sub(1)?)
+        let starts = self.line_starts();
+        let start = *starts.get(line.checked_sub(1)?)?;
+        let end = starts.get(line).map_or(self.text.len(), |next| next - 1);
+        let text = self.text.get(start..end)?;
+        // The last line, when the file ends with a line break, is not a line (as `lines()`).
+        if line == starts.len() && text.is_empty() {
+            return None;
+        }
+        Some(text.strip_suffix('\r').unwrap_or(text))
     }
 
     /// The 1-based line and column of a byte offset.
     pub fn position(&self, offset: usize) -> (usize, usize) {
-        let before = self.text.get(..offset).unwrap_or(&self.text);
-        let line = before.matches('\n').count() + 1;
-        let column = before
-            .rsplit('\n')
-            .next()
-            .map_or(1, |tail| tail.chars().count() + 1);
+        let offset = offset.min(self.text.len());
+        let starts = self.line_starts();
+        let line = starts.partition_point(|&start| start <= offset).max(1);
+        let start = starts.get(line - 1).copied().unwrap_or(0);
+        let column = self
+            .text
+            .get(start..offset)
+            .map_or(1, |before| before.chars().count() + 1);
         (line, column)
     }
 }
@@ -450,6 +475,23 @@ mod tests {
         let text = "blocks:\n  - paragraph: >-\n      un texte\n      et ≈ ici\n";
         assert_eq!(find_from(text, 2, 5, "≈"), Some((4, 10)));
         assert_eq!(find_from(text, 4, 11, "≈"), None);
+    }
+
+    #[test]
+    fn lines_are_found_as_lines_finds_them() {
+        for text in ["", "a", "a\n", "a\nb", "a\r\nb\r\n", "\n\n", "é\n«x»\n\nz"] {
+            let source = Source::new("f".into(), text.into());
+            for (n, expected) in text.lines().enumerate() {
+                assert_eq!(
+                    source.line(n + 1),
+                    Some(expected),
+                    "{text:?} line {}",
+                    n + 1
+                );
+            }
+            assert_eq!(source.line(text.lines().count() + 1), None, "{text:?}");
+            assert_eq!(source.line(0), None);
+        }
     }
 
     #[test]

@@ -439,7 +439,10 @@ fn usage_mistakes_exit_with_2() {
         .and_then(|i| i.as_reference())
         .and_then(|i| doc.get_dictionary(i))
         .expect("Info");
-    let created = info.get(b"CreationDate").and_then(|d| d.as_str()).expect("date");
+    let created = info
+        .get(b"CreationDate")
+        .and_then(|d| d.as_str())
+        .expect("date");
     assert!(
         created.starts_with(b"D:99991231235959"),
         "the last second of 9999: {}",

@@ -84,3 +84,57 @@ fn a_link_inside_the_folder_is_followed() {
     let (code, said) = check_quickly(&f);
     assert_eq!(code, Some(0), "{said}");
 }
+
+#[test]
+fn a_flood_of_errors_is_reported_briefly_and_counted_in_full() {
+    let f = Fixture::new();
+    let items: String = (0..10_000)
+        .map(|i| format!("      - en: item {i}\n"))
+        .collect();
+    f.write(
+        "brochure.yaml",
+        &format!(
+            "title: {{en: T, fr: T}}\nsubject: {{en: S, fr: S}}\nlanguages: [en, fr]\n\
+             blocks:\n  - heading: {{en: Start, fr: Début}}\n    id: about\n  - list:\n{items}"
+        ),
+    );
+    let started = Instant::now();
+    let output = f.run(&["check"]);
+    // A guard against the quadratic reporting this replaced (minutes at this size), wide
+    // enough for a debug build on a slow machine.
+    assert!(started.elapsed() < Duration::from_secs(60));
+    let said = stderr(&output);
+    assert_eq!(output.status.code(), Some(1));
+    // The minimal content's other files are in one language only: three more errors.
+    assert_eq!(said.matches("error: ").count(), 100);
+    assert_eq!(
+        said.matches("error: the list item has no French text")
+            .count(),
+        97
+    );
+    assert!(
+        said.ends_with(
+            "… and 9903 more errors, not shown (the first 100 of each kind are)\n\
+             10003 errors; nothing was written\n"
+        ),
+        "{}",
+        &said[said.len().saturating_sub(300)..]
+    );
+    // The first ones shown are the first in the file, each at its own line.
+    assert!(
+        said.contains("--> content/brochure.yaml:8:9\n"),
+        "{}",
+        &said[..600]
+    );
+    assert!(said.contains("--> content/brochure.yaml:104:9\n"));
+    assert!(!said.contains("--> content/brochure.yaml:105:9\n"));
+    assert!(said.len() < 100_000, "{} bytes", said.len());
+    // JSON says how many it left out; the result counts them all.
+    let json = String::from_utf8_lossy(&f.run(&["check", "--format", "json"]).stdout).into_owned();
+    assert_eq!(json.matches("\"type\":\"diagnostic\"").count(), 100);
+    assert!(
+        json.contains("{\"type\":\"omitted\",\"errors\":9903,\"warnings\":0}"),
+        "{json:.300}"
+    );
+    assert!(json.contains("\"errors\":10003"));
+}

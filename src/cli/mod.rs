@@ -430,9 +430,7 @@ pub fn run() -> ExitCode {
         }) => (errors, Some((written, events))),
         Err(Failure::Io(e)) => (vec![Diagnostic::error(format!("{e:#}"))], None),
     };
-    for d in &failed {
-        reporter.diagnostic(d);
-    }
+    reporter.diagnostics(&failed);
     let errors = failed.iter().filter(|d| d.is_error()).count();
     match written {
         Some((written, events)) => reporter.partial(errors, written, &events),
@@ -598,13 +596,9 @@ fn creation_date() -> Result<DateTime<Utc>, String> {
 /// Loads the editions, reporting the warnings of loading.
 fn load(editions: &Editions, reporter: Reporter) -> Result<Vec<content::Content>, Failure> {
     let (options, repeats) = editions.options();
-    for warning in &repeats {
-        reporter.diagnostic(warning);
-    }
+    reporter.diagnostics(&repeats);
     let loaded = content::load_with(&editions.content, &options).map_err(Failure::Diagnostics)?;
-    for warning in &loaded.warnings {
-        reporter.diagnostic(warning);
-    }
+    reporter.diagnostics(&loaded.warnings);
     Ok(loaded.editions)
 }
 
@@ -652,6 +646,7 @@ fn run_build(editions: &Editions, job: &Job, reporter: Reporter) -> Result<usize
     // programme does not fit leaves the others (and the centre's documents) to be written.
     let mut built: Vec<(String, Built, Duration, Option<&str>)> = Vec::new();
     let mut errors: Vec<Diagnostic> = Vec::new();
+    let mut seen_errors = std::collections::HashMap::new();
     let mut failed: Vec<Option<&str>> = Vec::new();
     for ((name, result, time), (_, target)) in results.into_iter().zip(&jobs) {
         let group = target.event();
@@ -662,7 +657,7 @@ fn run_build(editions: &Editions, job: &Job, reporter: Reporter) -> Result<usize
                     .to_diagnostic()
                     .in_document(name.trim_end_matches(".pdf"))
                     .with_snippet_from_file();
-                merge(&mut errors, d);
+                merge(&mut errors, &mut seen_errors, d);
                 if !failed.contains(&group) {
                     failed.push(group);
                 }
@@ -674,18 +669,17 @@ fn run_build(editions: &Editions, job: &Job, reporter: Reporter) -> Result<usize
     }
     built.retain(|(.., group)| !failed.contains(group));
     let mut warnings = Vec::new();
+    let mut seen_warnings = std::collections::HashMap::new();
     for (name, doc, ..) in &built {
         for warning in &doc.warnings {
             let warning = warning
                 .clone()
                 .in_document(name.trim_end_matches(".pdf"))
                 .with_snippet_from_file();
-            merge(&mut warnings, warning);
+            merge(&mut warnings, &mut seen_warnings, warning);
         }
     }
-    for warning in &warnings {
-        reporter.diagnostic(warning);
-    }
+    reporter.diagnostics(&warnings);
     let Some(out) = job.out.as_deref() else {
         reporter.result(0, (built.len(), 0), started.elapsed().as_millis());
         return Ok(0);
@@ -728,12 +722,15 @@ fn run_build(editions: &Editions, job: &Job, reporter: Reporter) -> Result<usize
 }
 
 /// Adds `d` to `list`, or its document to the same problem found in another document (one
-/// block can trip the brochure and the fact sheet alike): each problem is said once.
-fn merge(list: &mut Vec<Diagnostic>, d: Diagnostic) {
-    let same = list.iter_mut().find(|seen| {
-        seen.message == d.message && seen.span == d.span && seen.severity == d.severity
-    });
-    match (same, &d.document) {
+/// block can trip the brochure and the fact sheet alike): each problem is said once. `index`
+/// finds the same problem in `list` at once, however many there are.
+fn merge(
+    list: &mut Vec<Diagnostic>,
+    index: &mut std::collections::HashMap<Problem, usize>,
+    d: Diagnostic,
+) {
+    let key: Problem = (d.message.clone(), d.span.clone(), d.severity);
+    match (index.get(&key).and_then(|&i| list.get_mut(i)), &d.document) {
         (Some(seen), Some(document)) => {
             let documents = seen.document.get_or_insert_with(String::new);
             if !documents.split(", ").any(|known| known == document) {
@@ -744,9 +741,15 @@ fn merge(list: &mut Vec<Diagnostic>, d: Diagnostic) {
             }
         }
         (Some(_), None) => {}
-        (None, _) => list.push(d),
+        (None, _) => {
+            index.insert(key, list.len());
+            list.push(d);
+        }
     }
 }
+
+/// What makes two diagnostics the same problem, found in two documents.
+type Problem = (String, Option<crate::diag::Span>, crate::diag::Severity);
 
 /// What the print shop reads beside the crop marks: the file, the edition and the date.
 fn slug(name: &str, content: &content::Content, created: DateTime<Utc>) -> String {

@@ -26,6 +26,13 @@ pub struct Reporter {
     pub quiet: bool,
 }
 
+/// The most diagnostics of one kind (errors, warnings) a report shows.
+pub const SHOWN: usize = 100;
+
+fn plural(n: usize) -> &'static str {
+    if n == 1 { "" } else { "s" }
+}
+
 #[derive(Serialize)]
 #[serde(tag = "type", rename_all = "kebab-case")]
 enum Line<'a> {
@@ -45,6 +52,8 @@ enum Line<'a> {
         bytes: usize,
         milliseconds: u128,
     },
+    /// Diagnostics left out past [`SHOWN`] of a kind.
+    Omitted { errors: usize, warnings: usize },
     Result {
         ok: bool,
         errors: usize,
@@ -78,6 +87,46 @@ impl Reporter {
                 hints: &d.hints,
                 document: d.document.as_deref(),
             }),
+        }
+    }
+
+    /// Reports `list`: the first [`SHOWN`] errors and the first [`SHOWN`] warnings, then how
+    /// many more there are. A thousand errors are one mistake repeated, most often; the first
+    /// ones say what it is.
+    pub fn diagnostics(&self, list: &[Diagnostic]) {
+        let (mut errors, mut warnings) = (0usize, 0usize);
+        for d in list {
+            let count = if d.is_error() {
+                &mut errors
+            } else {
+                &mut warnings
+            };
+            *count += 1;
+            if *count <= SHOWN {
+                self.diagnostic(d);
+            }
+        }
+        let (errors, warnings) = (errors.saturating_sub(SHOWN), warnings.saturating_sub(SHOWN));
+        if errors == 0 && warnings == 0 {
+            return;
+        }
+        match self.format {
+            Format::Human => {
+                let mut more = Vec::new();
+                if errors > 0 {
+                    more.push(format!("{errors} more error{}", plural(errors)));
+                }
+                if warnings > 0 && !self.quiet {
+                    more.push(format!("{warnings} more warning{}", plural(warnings)));
+                }
+                if !more.is_empty() {
+                    say!(
+                        "… and {}, not shown (the first {SHOWN} of each kind are)",
+                        more.join(" and ")
+                    );
+                }
+            }
+            Format::Json => self.json(&Line::Omitted { errors, warnings }),
         }
     }
 

@@ -39,9 +39,7 @@ pub fn watch(editions: &Editions, job: &Job, reporter: Reporter) -> anyhow::Resu
                     Failure::Diagnostics(d) | Failure::Partial { errors: d, .. } => d,
                     Failure::Io(e) => vec![crate::Diagnostic::error(format!("{e:#}"))],
                 };
-                for d in &diagnostics {
-                    reporter.diagnostic(d);
-                }
+                reporter.diagnostics(&diagnostics);
                 let errors = diagnostics.iter().filter(|d| d.is_error()).count();
                 format!(
                     "{errors} error{}; the last good PDFs stay in place",

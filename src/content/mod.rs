@@ -199,12 +199,12 @@ pub fn load_with(dir: &Path, options: &Options) -> Result<Loaded, Vec<Diagnostic
     }
 
     // The same problem is found in every edition: say it once.
-    let mut unique: Vec<Diagnostic> = Vec::new();
-    for d in diagnostics.into_vec() {
-        if !unique.contains(&d) {
-            unique.push(d);
-        }
-    }
+    let mut seen = std::collections::HashSet::new();
+    let unique: Vec<Diagnostic> = diagnostics
+        .into_vec()
+        .into_iter()
+        .filter(|d| seen.insert(d.clone()))
+        .collect();
     let (warnings, errors): (Vec<_>, Vec<_>) = unique
         .into_iter()
         .partition(|d| d.severity == Severity::Warning);
