@@ -367,7 +367,16 @@ impl Checker<'_> {
             return None;
         }
         let mut columns = Vec::new();
-        for column in &raw.value {
+        let mut empty = false;
+        for (n, column) in raw.value.iter().enumerate() {
+            if column.value.is_empty() {
+                self.report(
+                    self.error(column, format!("column {} of the columns is empty", n + 1))
+                        .hint("give each column a list of blocks, or use fewer columns"),
+                );
+                empty = true;
+                continue;
+            }
             let blocks = self.blocks(&column.value);
             if blocks
                 .iter()
@@ -378,7 +387,7 @@ impl Checker<'_> {
             }
             columns.push(blocks.into_iter().map(|c| c.block).collect());
         }
-        Some(BlockKind::Columns(columns))
+        (!empty).then_some(BlockKind::Columns(columns))
     }
 
     /// The short form a block declares for the fact sheet.

@@ -58,6 +58,23 @@ impl<'a> Checker<'a> {
         Diagnostic::error(message).at(self.source, line, column)
     }
 
+    /// An error at the first of `needles` written at or after `value`'s place (a character
+    /// inside a text, which serde places at the text's start), else at the place itself.
+    pub fn error_near<T>(
+        &self,
+        value: &S<T>,
+        needles: &[String],
+        message: impl Into<String>,
+    ) -> Diagnostic {
+        let (line, column) = position(value);
+        let (line, column) = needles
+            .iter()
+            .filter_map(|needle| crate::diag::find_from(&self.source.text, line, column, needle))
+            .min()
+            .unwrap_or((line, column));
+        Diagnostic::error(message).at(self.source, line, column)
+    }
+
     pub fn report(&mut self, diagnostic: Diagnostic) {
         self.diagnostics.push(diagnostic);
     }

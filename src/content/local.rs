@@ -2,6 +2,8 @@
 
 use std::fmt;
 
+use crate::diag::is_bidi_control;
+
 use super::raw::S;
 use serde::Deserialize;
 use serde::de::{self, Deserializer, MapAccess, SeqAccess, Visitor};
@@ -127,8 +129,66 @@ pub enum Kind {
 
 impl Checker<'_> {
     /// The text in the language being checked, or the fallback's (with a warning), or an error
-    /// saying which language is missing.
+    /// saying which language is missing; with no control character, and no bidirectional
+    /// control (removed, with a warning).
     pub fn pick(&mut self, value: &S<LocalText>, what: &str, kind: Kind) -> Option<String> {
+        let text = self.pick_any(value, what, kind)?;
+        self.clean(value, text, what)
+    }
+
+    /// `text` without bidirectional controls: they override the order plaquette sets (its own
+    /// bidirectional algorithm orders Arabic and Latin), so one can show a text reversed and
+    /// scramble what is copied from the PDF. A control character, which no font draws, is an
+    /// error (YAML lets a quoted text write one as `\0` or `\x07`).
+    fn clean(&mut self, value: &S<LocalText>, text: String, what: &str) -> Option<String> {
+        if let Some(c) = text
+            .chars()
+            .find(|&c| c.is_control() && !matches!(c, '\n' | '\t' | '\r'))
+        {
+            self.report(
+                self.error_near(
+                    value,
+                    &written_as(c),
+                    format!(
+                        "the {what} holds the control character U+{:04X}, which is not text",
+                        c as u32
+                    ),
+                )
+                .hint("delete it (in a quoted text, an escape such as `\\0` or `\\a` writes one)"),
+            );
+            return None;
+        }
+        if !text.chars().any(is_bidi_control) {
+            return Some(text);
+        }
+        let first = text
+            .chars()
+            .find(|&c| is_bidi_control(c))
+            .unwrap_or_default();
+        let mut found: Vec<char> = text.chars().filter(|&c| is_bidi_control(c)).collect();
+        found.sort_unstable();
+        found.dedup();
+        let named: Vec<String> = found
+            .iter()
+            .map(|&c| format!("U+{:04X}", c as u32))
+            .collect();
+        let mut warning = self.error_near(
+            value,
+            &written_as(first),
+            format!(
+                "the {what} holds bidirectional controls ({}), removed: they would reorder \
+                 the text shown and scramble the text copied from the PDF",
+                named.join(", ")
+            ),
+        );
+        warning.severity = crate::diag::Severity::Warning;
+        self.report(
+            warning.hint("plaquette orders right-to-left and left-to-right text by itself"),
+        );
+        Some(text.chars().filter(|&c| !is_bidi_control(c)).collect())
+    }
+
+    fn pick_any(&mut self, value: &S<LocalText>, what: &str, kind: Kind) -> Option<String> {
         match &value.value {
             LocalText::Neutral(text) => {
                 if kind == Kind::Prose && self.languages.len() > 1 {
@@ -210,4 +270,29 @@ impl Checker<'_> {
         let text = self.text(value, what)?;
         self.markup(value, &text, what)
     }
+}
+
+/// The ways a YAML file can write `c`: itself, or an escape in a double-quoted text.
+fn written_as(c: char) -> Vec<String> {
+    let code = c as u32;
+    let mut ways = vec![
+        c.to_string(),
+        format!("\\x{code:02X}"),
+        format!("\\x{code:02x}"),
+        format!("\\u{code:04X}"),
+        format!("\\u{code:04x}"),
+    ];
+    let short = match c {
+        '\0' => "\\0",
+        '\u{7}' => "\\a",
+        '\u{8}' => "\\b",
+        '\u{b}' => "\\v",
+        '\u{c}' => "\\f",
+        '\u{1b}' => "\\e",
+        _ => "",
+    };
+    if !short.is_empty() {
+        ways.push(short.to_owned());
+    }
+    ways
 }

@@ -678,13 +678,51 @@ impl Checker<'_> {
             }
         }
         let mut blocks = Vec::new();
+        // What is on the fact sheet so far: the range of blocks each id brought, so that a
+        // block is never set twice (named twice, or named inside a section already there).
+        let mut taken: Vec<(&str, std::ops::Range<usize>)> = Vec::new();
         for wanted in &raw.uses {
             let id = wanted.value.trim();
             match checked
                 .iter()
                 .position(|c| c.block.id.as_deref() == Some(id))
             {
-                Some(start) => blocks.extend(section(checked, start)),
+                Some(start) => {
+                    let range = section(checked, start);
+                    let overlap = taken
+                        .iter()
+                        .find(|(_, r)| r.start < range.end && range.start < r.end);
+                    match overlap {
+                        Some((seen, _)) if *seen == id => self.report(
+                            self.error(wanted, format!("the block `{id}` is used twice"))
+                                .hint("each block is on the fact sheet once: remove the repeat"),
+                        ),
+                        Some((seen, r)) => {
+                            let (inner, outer) = if range.len() < r.len() {
+                                (id, *seen)
+                            } else {
+                                (*seen, id)
+                            };
+                            self.report(
+                                self.error(
+                                    wanted,
+                                    format!(
+                                        "the block `{inner}` is already in the section \
+                                         `{outer}`, which the fact sheet uses"
+                                    ),
+                                )
+                                .hint(
+                                    "each block is on the fact sheet once: use the section, \
+                                       or the blocks of it you want",
+                                ),
+                            );
+                        }
+                        None => {
+                            blocks.extend(shortened(checked, range.clone()));
+                            taken.push((id, range));
+                        }
+                    }
+                }
                 None if !complete => return None,
                 None => {
                     let message = match closest(id, &ids) {
@@ -712,24 +750,32 @@ impl Checker<'_> {
     }
 }
 
-/// The block at `start` in its short form; for a heading, its whole section.
-fn section(checked: &[Checked], start: usize) -> Vec<Block> {
-    let short = |c: &Checked| Block {
-        kind: c.short.clone().unwrap_or_else(|| c.block.kind.clone()),
-        ..c.block.clone()
-    };
+/// The blocks the id at `start` brings: the block, or for a heading its whole section.
+fn section(checked: &[Checked], start: usize) -> std::ops::Range<usize> {
     let Some(first) = checked.get(start) else {
-        return Vec::new();
+        return start..start;
     };
     let BlockKind::Heading { level, .. } = first.block.kind else {
-        return vec![short(first)];
+        return start..start + 1;
     };
-    let mut blocks = vec![short(first)];
-    for c in checked.iter().skip(start + 1) {
-        match c.block.kind {
-            BlockKind::Heading { level: next, .. } if next <= level => break,
-            _ => blocks.push(short(c)),
-        }
-    }
-    blocks
+    let end = checked
+        .iter()
+        .enumerate()
+        .skip(start + 1)
+        .find(|(_, c)| matches!(c.block.kind, BlockKind::Heading { level: next, .. } if next <= level))
+        .map_or(checked.len(), |(i, _)| i);
+    start..end
+}
+
+/// The blocks of `range`, each in its short form.
+fn shortened(checked: &[Checked], range: std::ops::Range<usize>) -> Vec<Block> {
+    checked
+        .get(range)
+        .unwrap_or_default()
+        .iter()
+        .map(|c| Block {
+            kind: c.short.clone().unwrap_or_else(|| c.block.kind.clone()),
+            ..c.block.clone()
+        })
+        .collect()
 }
