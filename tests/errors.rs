@@ -226,7 +226,10 @@ fn without_times(text: &str) -> String {
     for line in text.split_inclusive('\n') {
         match line.rfind(" ms)").and_then(|end| {
             let start = line[..end].rfind('(')? + 1;
-            line[start..end].bytes().all(|b| b.is_ascii_digit()).then_some((start, end))
+            line[start..end]
+                .bytes()
+                .all(|b| b.is_ascii_digit())
+                .then_some((start, end))
         }) {
             Some((start, end)) => {
                 out.push_str(&line[..start]);

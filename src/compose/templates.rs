@@ -213,6 +213,7 @@ pub fn factsheet(content: &Content, s: &Styles) -> Composed {
     let titles = vec![
         Para {
             space_after: s.gap * 0.45,
+            origin: Some(centre.at.short_name.clone()),
             ..s.display(
                 s.plain(&centre.short_name, s.heading.white(s.heading.size * 1.8)),
                 Role::Title,
@@ -221,17 +222,21 @@ pub fn factsheet(content: &Content, s: &Styles) -> Composed {
         },
         Para {
             space_after: s.gap * 0.6,
+            origin: Some(centre.at.full_name.clone()),
             ..s.display(
                 s.plain(&centre.full_name, s.subheading.white(s.subheading.size)),
                 Role::Paragraph,
                 1.25,
             )
         },
-        s.display(
-            s.plain(&centre.tagline, s.quote.white(s.body.size)),
-            Role::Paragraph,
-            1.3,
-        ),
+        Para {
+            origin: Some(centre.at.tagline.clone()),
+            ..s.display(
+                s.plain(&centre.tagline, s.quote.white(s.body.size)),
+                Role::Paragraph,
+                1.3,
+            )
+        },
     ];
     // Key figures lead the fact sheet as a row across both columns, with the heading that
     // introduces only them.

@@ -114,7 +114,7 @@ impl Checker<'_> {
     fn heading(&mut self, b: &RawBlock) -> Option<BlockKind> {
         let text = self.inline(b.heading.as_ref()?, "heading")?;
         let level = match &b.level {
-            Some(level) if !(1..=MAX_LEVEL).contains(&level.value) => {
+            Some(level) if !(1..=i64::from(MAX_LEVEL)).contains(&level.value) => {
                 self.report(
                     self.error(
                         level,
@@ -124,7 +124,7 @@ impl Checker<'_> {
                 );
                 return None;
             }
-            Some(level) => level.value,
+            Some(level) => u8::try_from(level.value).unwrap_or(1),
             None => 1,
         };
         Some(BlockKind::Heading { level, text })

@@ -149,13 +149,16 @@ pub struct RawCoverPhoto {
 #[schemars(rename = "Images")]
 pub struct RawImages {
     /// Screen editions: at most this many pixels per inch (150 by default, 72 to 600).
-    pub screen_ppi: Option<S<u32>>,
+    #[schemars(range(min = 72, max = 600))]
+    pub screen_ppi: Option<S<i64>>,
     /// Print editions (`--print`): images finer than `print-most-ppi` are resampled to this
     /// (300 by default, 150 to 1200).
-    pub print_ppi: Option<S<u32>>,
+    #[schemars(range(min = 150, max = 1200))]
+    pub print_ppi: Option<S<i64>>,
     /// Print editions keep an image's own pixels up to this (450 by default; at least
     /// `print-ppi`).
-    pub print_most_ppi: Option<S<u32>>,
+    #[schemars(range(min = 150, max = 2400))]
+    pub print_most_ppi: Option<S<i64>>,
 }
 
 /// Sizes of the text roles, each a length such as `10pt`; the ones left out keep their default.
@@ -370,7 +373,8 @@ pub struct RawBlock {
     pub short: Option<S<RawShort>>,
     /// A heading's level: 1 (a section) to 3.
     #[schemars(schema_with = "super::schema::level")]
-    pub level: Option<S<u8>>,
+    // Read as any whole number, so that validation says which levels exist.
+    pub level: Option<S<i64>>,
     /// Number a list's items.
     pub numbered: Option<S<bool>>,
     /// One bundled icon per list item, in order.

@@ -119,14 +119,20 @@ fn read_text(root: &Path, path: &Path) -> Result<String, Diagnostic> {
             Diagnostic::error(format!("content file cannot be read: {e}")).in_file(path)
         })?;
     if bytes.len() as u64 > MAX_FILE_BYTES {
-        let size = fs::metadata(path).map_or(bytes.len() as u64, |m| m.len());
-        return Err(Diagnostic::error(format!(
-            "content file is {:.1} MiB, more than the {} MiB allowed",
-            size as f64 / 1024.0 / 1024.0,
-            MAX_FILE_BYTES / 1024 / 1024
-        ))
-        .in_file(path)
-        .hint("content files hold prose; put images in their own files"));
+        let limit = MAX_FILE_BYTES / 1024 / 1024;
+        // Its size, when the file system knows it (it may have grown while read).
+        let size = fs::metadata(path).map_or(0, |m| m.len());
+        let message = if size > MAX_FILE_BYTES {
+            format!(
+                "content file is {:.1} MiB, more than the {limit} MiB allowed",
+                size as f64 / 1024.0 / 1024.0
+            )
+        } else {
+            format!("content file is larger than the {limit} MiB allowed")
+        };
+        return Err(Diagnostic::error(message)
+            .in_file(path)
+            .hint("content files hold prose; put images in their own files"));
     }
     String::from_utf8(bytes).map_err(|e| {
         let offset = e.utf8_error().valid_up_to();
@@ -143,8 +149,52 @@ fn read_text(root: &Path, path: &Path) -> Result<String, Diagnostic> {
 
 /// Turns a serde-saphyr error into a diagnostic at its place, in a writer's words.
 fn translate(error: &serde_saphyr::Error, source: &Source) -> Diagnostic {
+    let mut diagnostic = in_words(error);
+    // A control character: point at it (the reader points at the start of its text).
+    let control = source
+        .text
+        .char_indices()
+        .find(|(_, c)| c.is_control() && !matches!(c, '\n' | '\r' | '\t'));
+    if let (Some((offset, c)), true) = (
+        control,
+        diagnostic.message.starts_with("YAML does not allow"),
+    ) {
+        let (line, column) = source.position(offset);
+        return Diagnostic::error(format!(
+            "YAML does not allow the control character U+{:04X} in a text",
+            c as u32
+        ))
+        .at(source, line, column)
+        .hint("an invisible character, often pasted from another program: delete it");
+    }
+    diagnostic = match error.location() {
+        // The reader stops in the second document: the `---` that began it is the mistake.
+        Some(loc) if matches!(error, serde_saphyr::Error::MultipleDocuments { .. }) => {
+            let line = (1..=loc.line() as usize)
+                .rev()
+                .find(|&n| source.line(n).is_some_and(|l| l.starts_with("---")))
+                .unwrap_or(loc.line() as usize);
+            diagnostic.at(source, line, 1)
+        }
+        Some(loc) if loc.line() > 0 => {
+            let (line, column) = (loc.line() as usize, loc.column() as usize);
+            // Name the value that is not what was expected, as it is written.
+            if let (serde_saphyr::Error::InvalidScalar { ty, .. }, Some(token)) =
+                (error, token_at(source, line, column))
+            {
+                diagnostic.message = format!("`{token}` is not {}", scalar_words(ty));
+            }
+            diagnostic.at(source, line, column)
+        }
+        _ => diagnostic.in_file(&source.path),
+    };
+    diagnostic
+}
+
+/// A serde-saphyr error as a diagnostic in a writer's words, without its place.
+fn in_words(error: &serde_saphyr::Error) -> Diagnostic {
     use serde_saphyr::Error as E;
-    let mut diagnostic = match error {
+    match error {
         // The keys of a block: its kinds, then what modifies them.
         E::SerdeUnknownField {
             field, expected, ..
@@ -205,37 +255,59 @@ fn translate(error: &serde_saphyr::Error, source: &Source) -> Diagnostic {
                 B::Nodes { .. } | B::Events { .. } => {
                     format!("more than {MAX_NODES} values")
                 }
+                B::ScalarBytes { .. } => format!(
+                    "more than {} MiB of text, counting each repeat of an anchor (`*name`)",
+                    MAX_FILE_BYTES / 1024 / 1024
+                ),
+                B::Documents { .. } => "more than one YAML document (a second `---` line)".to_owned(),
                 _ => "more than plaquette reads in one file".to_owned(),
             };
             Diagnostic::error(format!("the file has {what}"))
                 .hint("content files are written by hand; see the limits in docs/content.md")
         }
-        other => scanner(&DefaultMessageFormatter.format_message(other)),
-    };
-    // A control character: point at it (the reader points at the start of its text).
-    let control = source
-        .text
-        .char_indices()
-        .find(|(_, c)| c.is_control() && !matches!(c, '\n' | '\r' | '\t'));
-    if let (Some((offset, c)), true) = (
-        control,
-        diagnostic.message.starts_with("YAML does not allow"),
-    ) {
-        let (line, column) = source.position(offset);
-        return Diagnostic::error(format!(
-            "YAML does not allow the control character U+{:04X} in a text",
-            c as u32
-        ))
-        .at(source, line, column)
-        .hint("an invisible character, often pasted from another program: delete it");
-    }
-    diagnostic = match error.location() {
-        Some(loc) if loc.line() > 0 => {
-            diagnostic.at(source, loc.line() as usize, loc.column() as usize)
+        // A problem met while repeating an anchor (`*name`): the problem is the anchor's.
+        E::AliasError { error, .. } => in_words(error),
+        E::MultipleDocuments { .. } => {
+            Diagnostic::error("the file holds more than one YAML document (a second `---` line)")
+                .hint("a content file is one document: remove the `---` line and what follows, or move it to a file of its own")
         }
-        _ => diagnostic.in_file(&source.path),
-    };
-    diagnostic
+        E::InvalidScalar { ty, .. } => Diagnostic::error(format!("expected {}", scalar_words(ty))),
+        other => scanner(&DefaultMessageFormatter.format_message(other)),
+    }
+}
+
+/// The plain scalar written at `line`:`column`, up to a comment, a comma or a closing bracket.
+fn token_at(source: &Source, line: usize, column: usize) -> Option<String> {
+    let text = source.line(line)?;
+    let start: usize = text
+        .chars()
+        .take(column.saturating_sub(1))
+        .map(char::len_utf8)
+        .sum();
+    let rest = text.get(start..)?;
+    let end = [" #", ",", "]", "}"]
+        .iter()
+        .filter_map(|stop| rest.find(stop))
+        .min()
+        .unwrap_or(rest.len());
+    let token = rest.get(..end)?.trim();
+    (!token.is_empty()).then(|| token.to_owned())
+}
+
+/// What a value of Rust type `ty` is, in a writer's words.
+fn scalar_words(ty: &str) -> String {
+    let whole = |max: u64| format!("a whole number from 0 to {max}");
+    match ty {
+        "u8" => whole(u8::MAX.into()),
+        "u16" => whole(u16::MAX.into()),
+        "u32" => whole(u32::MAX.into()),
+        "u64" | "usize" => whole(u64::MAX),
+        "i8" | "i16" | "i32" | "i64" | "isize" => "a whole number".to_owned(),
+        "f32" | "f64" => "a number".to_owned(),
+        "bool" => "true or false".to_owned(),
+        "char" => "a single character".to_owned(),
+        other => format!("a value of the form {other}"),
+    }
 }
 
 /// The YAML reader's own messages, in a writer's words where they are common mistakes.

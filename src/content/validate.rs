@@ -150,11 +150,49 @@ impl Checker<'_> {
         };
         self.contrast(raw, [primary, accent, ink, muted, surface]);
         let paper = paper?;
-        if (inner + outer).0 > paper.width.0 * 0.5 || (top + bottom).0 > paper.height.0 * 0.5 {
+        // Said at the larger margin of a pair that takes too much: the one to change.
+        let m = &raw.margins;
+        let across = (inner + outer).0 > paper.width.0 * 0.5;
+        let down = (top + bottom).0 > paper.height.0 * 0.5;
+        let mm = |pt: f32| pt / 72.0 * 25.4;
+        let pairs = [
+            (
+                across,
+                [(&m.inner, inner, "inner"), (&m.outer, outer, "outer")],
+                "width",
+                paper.width,
+            ),
+            (
+                down,
+                [(&m.top, top, "top"), (&m.bottom, bottom, "bottom")],
+                "height",
+                paper.height,
+            ),
+        ];
+        for (too_much, [a, b], side, page) in pairs {
+            if !too_much {
+                continue;
+            }
+            let (at, length, name) = if a.1 >= b.1 { a } else { b };
             self.report(
-                self.error(&raw.margins.top, "the margins take more than half the page")
-                    .hint("margins of 15mm to 25mm suit an A4 brochure"),
+                self.error(
+                    at,
+                    format!(
+                        "the {} and {} margins, {:.0}mm together, take more than half the \
+                         page's {side} of {:.0}mm",
+                        a.2,
+                        b.2,
+                        mm((a.1 + b.1).0),
+                        mm(page.0)
+                    ),
+                )
+                .hint(format!(
+                    "the {name} margin is {:.0}mm; margins of 15mm to 25mm suit an A4 brochure",
+                    mm(length.0)
+                )),
             );
+        }
+        if across || down {
             return None;
         }
         let cover_photo = self.cover_photo(raw, cover, primary, paper)?;
@@ -327,7 +365,7 @@ impl Checker<'_> {
             return Some(default);
         };
         let mut ok = true;
-        let mut ppi = |value: &Option<S<u32>>, range: (u32, u32), default: f32, what: &str| {
+        let mut ppi = |value: &Option<S<i64>>, range: (i64, i64), default: f32, what: &str| {
             let Some(value) = value else {
                 return default;
             };
