@@ -12,6 +12,7 @@ mod image;
 pub mod kinds;
 mod local;
 pub mod markup;
+mod mend;
 pub mod model;
 mod raw;
 mod read;
@@ -24,7 +25,7 @@ use std::path::Path;
 pub use image::{bundled_svg, veil_needed};
 pub use model::*;
 
-use crate::diag::{self, Diagnostic, Diagnostics, Severity};
+use crate::diag::{self, Diagnostic, Diagnostics, Severity, Span};
 use check::{Checker, Edition};
 use raw::{RawBrand, RawBrochure, RawCentre, RawFactsheet};
 
@@ -74,12 +75,23 @@ fn read_events(
             );
             continue;
         }
-        match read::read_yaml_inside::<raw::RawEvent>(dir, &folder, &name) {
-            Ok((raw, source)) => events.push((slug, raw, source)),
-            Err(d) => diagnostics.push(d),
+        let parsed = read::read_yaml_inside::<raw::RawEvent>(dir, &folder, &name);
+        if let Some((raw, source)) = kept(parsed, diagnostics) {
+            events.push((slug, raw, source));
         }
     }
     events
+}
+
+/// A file's value, its mistakes added to `diagnostics`.
+fn kept<T>(
+    (value, errors): read::Parsed<T>,
+    diagnostics: &mut Diagnostics,
+) -> Option<(T, crate::diag::Source)> {
+    for d in errors {
+        diagnostics.push(d);
+    }
+    value
 }
 
 /// Reads and validates the content folder `dir` in its first language.
@@ -105,13 +117,18 @@ pub fn load_with(dir: &Path, options: &Options) -> Result<Loaded, Vec<Diagnostic
                 .hint("pass the folder that holds centre.yaml with --content"),
         ]);
     }
-    let mut failed = |d: Diagnostic| diagnostics.push(d);
-    let centre = read::read_yaml::<RawCentre>(dir, "centre.yaml").map_err(&mut failed);
-    let brand = read::read_yaml::<RawBrand>(dir, "brand.yaml").map_err(&mut failed);
-    let brochure = read::read_yaml::<RawBrochure>(dir, "brochure.yaml").map_err(&mut failed);
-    let factsheet = read::read_yaml::<RawFactsheet>(dir, "factsheet.yaml").map_err(&mut failed);
-    let (centre, brand, brochure, factsheet) =
-        (centre.ok(), brand.ok(), brochure.ok(), factsheet.ok());
+    // A file read with mistakes may still give a value (mended past them), which validation
+    // checks too: every mistake of the content is found in one run.
+    let d = &mut diagnostics;
+    let centre = kept(read::read_yaml::<RawCentre>(dir, "centre.yaml"), d);
+    let brand = kept(read::read_yaml::<RawBrand>(dir, "brand.yaml"), d);
+    let (brochure, brochure_mended) = {
+        let (value, errors) = read::read_yaml::<RawBrochure>(dir, "brochure.yaml");
+        // Mended past a mistake, the brochure may lack a block the fact sheet names.
+        let mended = !errors.is_empty();
+        (kept((value, errors), d), mended)
+    };
+    let factsheet = kept(read::read_yaml::<RawFactsheet>(dir, "factsheet.yaml"), d);
     let mut sources = Sha256::new();
     let texts = [
         centre.as_ref().map(|(_, s)| s),
@@ -140,6 +157,14 @@ pub fn load_with(dir: &Path, options: &Options) -> Result<Loaded, Vec<Diagnostic
     let wanted = options.langs.clone().unwrap_or_else(|| declared.clone());
 
     let events = read_events(dir, &mut diagnostics);
+    // Where reading found mistakes: validation of a file mended past one may find fault with
+    // the value put in its place (see `mend.rs`), which is the same mistake.
+    let misread: std::collections::HashSet<Span> = diagnostics
+        .iter()
+        .filter_map(|d| d.span.clone())
+        .filter(|s| s.line > 0)
+        .collect();
+    let read_count = diagnostics.iter().count();
     let mut editions = Vec::new();
     for &lang in &wanted {
         let edition = Edition {
@@ -166,7 +191,7 @@ pub fn load_with(dir: &Path, options: &Options) -> Result<Loaded, Vec<Diagnostic
             brochure
         });
         let complete = |checked: &[blocks::Checked]| {
-            brochure_raw.is_some_and(|raw| raw.blocks.len() == checked.len())
+            !brochure_mended && brochure_raw.is_some_and(|raw| raw.blocks.len() == checked.len())
         };
         let factsheet = match (&factsheet, &brochure) {
             (Some((raw, source)), Some((document, checked))) => {
@@ -203,11 +228,34 @@ pub fn load_with(dir: &Path, options: &Options) -> Result<Loaded, Vec<Diagnostic
     let unique: Vec<Diagnostic> = diagnostics
         .into_vec()
         .into_iter()
-        .filter(|d| seen.insert(d.clone()))
+        .enumerate()
+        .filter(|(i, d)| {
+            let at_misread = d.span.as_ref().is_some_and(|s| misread.contains(s));
+            (*i < read_count || !at_misread) && seen.insert(d.clone())
+        })
+        .map(|(_, d)| d)
         .collect();
-    let (warnings, errors): (Vec<_>, Vec<_>) = unique
+    let (warnings, mut errors): (Vec<_>, Vec<_>) = unique
         .into_iter()
         .partition(|d| d.severity == Severity::Warning);
+    // A file's mistakes in the order of its lines (reading and validation find them in two
+    // passes); files in the order they were first named.
+    let mut files: Vec<std::path::PathBuf> = Vec::new();
+    for d in &errors {
+        if let Some(span) = &d.span
+            && !files.contains(&span.file)
+        {
+            files.push(span.file.clone());
+        }
+    }
+    errors.sort_by_key(|d| match &d.span {
+        Some(span) => (
+            files.iter().position(|f| *f == span.file).unwrap_or(0),
+            span.line,
+            span.column,
+        ),
+        None => (0, 0, 0),
+    });
     if !errors.is_empty() || editions.len() != wanted.len() {
         return Err(if errors.is_empty() { warnings } else { errors });
     }

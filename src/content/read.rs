@@ -8,6 +8,7 @@ use serde::de::DeserializeOwned;
 use serde_saphyr::{DefaultMessageFormatter, MessageFormatter};
 
 use super::kinds::BlockName;
+use super::mend;
 use crate::diag::{Diagnostic, Source};
 
 /// The largest content file read; content is prose, not data.
@@ -54,20 +55,67 @@ pub fn open_regular_inside(root: &Path, path: &Path) -> Result<fs::File, Refused
     }
 }
 
+/// What reading a file gave: its value, when one could be read (from the file as written, or
+/// mended past its mistakes: see `mend.rs`), and every mistake found on the way.
+pub type Parsed<T> = (Option<(T, Source)>, Vec<Diagnostic>);
+
 /// Reads `dir/name` and deserializes it, or explains why not.
-pub fn read_yaml<T: DeserializeOwned>(dir: &Path, name: &str) -> Result<(T, Source), Diagnostic> {
+pub fn read_yaml<T: DeserializeOwned>(dir: &Path, name: &str) -> Parsed<T> {
     read_yaml_inside(dir, dir, name)
 }
 
 /// Reads `dir/name`, which must be a regular file inside the content folder `root`.
-pub fn read_yaml_inside<T: DeserializeOwned>(
-    root: &Path,
-    dir: &Path,
-    name: &str,
-) -> Result<(T, Source), Diagnostic> {
+pub fn read_yaml_inside<T: DeserializeOwned>(root: &Path, dir: &Path, name: &str) -> Parsed<T> {
     let path = dir.join(name);
-    let text = read_text(root, &path)?;
+    let text = match read_text(root, &path) {
+        Ok(text) => text,
+        Err(d) => return (None, vec![d]),
+    };
     let source = Source::new(path, text);
+    if source.text.trim().is_empty() {
+        let d = Diagnostic::error(format!("`{name}` is empty"))
+            .in_file(&source.path)
+            .hint(format!("see docs/content.md for what `{name}` holds"));
+        return (None, vec![d]);
+    }
+    let mut text = source.text.clone();
+    let mut errors = Vec::new();
+    // Keys renamed or blanked by mends: serde's complaints that follow from them are not the
+    // writer's mistakes.
+    let mut mended: Vec<mend::Mend> = Vec::new();
+    for round in 0..=mend::MOST {
+        let error = match parse::<T>(&text) {
+            Ok(value) => return (Some((value, source)), errors),
+            Err(error) => error,
+        };
+        let field = match &error {
+            serde_saphyr::Error::SerdeMissingField { field, .. } => Some(*field),
+            serde_saphyr::Error::DuplicateMappingKey { key, .. } => key.as_deref(),
+            _ => None,
+        };
+        let follows = field.is_some_and(|field| {
+            mended.iter().any(|m| match m {
+                mend::Mend::Renamed { to } => to == field,
+                mend::Mend::Blanked { key } => key == field,
+                mend::Mend::Replaced => false,
+            })
+        });
+        if round == 0 || (mend::is_plain(&error) && !follows) {
+            errors.push(translate(&error, &source));
+        } else if !mend::is_plain(&error) {
+            break;
+        }
+        let suggest = |field: &str, known: &[&str]| closest(field, known).map(str::to_owned);
+        match mend::mend(&mut text, &error, suggest) {
+            Some(done) => mended.push(done),
+            None => break,
+        }
+    }
+    (None, errors)
+}
+
+/// Deserializes `text` within the limits on content files.
+fn parse<T: DeserializeOwned>(text: &str) -> Result<T, serde_saphyr::Error> {
     let options = serde_saphyr::options! {
         budget: serde_saphyr::budget! {
             max_aliases: MAX_ALIASES,
@@ -77,15 +125,7 @@ pub fn read_yaml_inside<T: DeserializeOwned>(
         },
         with_snippet: false,
     };
-    if source.text.trim().is_empty() {
-        return Err(Diagnostic::error(format!("`{name}` is empty"))
-            .in_file(&source.path)
-            .hint(format!("see docs/content.md for what `{name}` holds")));
-    }
-    match serde_saphyr::from_str_with_options::<T>(&source.text, options) {
-        Ok(value) => Ok((value, source)),
-        Err(error) => Err(translate(&error, &source)),
-    }
+    serde_saphyr::from_str_with_options::<T>(text, options)
 }
 
 fn read_text(root: &Path, path: &Path) -> Result<String, Diagnostic> {

@@ -1,0 +1,345 @@
+//! Reading on after a mistake, so that every mistake of a file is reported in one go.
+//!
+//! serde stops at a file's first mistake. A compiler would go on, assuming what was meant;
+//! so does the reader: a mistyped key is read as the key it resembles, and an entry serde
+//! cannot take (an unknown key, a repeated one, a value of the wrong kind) is blanked out,
+//! and the file read again. Blanking replaces characters by spaces, so every other line and
+//! column stays where the writer sees it. What the mended file then gets from validation is
+//! reported too (a key typo no longer hides an invalid date below it).
+//!
+//! A mend is a guess: it is made only where the entry's extent is plain from its indentation
+//! (block style, not `{…}` flow style), and what follows it cannot be trusted as much, so
+//! only mistakes of the same plain kinds are reported after one; anything else ends the
+//! reading quietly.
+
+use serde_saphyr::Error as E;
+
+/// The most mends of one file: beyond, the first mistakes are enough to go on with.
+pub const MOST: usize = 100;
+
+/// What was done to the text to read on.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Mend {
+    /// The key `from` was read as `to`, which it resembles.
+    Renamed { to: String },
+    /// The entry of `key` (a key or a list item: `-`) was blanked out.
+    Blanked { key: String },
+    /// A value was replaced by an empty one of the kind expected.
+    Replaced,
+}
+
+/// An empty value of the kind `error` expected, in YAML.
+fn placeholder(error: &E) -> Option<&'static str> {
+    let kind = match error {
+        E::InvalidScalar { ty, .. } => *ty,
+        E::Unexpected { expected, .. } => expected,
+        E::SerdeInvalidType { expected, .. } => expected.as_str(),
+        _ => return None,
+    };
+    let number = [
+        "u8", "u16", "u32", "u64", "i8", "i16", "i32", "i64", "f32", "f64",
+    ];
+    Some(if kind.contains("sequence") {
+        "[]"
+    } else if kind.contains("mapping") || kind.contains("map") || kind.contains("struct") {
+        "{}"
+    } else if kind.contains("string") || kind == "scalar" {
+        "\"\""
+    } else if kind.contains("bool") {
+        "false"
+    } else if number.iter().any(|n| kind.contains(n)) || kind.contains("integer") {
+        "0"
+    } else {
+        return None;
+    })
+}
+
+/// Whether a mistake is of a kind reported after a mend: a key or a value serde could not
+/// take. A syntax error after a mend may be the mend's own doing.
+pub fn is_plain(error: &E) -> bool {
+    matches!(
+        error,
+        E::SerdeUnknownField { .. }
+            | E::DuplicateMappingKey { .. }
+            | E::InvalidScalar { .. }
+            | E::SerdeInvalidType { .. }
+            | E::Unexpected { .. }
+            | E::SerdeMissingField { .. }
+    )
+}
+
+/// Changes `text` so that reading it again goes past `error`, if a plain mend can; `suggest`
+/// gives the known key an unknown one resembles.
+pub fn mend(
+    text: &mut String,
+    error: &E,
+    suggest: impl Fn(&str, &[&str]) -> Option<String>,
+) -> Option<Mend> {
+    let location = error.location()?;
+    let (line, column) = (location.line() as usize, location.column() as usize);
+    if line == 0 || column == 0 {
+        return None;
+    }
+    match error {
+        E::SerdeUnknownField {
+            field, expected, ..
+        } => {
+            let key_column = key_start(text, line, column, field)?;
+            match suggest(field, expected) {
+                Some(to) => {
+                    rename(text, line, key_column, field, &to)?;
+                    Some(Mend::Renamed { to })
+                }
+                None => {
+                    blank_entry(text, line, key_column)?;
+                    Some(Mend::Blanked { key: field.clone() })
+                }
+            }
+        }
+        E::DuplicateMappingKey { key: Some(key), .. } => {
+            let key_column = key_start(text, line, column, key)?;
+            blank_entry(text, line, key_column)?;
+            Some(Mend::Blanked { key: key.clone() })
+        }
+        E::InvalidScalar { .. } | E::SerdeInvalidType { .. } | E::Unexpected { .. } => {
+            let (key_line, key_column, key) = owner(text, line, column)?;
+            // A value of the kind expected keeps the key (it may be required); whatever
+            // validation then says of it is said at the mistake's place, and dropped.
+            match placeholder(error) {
+                Some(value) if key != "-" => {
+                    replace_value(text, (line, column), key_column - 1, value)?;
+                    Some(Mend::Replaced)
+                }
+                _ => {
+                    blank_entry(text, key_line, key_column)?;
+                    Some(Mend::Blanked { key })
+                }
+            }
+        }
+        _ => None,
+    }
+}
+
+/// Line `line` (1-based) of `text`, and where it starts.
+fn line_of(text: &str, line: usize) -> Option<(usize, &str)> {
+    let mut start = 0;
+    for (n, content) in text.split('\n').enumerate() {
+        if n + 1 == line {
+            return Some((start, content));
+        }
+        start += content.len() + 1;
+    }
+    None
+}
+
+/// The 1-based column where a line's block key starts, after its indentation and list dashes
+/// (`  - key:`); none when something else comes first (flow style).
+fn block_key_column(content: &str) -> usize {
+    let mut column = 1;
+    let mut rest = content;
+    loop {
+        let trimmed = rest.trim_start_matches(' ');
+        column += rest.len() - trimmed.len();
+        match trimmed.strip_prefix('-') {
+            Some(after) if after.starts_with(' ') => {
+                column += 1;
+                rest = after;
+            }
+            _ => return column,
+        }
+    }
+}
+
+/// The column of `key` written at `line`:`column` as a block key, checked against the text.
+fn key_start(text: &str, line: usize, column: usize, key: &str) -> Option<usize> {
+    let (_, content) = line_of(text, line)?;
+    let key_column = block_key_column(content);
+    let at: String = content.chars().skip(key_column - 1).collect();
+    let plain = at.starts_with(&format!("{key}:"));
+    (key_column == column && plain).then_some(key_column)
+}
+
+/// The entry holding the value at `line`:`column`: its line, its key's column and its key
+/// (`-` for a list item).
+fn owner(text: &str, line: usize, column: usize) -> Option<(usize, usize, String)> {
+    let (_, content) = line_of(text, line)?;
+    let before: String = content.chars().take(column.saturating_sub(1)).collect();
+    let key_column = block_key_column(content);
+    let head: String = before.chars().skip(key_column - 1).collect();
+    if let Some(key) = head.trim_end().strip_suffix(':') {
+        // `key: value` on one line.
+        let simple = !key.is_empty() && !key.contains([':', '{', '[', ',', '#', '"', '\'']);
+        return simple.then(|| (line, key_column, key.to_owned()));
+    }
+    if head.trim().is_empty() && before.trim_end().ends_with('-') {
+        // `- value`: the list item.
+        let dash = before.trim_end().chars().count();
+        return Some((line, dash, "-".to_owned()));
+    }
+    if !before.trim().is_empty() {
+        return None;
+    }
+    // A value on lines of its own: its key is the line above it, less indented.
+    let indent = column - 1;
+    (1..line).rev().find_map(|n| {
+        let (_, above) = line_of(text, n)?;
+        let trimmed = above.trim_start();
+        if trimmed.is_empty() || trimmed.starts_with('#') {
+            return None;
+        }
+        let above_indent = above.len() - above.trim_start_matches(' ').len();
+        if above_indent >= indent {
+            return None;
+        }
+        let key_column = block_key_column(above);
+        let at: String = above.chars().skip(key_column - 1).collect();
+        let key = at.trim_end().strip_suffix(':')?;
+        let simple = !key.is_empty() && !key.contains([':', '{', '[', ',', '#']);
+        Some(simple.then(|| (n, key_column, key.to_owned())))
+    })?
+}
+
+/// Replaces the key at `line`:`column` by `to`.
+fn rename(text: &mut String, line: usize, column: usize, from: &str, to: &str) -> Option<()> {
+    let (start, content) = line_of(text, line)?;
+    let offset: usize = content.chars().take(column - 1).map(char::len_utf8).sum();
+    let at = start + offset;
+    if text.get(at..at + from.len())? != from {
+        return None;
+    }
+    text.replace_range(at..at + from.len(), to);
+    Some(())
+}
+
+/// Replaces the value starting at `at` (and the lines below it that belong to its entry,
+/// whose key is indented by `indent`) with `value`.
+fn replace_value(text: &mut String, at: (usize, usize), indent: usize, value: &str) -> Option<()> {
+    let (start, content) = line_of(text, at.0)?;
+    let from = start
+        + content
+            .chars()
+            .take(at.1 - 1)
+            .map(char::len_utf8)
+            .sum::<usize>();
+    let to = entry_end(text, at.0, indent)?;
+    let old = text.get(from..to)?;
+    let (first, rest) = old.split_once('\n').unwrap_or((old, ""));
+    // A value shorter than the placeholder (`1` for `{}`) makes its line longer; the other
+    // lines keep their places.
+    let mut new = value.to_owned();
+    new.extend(first.chars().skip(value.chars().count()).map(|_| ' '));
+    if old.contains('\n') {
+        new.push('\n');
+        new.extend(rest.chars().map(|c| if c == '\n' { '\n' } else { ' ' }));
+    }
+    text.replace_range(from..to, &new);
+    Some(())
+}
+
+/// Where the entry that starts at `line`, with its key indented by `indent`, ends: the end of
+/// the last line that belongs to it.
+fn entry_end(text: &str, line: usize, indent: usize) -> Option<usize> {
+    let (start, content) = line_of(text, line)?;
+    let mut to = start + content.len();
+    let mut n = line + 1;
+    while let Some((next_start, next)) = line_of(text, n) {
+        let trimmed = next.trim_start_matches(' ');
+        let next_indent = next.len() - trimmed.len();
+        let blank = trimmed.is_empty() || trimmed.starts_with('#');
+        let child = next_indent > indent || (next_indent == indent && trimmed.starts_with("- "));
+        if !blank && !child {
+            break;
+        }
+        if !blank {
+            to = next_start + next.len();
+        }
+        n += 1;
+    }
+    Some(to)
+}
+
+/// Blanks the entry whose key (or list dash) starts at `line`:`column`: that line from the key
+/// on, and the lines below that belong to it (more indented, or a list at the key's own
+/// indentation, which YAML allows under a key).
+fn blank_entry(text: &mut String, line: usize, column: usize) -> Option<()> {
+    let (start, content) = line_of(text, line)?;
+    let indent = column - 1;
+    let mut from = start
+        + content
+            .chars()
+            .take(indent)
+            .map(char::len_utf8)
+            .sum::<usize>();
+    let to = entry_end(text, line, indent)?;
+    // The only key of a list item (`- tableau:` and its text): the item goes with it, as an
+    // item left empty would be a mistake of the mend's own.
+    let before = content.chars().take(indent).collect::<String>();
+    let next_key = (line + 1..)
+        .map_while(|n| line_of(text, n))
+        .map(|(_, l)| l)
+        .find(|l| {
+            let t = l.trim_start_matches(' ');
+            !t.is_empty() && !t.starts_with('#') && l.len() - t.len() <= indent
+        })
+        .is_some_and(|l| {
+            l.len() - l.trim_start_matches(' ').len() == indent && !l.trim_start().starts_with("- ")
+        });
+    if before.trim_end().ends_with('-') && !next_key {
+        let dash = before.trim_end().len() - 1;
+        from = start + dash;
+    }
+    let blanked: String = text
+        .get(from..to)?
+        .chars()
+        .map(|c| if c == '\n' { '\n' } else { ' ' })
+        .collect();
+    text.replace_range(from..to, &blanked);
+    Some(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_entry_and_its_children_are_blanked_in_place() {
+        let mut text = "a: 1\nb:\n  c: 2\n  - d\n\n  # note\ne: 3\n".to_owned();
+        blank_entry(&mut text, 2, 1).unwrap();
+        assert_eq!(text, "a: 1\n  \n      \n     \n\n  # note\ne: 3\n");
+        let mut list = "items:\n  - x: 1\n    y: 2\n  - x: 3\n".to_owned();
+        blank_entry(&mut list, 2, 5).unwrap();
+        assert_eq!(list, "items:\n  -     \n    y: 2\n  - x: 3\n");
+        // An item's only key: the item goes.
+        let mut only = "items:\n  - x:\n      a\n  - y: 3\n".to_owned();
+        blank_entry(&mut only, 2, 5).unwrap();
+        assert_eq!(only, "items:\n      \n       \n  - y: 3\n");
+    }
+
+    #[test]
+    fn the_owner_of_a_value_is_its_key_or_its_item() {
+        let text = "top: 20mm\nlist:\n  - 300.5\nmap:\n  k: v\nblock:\n  - a\n";
+        assert_eq!(owner(text, 1, 6), Some((1, 1, "top".to_owned())));
+        assert_eq!(owner(text, 3, 5), Some((3, 3, "-".to_owned())));
+        assert_eq!(owner(text, 7, 3), Some((6, 1, "block".to_owned())));
+        assert_eq!(owner("x: {a: 1, b: [}\n", 1, 14), None);
+    }
+
+    #[test]
+    fn a_value_is_replaced_with_its_children() {
+        let mut text = "email: [a,\n  b]\nnext: 1\n".to_owned();
+        replace_value(&mut text, (1, 8), 0, "\"\"").unwrap();
+        assert_eq!(text, "email: \"\" \n    \nnext: 1\n");
+        let mut short = "n: 1\n".to_owned();
+        replace_value(&mut short, (1, 4), 0, "{}").unwrap();
+        assert_eq!(short, "n: {}\n");
+    }
+
+    #[test]
+    fn a_key_is_renamed_where_it_is_written() {
+        let mut text = "a: 1\n  - tagine: x\n".to_owned();
+        let column = key_start(&text, 2, 5, "tagine").unwrap();
+        rename(&mut text, 2, column, "tagine", "tagline").unwrap();
+        assert_eq!(text, "a: 1\n  - tagline: x\n");
+        assert_eq!(key_start("{tagine: x}\n", 1, 2, "tagine"), None);
+    }
+}
