@@ -69,6 +69,7 @@ impl Diagnostic {
 
     /// Points the diagnostic at `line:column` of `source`, taking the line as snippet.
     pub fn at(mut self, source: &Source, line: usize, column: usize) -> Self {
+        let column = source.written_column(line, column);
         self.snippet = source.line(line).map(str::to_owned);
         self.span = Some(Span {
             file: source.path.clone(),
@@ -235,7 +236,8 @@ fn shortened(message: &str) -> std::borrow::Cow<'_, str> {
 /// ESC starts a sequence that can retitle or clear the terminal) and the bidirectional
 /// controls, which reorder what follows them.
 pub fn is_unsafe_to_print(c: char) -> bool {
-    c.is_control() || is_bidi_control(c)
+    // The marks (LRM, RLM, ALM) reorder nothing, but a message is clearer without them.
+    c.is_control() || is_bidi_control(c) || matches!(c, '\u{200E}' | '\u{200F}' | '\u{061C}')
 }
 
 /// The explicit bidirectional embeddings, overrides and isolates (U+202A–U+202E,
@@ -335,6 +337,9 @@ pub struct Source {
     /// Where each line starts, found once: a file with thousands of problems looks up
     /// thousands of lines, each in constant time rather than by reading from the start.
     line_starts: std::sync::OnceLock<Vec<usize>>,
+    /// Places in the text as read that moved from the text as written (a mistyped key read
+    /// as the key it resembles): on `line`, from `column` on, by so many characters.
+    moved: Vec<(usize, usize, isize)>,
 }
 
 impl Source {
@@ -343,7 +348,24 @@ impl Source {
             path,
             text,
             line_starts: std::sync::OnceLock::new(),
+            moved: Vec::new(),
         }
+    }
+
+    /// Records that the text as read moved by `by` characters on `line` from `column` on.
+    pub fn moved(&mut self, line: usize, column: usize, by: isize) {
+        self.moved.push((line, column, by));
+    }
+
+    /// The column as written of `column` in the text as read.
+    pub fn written_column(&self, line: usize, column: usize) -> usize {
+        let mut written = column as isize;
+        for &(at_line, from, by) in self.moved.iter().rev() {
+            if at_line == line && written >= (from as isize) + by {
+                written -= by;
+            }
+        }
+        written.max(1) as usize
     }
 
     fn line_starts(&self) -> &[usize] {
@@ -352,6 +374,11 @@ impl Source {
                 .chain(self.text.match_indices('\n').map(|(at, _)| at + 1))
                 .collect()
         })
+    }
+
+    /// Where line `line` (1-based) starts in the text.
+    pub fn line_start(&self, line: usize) -> Option<usize> {
+        self.line_starts().get(line.checked_sub(1)?).copied()
     }
 
     pub fn line(&self, line: usize) -> Option<&str> {

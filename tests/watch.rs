@@ -121,6 +121,32 @@ fn watch_follows_a_content_folder_replaced_by_a_copy() {
     wait_for("the rebuild after the edit", || {
         watching.builds() == 3 && read(&pdf).is_some_and(|now| now != first)
     });
+    // Deleted, then copied back (the new folder may even get the old one's inode): the
+    // watch waits for it, then follows it.
+    fs::remove_dir_all(&content).unwrap();
+    wait_for("the folder missed", || watching.said().contains("is gone"));
+    copy_dir(&dir.path().join("content-old"), &content);
+    wait_for("the build of the folder back", || watching.builds() == 4);
+    let again = read(&pdf).expect("built");
+    assert_eq!(again, first, "the copy is the first content");
+    let edited = text.replacen("title:\n  fr: ", "title:\n  fr: Encore — ", 1);
+    fs::write(&brochure, edited).unwrap();
+    wait_for("the rebuild after an edit of the folder back", || {
+        watching.builds() == 5 && read(&pdf).is_some_and(|now| now != first)
+    });
+}
+
+#[test]
+fn watch_with_the_output_around_the_content_still_hears_saves() {
+    let dir = workspace("content");
+    let watching = Watching::start(
+        dir.path(),
+        &["--lang", "fr", "--only", "factsheet", "--out", "."],
+    );
+    wait_for("the first build", || watching.builds() == 1);
+    let centre = dir.path().join("content/centre.yaml");
+    fs::write(&centre, fs::read_to_string(&centre).unwrap() + "\n").unwrap();
+    wait_for("the rebuild", || watching.builds() == 2);
 }
 
 #[test]

@@ -17,6 +17,14 @@ fn folder() -> &'static Path {
     path
 }
 
+/// Nothing of the content reaches a terminal raw: no escape sequence, no bidi override.
+fn printable(text: &str) {
+    let raw = text
+        .chars()
+        .find(|&c| c != '\n' && plaquette::diag::is_unsafe_to_print(c));
+    assert!(raw.is_none(), "{raw:?} printed raw in {text:?}");
+}
+
 const FILES: [&str; 4] = [
     "centre.yaml",
     "brand.yaml",
@@ -39,13 +47,13 @@ fuzz_target!(|data: &[u8]| {
     match content::load_with(dir, &options) {
         Ok(loaded) => {
             for warning in &loaded.warnings {
-                let _ = warning.to_string();
+                printable(&warning.to_string());
             }
         }
         Err(diagnostics) => {
             assert!(!diagnostics.is_empty(), "an error without a diagnostic");
             for d in diagnostics {
-                let _ = d.with_snippet_from_file().to_string();
+                printable(&d.with_snippet_from_file().to_string());
             }
         }
     }

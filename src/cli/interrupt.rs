@@ -8,7 +8,6 @@
 use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
 use signal_hook::iterator::Signals;
 
-use super::console::say;
 use super::write;
 
 /// Sets the handlers up; a failure leaves the defaults (the process ends at once, as before).
@@ -21,10 +20,7 @@ pub fn install() {
         .name("signals".into())
         .spawn(move || {
             if let Some(signal) = signals.forever().next() {
-                if write::roll_back_for_exit() {
-                    say!("interrupted: nothing was written, the earlier files are as they were");
-                }
-                std::process::exit(128 + signal);
+                write::exit_rolled_back(128 + signal);
             }
         });
     drop(spawned);

@@ -7,7 +7,7 @@ use clap::ValueEnum;
 use serde::Serialize;
 
 use super::console::{self, out, say};
-use crate::diag::{Diagnostic, Severity};
+use crate::diag::{Diagnostic, Severity, printable};
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, ValueEnum)]
 pub enum Format {
@@ -81,11 +81,18 @@ impl Reporter {
                     Severity::Warning => "warning",
                 },
                 message: &d.shown_message(),
-                file: d.span.as_ref().map(|s| s.file.display().to_string()),
+                file: d
+                    .span
+                    .as_ref()
+                    .map(|s| printable(&s.file.display().to_string()).into_owned()),
                 line: d.span.as_ref().map(|s| s.line).filter(|l| *l > 0),
                 column: d.span.as_ref().map(|s| s.column).filter(|c| *c > 0),
-                hints: &d.hints,
-                document: d.document.as_deref(),
+                hints: &d
+                    .hints
+                    .iter()
+                    .map(|h| printable(h).into_owned())
+                    .collect::<Vec<_>>(),
+                document: d.document.as_deref().map(printable).as_deref(),
             }),
         }
     }

@@ -51,27 +51,52 @@ pub fn watch(editions: &Editions, job: &Job, reporter: Reporter) -> anyhow::Resu
             "watching {shown} (Ctrl-C to stop); last build {}: {outcome}",
             chrono::Local::now().format("%H:%M:%S")
         );
-        watched.output = job.out.as_deref().and_then(|out| out.canonicalize().ok());
+        watched.output = job
+            .out
+            .as_deref()
+            .and_then(|out| out.canonicalize().ok())
+            // Only an output folder inside the content folder: one that holds it (`--out .`)
+            // would hide every save.
+            .filter(|out| out != &watched.root && out.starts_with(&watched.root));
         // Wait for a change to the content, then for the burst of events to end.
         loop {
             match rx.recv_timeout(LOOK) {
-                Ok(Ok(event)) if watched.concerns(&event) => break,
-                Ok(Ok(_)) => {}
-                Ok(Err(e)) => say!("watching: {}", printable(&e.to_string())),
-                Err(mpsc::RecvTimeoutError::Timeout) => {
-                    if watched.replaced(content) {
-                        watched = Watched::start(&mut watcher, content)?;
+                Ok(Ok(event)) => {
+                    watched.note(&event);
+                    if watched.lost || watched.concerns(&event) {
                         break;
                     }
                 }
+                Ok(Err(e)) => say!("watching: {}", printable(&e.to_string())),
+                Err(mpsc::RecvTimeoutError::Timeout) if watched.replaced(content) => break,
+                Err(mpsc::RecvTimeoutError::Timeout) => {}
                 Err(mpsc::RecvTimeoutError::Disconnected) => return Ok(()),
             }
         }
-        while rx.recv_timeout(SETTLE).is_ok() {}
-        if watched.replaced(content) {
-            watched = Watched::start(&mut watcher, content)?;
+        while let Ok(Ok(event)) = rx.recv_timeout(SETTLE) {
+            watched.note(&event);
+        }
+        if watched.lost || watched.replaced(content) {
+            watched = rewatch(&mut watcher, content, &shown)?;
         }
     }
+}
+
+/// Watches `content` again, waiting for it to exist (a folder deleted, then copied back).
+fn rewatch(
+    watcher: &mut RecommendedWatcher,
+    content: &Path,
+    shown: &str,
+) -> anyhow::Result<Watched> {
+    let mut said = false;
+    while !content.is_dir() {
+        if !said {
+            say!("{shown} is gone; waiting for it to come back");
+            said = true;
+        }
+        std::thread::sleep(LOOK);
+    }
+    Watched::start(watcher, content)
 }
 
 fn plural(n: usize) -> &'static str {
@@ -80,10 +105,14 @@ fn plural(n: usize) -> &'static str {
 
 /// The content folder being watched: which folder it is, and what in it to ignore.
 struct Watched {
+    /// The folder as watched, resolved: event paths start with it.
+    root: PathBuf,
     /// Its identity (device and inode), to tell when another folder takes its name.
     identity: Option<(u64, u64)>,
-    /// The output folder, resolved, once it exists.
+    /// The output folder, resolved, when it is inside the content folder.
     output: Option<PathBuf>,
+    /// The folder watched was removed or moved: its watch has ended.
+    lost: bool,
 }
 
 impl Watched {
@@ -98,8 +127,24 @@ impl Watched {
             .with_context(|| format!("cannot watch {}", content.display()))?;
         Ok(Watched {
             identity: identity(&root),
+            root,
             output: None,
+            lost: false,
         })
+    }
+
+    /// Notes whether an event says the folder itself went (removed, or renamed away): a new
+    /// folder of the same name, even one with the same inode, needs a new watch.
+    fn note(&mut self, event: &notify::Event) {
+        let itself = event.paths.iter().any(|p| p == &self.root);
+        let gone = matches!(
+            event.kind,
+            notify::EventKind::Remove(_)
+                | notify::EventKind::Modify(notify::event::ModifyKind::Name(_))
+        );
+        if itself && gone {
+            self.lost = true;
+        }
     }
 
     /// Whether `content` is no longer the folder watched (it was replaced, or is gone and

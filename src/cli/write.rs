@@ -104,13 +104,16 @@ impl Journal {
     }
 }
 
-/// Undoes the replacement in progress, if any, for a signal that ends the process; true if
-/// there was one. It waits for the step under way (a rename) to end.
-pub fn roll_back_for_exit() -> bool {
+/// Ends the process with `code` for a signal, after undoing the replacement in progress, if
+/// any (saying so). It waits for the step under way (a rename) to end, and holds the journal
+/// until the process is gone: the run cannot go on to replace or report anything more.
+pub fn exit_rolled_back(code: i32) -> ! {
     let mut journal = journal();
-    let active = !journal.is_empty();
-    journal.roll_back();
-    active
+    if !journal.is_empty() {
+        journal.roll_back();
+        say!("interrupted: nothing was written, the earlier files are as they were");
+    }
+    std::process::exit(code)
 }
 
 /// Rolls back on every way out of [`replace_all`] but success (an error, a panic).

@@ -23,6 +23,9 @@ pub struct Checker<'a> {
     pub languages: &'a [Lang],
 }
 
+/// How many lines from a text's start a character in it is looked for.
+const NEAR_LINES: usize = 200;
+
 /// The longest word (or link) a text may hold: longer, no line could set it.
 pub const MAX_WORD_CHARS: usize = 100;
 
@@ -67,12 +70,32 @@ impl<'a> Checker<'a> {
         message: impl Into<String>,
     ) -> Diagnostic {
         let (line, column) = position(value);
-        let (line, column) = needles
-            .iter()
-            .filter_map(|needle| crate::diag::find_from(&self.source.text, line, column, needle))
-            .min()
-            .unwrap_or((line, column));
-        Diagnostic::error(message).at(self.source, line, column)
+        let column = self.source.written_column(line, column);
+        // A text spans a few lines; searching to the end of the file for each of thousands
+        // of mistakes would make reporting them quadratic.
+        let found = (line..line + NEAR_LINES).find_map(|n| {
+            let text = self.source.line(n)?;
+            let skip = if n == line {
+                column.saturating_sub(1)
+            } else {
+                0
+            };
+            let start: usize = text.chars().take(skip).map(char::len_utf8).sum();
+            let rest = text.get(start..)?;
+            let at = needles
+                .iter()
+                .filter_map(|needle| rest.find(needle.as_str()))
+                .min()?;
+            let before = text.get(..start + at)?;
+            Some((n, before.chars().count() + 1))
+        });
+        let (line, column) = found.unwrap_or((line, column));
+        // Already a column as written: no move to undo.
+        let mut d = Diagnostic::error(message).at(self.source, line, 1);
+        if let Some(span) = &mut d.span {
+            span.column = column;
+        }
+        d
     }
 
     pub fn report(&mut self, diagnostic: Diagnostic) {

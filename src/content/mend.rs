@@ -20,8 +20,14 @@ pub const MOST: usize = 100;
 /// What was done to the text to read on.
 #[derive(Debug, PartialEq, Eq)]
 pub enum Mend {
-    /// The key `from` was read as `to`, which it resembles.
-    Renamed { to: String },
+    /// A key was read as `to`, which it resembles; what follows it on `line`, from `column`
+    /// on, moved by `moved` characters.
+    Renamed {
+        to: String,
+        line: usize,
+        column: usize,
+        moved: isize,
+    },
     /// The entry of `key` (a key or a list item: `-`) was blanked out.
     Blanked { key: String },
     /// A value was replaced by an empty one of the kind expected.
@@ -80,38 +86,45 @@ pub fn mend(
     if line == 0 || column == 0 {
         return None;
     }
+    let lines = Lines::new(text);
     match error {
         E::SerdeUnknownField {
             field, expected, ..
         } => {
-            let key_column = key_start(text, line, column, field)?;
+            let key_column = key_start(&lines, text, line, column, field)?;
             match suggest(field, expected) {
                 Some(to) => {
-                    rename(text, line, key_column, field, &to)?;
-                    Some(Mend::Renamed { to })
+                    rename(&lines, text, line, key_column, field, &to)?;
+                    let moved = to.chars().count() as isize - field.chars().count() as isize;
+                    Some(Mend::Renamed {
+                        to,
+                        line,
+                        column: key_column + field.chars().count(),
+                        moved,
+                    })
                 }
                 None => {
-                    blank_entry(text, line, key_column)?;
+                    blank_entry(&lines, text, line, key_column)?;
                     Some(Mend::Blanked { key: field.clone() })
                 }
             }
         }
         E::DuplicateMappingKey { key: Some(key), .. } => {
-            let key_column = key_start(text, line, column, key)?;
-            blank_entry(text, line, key_column)?;
+            let key_column = key_start(&lines, text, line, column, key)?;
+            blank_entry(&lines, text, line, key_column)?;
             Some(Mend::Blanked { key: key.clone() })
         }
         E::InvalidScalar { .. } | E::SerdeInvalidType { .. } | E::Unexpected { .. } => {
-            let (key_line, key_column, key) = owner(text, line, column)?;
+            let (key_line, key_column, key) = owner(&lines, text, line, column)?;
             // A value of the kind expected keeps the key (it may be required); whatever
             // validation then says of it is said at the mistake's place, and dropped.
             match placeholder(error) {
                 Some(value) if key != "-" => {
-                    replace_value(text, (line, column), key_column - 1, value)?;
+                    replace_value(&lines, text, (line, column), key_column - 1, value)?;
                     Some(Mend::Replaced)
                 }
                 _ => {
-                    blank_entry(text, key_line, key_column)?;
+                    blank_entry(&lines, text, key_line, key_column)?;
                     Some(Mend::Blanked { key })
                 }
             }
@@ -120,16 +133,25 @@ pub fn mend(
     }
 }
 
-/// Line `line` (1-based) of `text`, and where it starts.
-fn line_of(text: &str, line: usize) -> Option<(usize, &str)> {
-    let mut start = 0;
-    for (n, content) in text.split('\n').enumerate() {
-        if n + 1 == line {
-            return Some((start, content));
-        }
-        start += content.len() + 1;
+/// Where each line of a text starts, found once per mend: the mend's walks over lines then
+/// take each line at once (a file of 500,000 comment lines stays linear).
+struct Lines(Vec<usize>);
+
+impl Lines {
+    fn new(text: &str) -> Lines {
+        Lines(
+            std::iter::once(0)
+                .chain(text.match_indices('\n').map(|(at, _)| at + 1))
+                .collect(),
+        )
     }
-    None
+
+    /// Line `line` (1-based) of `text`, and where it starts.
+    fn get<'t>(&self, text: &'t str, line: usize) -> Option<(usize, &'t str)> {
+        let start = *self.0.get(line.checked_sub(1)?)?;
+        let end = self.0.get(line).map_or(text.len(), |next| next - 1);
+        Some((start, text.get(start..end)?))
+    }
 }
 
 /// The 1-based column where a line's block key starts, after its indentation and list dashes
@@ -151,8 +173,8 @@ fn block_key_column(content: &str) -> usize {
 }
 
 /// The column of `key` written at `line`:`column` as a block key, checked against the text.
-fn key_start(text: &str, line: usize, column: usize, key: &str) -> Option<usize> {
-    let (_, content) = line_of(text, line)?;
+fn key_start(lines: &Lines, text: &str, line: usize, column: usize, key: &str) -> Option<usize> {
+    let (_, content) = lines.get(text, line)?;
     let key_column = block_key_column(content);
     let at: String = content.chars().skip(key_column - 1).collect();
     let plain = at.starts_with(&format!("{key}:"));
@@ -161,8 +183,8 @@ fn key_start(text: &str, line: usize, column: usize, key: &str) -> Option<usize>
 
 /// The entry holding the value at `line`:`column`: its line, its key's column and its key
 /// (`-` for a list item).
-fn owner(text: &str, line: usize, column: usize) -> Option<(usize, usize, String)> {
-    let (_, content) = line_of(text, line)?;
+fn owner(lines: &Lines, text: &str, line: usize, column: usize) -> Option<(usize, usize, String)> {
+    let (_, content) = lines.get(text, line)?;
     let before: String = content.chars().take(column.saturating_sub(1)).collect();
     let key_column = block_key_column(content);
     let head: String = before.chars().skip(key_column - 1).collect();
@@ -179,29 +201,38 @@ fn owner(text: &str, line: usize, column: usize) -> Option<(usize, usize, String
     if !before.trim().is_empty() {
         return None;
     }
-    // A value on lines of its own: its key is the line above it, less indented.
+    // A value on lines of its own: its key is the first line above it less indented, which
+    // must be a plain `key:` (a comment after it aside); anything else and no guess is made.
     let indent = column - 1;
-    (1..line).rev().find_map(|n| {
-        let (_, above) = line_of(text, n)?;
+    for n in (1..line).rev() {
+        let (_, above) = lines.get(text, n)?;
         let trimmed = above.trim_start();
         if trimmed.is_empty() || trimmed.starts_with('#') {
-            return None;
+            continue;
         }
-        let above_indent = above.len() - above.trim_start_matches(' ').len();
-        if above_indent >= indent {
-            return None;
+        if above.len() - above.trim_start_matches(' ').len() >= indent {
+            continue;
         }
         let key_column = block_key_column(above);
         let at: String = above.chars().skip(key_column - 1).collect();
+        let at = at.split(" #").next().unwrap_or_default();
         let key = at.trim_end().strip_suffix(':')?;
-        let simple = !key.is_empty() && !key.contains([':', '{', '[', ',', '#']);
-        Some(simple.then(|| (n, key_column, key.to_owned())))
-    })?
+        let simple = !key.is_empty() && !key.contains([':', '{', '[', ',', '#', '&', '!', '*']);
+        return simple.then(|| (n, key_column, key.to_owned()));
+    }
+    None
 }
 
 /// Replaces the key at `line`:`column` by `to`.
-fn rename(text: &mut String, line: usize, column: usize, from: &str, to: &str) -> Option<()> {
-    let (start, content) = line_of(text, line)?;
+fn rename(
+    lines: &Lines,
+    text: &mut String,
+    line: usize,
+    column: usize,
+    from: &str,
+    to: &str,
+) -> Option<()> {
+    let (start, content) = lines.get(text, line)?;
     let offset: usize = content.chars().take(column - 1).map(char::len_utf8).sum();
     let at = start + offset;
     if text.get(at..at + from.len())? != from {
@@ -213,15 +244,21 @@ fn rename(text: &mut String, line: usize, column: usize, from: &str, to: &str) -
 
 /// Replaces the value starting at `at` (and the lines below it that belong to its entry,
 /// whose key is indented by `indent`) with `value`.
-fn replace_value(text: &mut String, at: (usize, usize), indent: usize, value: &str) -> Option<()> {
-    let (start, content) = line_of(text, at.0)?;
+fn replace_value(
+    lines: &Lines,
+    text: &mut String,
+    at: (usize, usize),
+    indent: usize,
+    value: &str,
+) -> Option<()> {
+    let (start, content) = lines.get(text, at.0)?;
     let from = start
         + content
             .chars()
             .take(at.1 - 1)
             .map(char::len_utf8)
             .sum::<usize>();
-    let to = entry_end(text, at.0, indent)?;
+    let to = entry_end(lines, text, at.0, indent)?;
     let old = text.get(from..to)?;
     let (first, rest) = old.split_once('\n').unwrap_or((old, ""));
     // A value shorter than the placeholder (`1` for `{}`) makes its line longer; the other
@@ -238,11 +275,11 @@ fn replace_value(text: &mut String, at: (usize, usize), indent: usize, value: &s
 
 /// Where the entry that starts at `line`, with its key indented by `indent`, ends: the end of
 /// the last line that belongs to it.
-fn entry_end(text: &str, line: usize, indent: usize) -> Option<usize> {
-    let (start, content) = line_of(text, line)?;
+fn entry_end(lines: &Lines, text: &str, line: usize, indent: usize) -> Option<usize> {
+    let (start, content) = lines.get(text, line)?;
     let mut to = start + content.len();
     let mut n = line + 1;
-    while let Some((next_start, next)) = line_of(text, n) {
+    while let Some((next_start, next)) = lines.get(text, n) {
         let trimmed = next.trim_start_matches(' ');
         let next_indent = next.len() - trimmed.len();
         let blank = trimmed.is_empty() || trimmed.starts_with('#');
@@ -261,8 +298,8 @@ fn entry_end(text: &str, line: usize, indent: usize) -> Option<usize> {
 /// Blanks the entry whose key (or list dash) starts at `line`:`column`: that line from the key
 /// on, and the lines below that belong to it (more indented, or a list at the key's own
 /// indentation, which YAML allows under a key).
-fn blank_entry(text: &mut String, line: usize, column: usize) -> Option<()> {
-    let (start, content) = line_of(text, line)?;
+fn blank_entry(lines: &Lines, text: &mut String, line: usize, column: usize) -> Option<()> {
+    let (start, content) = lines.get(text, line)?;
     let indent = column - 1;
     let mut from = start
         + content
@@ -270,12 +307,12 @@ fn blank_entry(text: &mut String, line: usize, column: usize) -> Option<()> {
             .take(indent)
             .map(char::len_utf8)
             .sum::<usize>();
-    let to = entry_end(text, line, indent)?;
+    let to = entry_end(lines, text, line, indent)?;
     // The only key of a list item (`- tableau:` and its text): the item goes with it, as an
     // item left empty would be a mistake of the mend's own.
     let before = content.chars().take(indent).collect::<String>();
     let next_key = (line + 1..)
-        .map_while(|n| line_of(text, n))
+        .map_while(|n| lines.get(text, n))
         .map(|(_, l)| l)
         .find(|l| {
             let t = l.trim_start_matches(' ');
@@ -304,42 +341,80 @@ mod tests {
     #[test]
     fn an_entry_and_its_children_are_blanked_in_place() {
         let mut text = "a: 1\nb:\n  c: 2\n  - d\n\n  # note\ne: 3\n".to_owned();
-        blank_entry(&mut text, 2, 1).unwrap();
+        blank_entry(&Lines::new(&text), &mut text, 2, 1).unwrap();
         assert_eq!(text, "a: 1\n  \n      \n     \n\n  # note\ne: 3\n");
         let mut list = "items:\n  - x: 1\n    y: 2\n  - x: 3\n".to_owned();
-        blank_entry(&mut list, 2, 5).unwrap();
+        blank_entry(&Lines::new(&list), &mut list, 2, 5).unwrap();
         assert_eq!(list, "items:\n  -     \n    y: 2\n  - x: 3\n");
         // An item's only key: the item goes.
         let mut only = "items:\n  - x:\n      a\n  - y: 3\n".to_owned();
-        blank_entry(&mut only, 2, 5).unwrap();
+        blank_entry(&Lines::new(&only), &mut only, 2, 5).unwrap();
         assert_eq!(only, "items:\n      \n       \n  - y: 3\n");
     }
 
     #[test]
     fn the_owner_of_a_value_is_its_key_or_its_item() {
         let text = "top: 20mm\nlist:\n  - 300.5\nmap:\n  k: v\nblock:\n  - a\n";
-        assert_eq!(owner(text, 1, 6), Some((1, 1, "top".to_owned())));
-        assert_eq!(owner(text, 3, 5), Some((3, 3, "-".to_owned())));
-        assert_eq!(owner(text, 7, 3), Some((6, 1, "block".to_owned())));
-        assert_eq!(owner("x: {a: 1, b: [}\n", 1, 14), None);
+        assert_eq!(
+            owner(&Lines::new(text), text, 1, 6),
+            Some((1, 1, "top".to_owned()))
+        );
+        assert_eq!(
+            owner(&Lines::new(text), text, 3, 5),
+            Some((3, 3, "-".to_owned()))
+        );
+        assert_eq!(
+            owner(&Lines::new(text), text, 7, 3),
+            Some((6, 1, "block".to_owned()))
+        );
+        assert_eq!(
+            owner(&Lines::new("x: {a: 1, b: [}\n"), "x: {a: 1, b: [}\n", 1, 14),
+            None
+        );
+        // A key line with a comment is still the key; one with an anchor is no guess.
+        let commented = "m:\n  top: 1\n  bottom:   # note\n    - 3\n  inner: 2\n";
+        let lines = Lines::new(commented);
+        assert_eq!(
+            owner(&lines, commented, 4, 5),
+            Some((3, 3, "bottom".to_owned()))
+        );
+        let anchored = "m:\n  bottom: &b\n    - 3\n";
+        assert_eq!(owner(&Lines::new(anchored), anchored, 3, 5), None);
     }
 
     #[test]
     fn a_value_is_replaced_with_its_children() {
         let mut text = "email: [a,\n  b]\nnext: 1\n".to_owned();
-        replace_value(&mut text, (1, 8), 0, "\"\"").unwrap();
+        replace_value(&Lines::new(&text), &mut text, (1, 8), 0, "\"\"").unwrap();
         assert_eq!(text, "email: \"\" \n    \nnext: 1\n");
         let mut short = "n: 1\n".to_owned();
-        replace_value(&mut short, (1, 4), 0, "{}").unwrap();
+        replace_value(&Lines::new(&short), &mut short, (1, 4), 0, "{}").unwrap();
         assert_eq!(short, "n: {}\n");
     }
 
     #[test]
     fn a_key_is_renamed_where_it_is_written() {
         let mut text = "a: 1\n  - tagine: x\n".to_owned();
-        let column = key_start(&text, 2, 5, "tagine").unwrap();
-        rename(&mut text, 2, column, "tagine", "tagline").unwrap();
+        let column = key_start(&Lines::new(&text), &text, 2, 5, "tagine").unwrap();
+        rename(
+            &Lines::new(&text),
+            &mut text,
+            2,
+            column,
+            "tagine",
+            "tagline",
+        )
+        .unwrap();
         assert_eq!(text, "a: 1\n  - tagline: x\n");
-        assert_eq!(key_start("{tagine: x}\n", 1, 2, "tagine"), None);
+        assert_eq!(
+            key_start(
+                &Lines::new("{tagine: x}\n"),
+                "{tagine: x}\n",
+                1,
+                2,
+                "tagine"
+            ),
+            None
+        );
     }
 }

@@ -140,6 +140,16 @@ pub fn load_with(dir: &Path, options: &Options) -> Result<Loaded, Vec<Diagnostic
         sources.update(source.text.as_bytes());
     }
 
+    let events = read_events(dir, &mut diagnostics);
+    // Where reading found mistakes: validation of a file mended past one may find fault with
+    // the value put in its place (see `mend.rs`), which is the same mistake.
+    let misread: std::collections::HashSet<Span> = diagnostics
+        .iter()
+        .filter_map(|d| d.span.clone())
+        .filter(|s| s.line > 0)
+        .collect();
+    let read_count = diagnostics.iter().count();
+
     // The declared languages, read once; without them, check in the first known language.
     let declared = brochure.as_ref().and_then(|(raw, source)| {
         let edition = Edition {
@@ -156,15 +166,6 @@ pub fn load_with(dir: &Path, options: &Options) -> Result<Loaded, Vec<Diagnostic
     let brochure_raw = brochure.as_ref().map(|(raw, _)| raw);
     let wanted = options.langs.clone().unwrap_or_else(|| declared.clone());
 
-    let events = read_events(dir, &mut diagnostics);
-    // Where reading found mistakes: validation of a file mended past one may find fault with
-    // the value put in its place (see `mend.rs`), which is the same mistake.
-    let misread: std::collections::HashSet<Span> = diagnostics
-        .iter()
-        .filter_map(|d| d.span.clone())
-        .filter(|s| s.line > 0)
-        .collect();
-    let read_count = diagnostics.iter().count();
     let mut editions = Vec::new();
     for &lang in &wanted {
         let edition = Edition {

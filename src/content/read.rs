@@ -71,7 +71,7 @@ pub fn read_yaml_inside<T: DeserializeOwned>(root: &Path, dir: &Path, name: &str
         Ok(text) => text,
         Err(d) => return (None, vec![d]),
     };
-    let source = Source::new(path, text);
+    let mut source = Source::new(path, text);
     if source.text.trim().is_empty() {
         let d = Diagnostic::error(format!("`{name}` is empty"))
             .in_file(&source.path)
@@ -95,7 +95,7 @@ pub fn read_yaml_inside<T: DeserializeOwned>(root: &Path, dir: &Path, name: &str
         };
         let follows = field.is_some_and(|field| {
             mended.iter().any(|m| match m {
-                mend::Mend::Renamed { to } => to == field,
+                mend::Mend::Renamed { to, .. } => to == field,
                 mend::Mend::Blanked { key } => key == field,
                 mend::Mend::Replaced => false,
             })
@@ -107,7 +107,18 @@ pub fn read_yaml_inside<T: DeserializeOwned>(root: &Path, dir: &Path, name: &str
         }
         let suggest = |field: &str, known: &[&str]| closest(field, known).map(str::to_owned);
         match mend::mend(&mut text, &error, suggest) {
-            Some(done) => mended.push(done),
+            Some(done) => {
+                if let mend::Mend::Renamed {
+                    line,
+                    column,
+                    moved,
+                    ..
+                } = done
+                {
+                    source.moved(line, column, moved);
+                }
+                mended.push(done);
+            }
             None => break,
         }
     }
@@ -190,11 +201,17 @@ fn read_text(root: &Path, path: &Path) -> Result<String, Diagnostic> {
 /// Turns a serde-saphyr error into a diagnostic at its place, in a writer's words.
 fn translate(error: &serde_saphyr::Error, source: &Source) -> Diagnostic {
     let mut diagnostic = in_words(error);
-    // A control character: point at it (the reader points at the start of its text).
-    let control = source
-        .text
-        .char_indices()
-        .find(|(_, c)| c.is_control() && !matches!(c, '\n' | '\r' | '\t'));
+    // A control character: point at it (the reader points at the start of its text, so it
+    // is at or after the line the reader names; U+0085, a line break to YAML, is allowed).
+    let from = error
+        .location()
+        .and_then(|loc| source.line_start(loc.line() as usize))
+        .unwrap_or(0);
+    let control = source.text.get(from..).and_then(|rest| {
+        rest.char_indices()
+            .find(|(_, c)| c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\u{85}'))
+            .map(|(at, c)| (from + at, c))
+    });
     if let (Some((offset, c)), true) = (
         control,
         diagnostic.message.starts_with("YAML does not allow"),
@@ -219,9 +236,10 @@ fn translate(error: &serde_saphyr::Error, source: &Source) -> Diagnostic {
         Some(loc) if loc.line() > 0 => {
             let (line, column) = (loc.line() as usize, loc.column() as usize);
             // Name the value that is not what was expected, as it is written.
-            if let (serde_saphyr::Error::InvalidScalar { ty, .. }, Some(token)) =
-                (error, token_at(source, line, column))
-            {
+            if let (serde_saphyr::Error::InvalidScalar { ty, .. }, Some(token)) = (
+                error,
+                token_at(source, line, source.written_column(line, column)),
+            ) {
                 diagnostic.message = format!("`{token}` is not {}", scalar_words(ty));
             }
             diagnostic.at(source, line, column)
