@@ -8,6 +8,8 @@
     clippy::indexing_slicing
 )]
 
+mod common;
+
 use std::path::Path;
 
 use plaquette::compose::{self, Kind};
@@ -58,11 +60,113 @@ fn french_typography_reaches_the_page() {
             _ => None,
         })
         .collect();
+    // A hyphen of the text at a line's end is written U+2010 (see the next test).
+    let text = text.replace('\u{2010}', "-");
     assert!(
-        text.contains("Qui sommes-nous\u{202f}?"),
+        text.contains("sommes-nous\u{202f}?"),
         "narrow space before ?"
     );
     assert!(text.contains("7\u{a0}piliers"), "number kept with its noun");
     assert!(text.contains("mars\u{a0}2021"), "month kept with its year");
     assert!(!text.contains(" :"), "no breaking space before a colon");
+}
+
+#[test]
+fn a_hyphen_of_the_text_at_a_line_end_is_kept_for_extraction() {
+    // Words of three-letter parts joined by hyphens, each about as long as a line: most lines
+    // must break after a hyphen of the text, and no part can be hyphenated.
+    let word = ["one", "two", "six", "ten"].repeat(6).join("-");
+    let paragraph = vec![word; 8].join(" ");
+    let f = common::fixture::Fixture::new();
+    f.blocks(&format!("  - paragraph: {paragraph}\n"));
+    let book = FontBook::bundled().unwrap();
+    let content = f.content();
+    let laid = layout::layout(&compose::compose(&content, Kind::Brochure), &book, None).unwrap();
+    // The last run of each line (by block and baseline, rightmost) says how the line ends.
+    let mut ends: std::collections::BTreeMap<(usize, usize, i64), (f32, String)> =
+        std::collections::BTreeMap::new();
+    for (n, page) in laid.pages.iter().enumerate() {
+        for item in &page.items {
+            if let layout::frame::Item::Text(run) = item {
+                let key = (n, run.block, (run.y.0 * 100.0) as i64);
+                let end = ends.entry(key).or_insert((f32::MIN, String::new()));
+                if run.x.0 > end.0 {
+                    *end = (run.x.0, run.text.clone());
+                }
+            }
+        }
+    }
+    let hard = ends
+        .values()
+        .filter(|(_, t)| t.ends_with('\u{2010}'))
+        .count();
+    assert!(hard >= 3, "lines ending on a hyphen of the text: {hard}");
+    // Extractors drop a line-final U+002D as a hyphenation hyphen: none is left there.
+    assert!(ends.values().all(|(_, t)| !t.ends_with('-')), "{ends:?}");
+}
+
+/// The set lines of each block with `role`: (block, [(width used, hyphenated)]).
+fn lines_of(
+    laid: &layout::Laid,
+    wanted: impl Fn(plaquette::compose::Role) -> bool,
+) -> std::collections::BTreeMap<usize, Vec<(f32, bool)>> {
+    let mut blocks: std::collections::BTreeMap<usize, Vec<(f32, bool)>> = Default::default();
+    for page in &laid.pages {
+        for item in &page.items {
+            if let layout::frame::Item::Line(info) = item
+                && wanted(info.role.clone())
+            {
+                let width = info.end.0 - info.start.0;
+                blocks
+                    .entry(info.block)
+                    .or_default()
+                    .push((width, info.hyphenated));
+            }
+        }
+    }
+    blocks
+}
+
+#[test]
+fn display_text_is_whole_worded_and_balanced() {
+    use plaquette::compose::Role;
+    // Headings and a lead of long, hyphenatable words, each long enough to take two lines or
+    // more; the lead first, as the opening paragraph.
+    let f = common::fixture::Fixture::new();
+    f.blocks(
+        "  - paragraph: Extraordinarily comprehensive internationalisation of interdisciplinary \
+         collaborations characterises institutional programmes across continental \
+         organisations and their counterparts.\n    lead: true\n  - heading: Internationalisation \
+         of interdisciplinary collaborations in Africa\n  - paragraph: Body.\n  - heading: Our \
+         work in the towns\n  - paragraph: Body.\n",
+    );
+    let book = FontBook::bundled().unwrap();
+    let content = f.content();
+    let laid = layout::layout(&compose::compose(&content, Kind::Brochure), &book, None).unwrap();
+    let headings = lines_of(&laid, |r| matches!(r, Role::Heading(_)));
+    let several: Vec<&Vec<(f32, bool)>> = headings.values().filter(|l| l.len() > 1).collect();
+    assert!(
+        several.len() >= 2,
+        "headings of several lines: {headings:?}"
+    );
+    for lines in &several {
+        assert!(
+            lines.iter().all(|(_, hyphen)| !hyphen),
+            "a heading hyphenated: {lines:?}"
+        );
+    }
+    // Balanced: a heading of short words ends on a line about as long as the others, not on
+    // a lone word.
+    let short_words = several.last().expect("the second heading");
+    let longest = short_words.iter().map(|l| l.0).fold(0.0, f32::max);
+    let last = short_words.last().map_or(0.0, |l| l.0);
+    assert!(last >= 0.6 * longest, "unbalanced heading: {short_words:?}");
+    let lead = lines_of(&laid, |r| r == Role::Paragraph)
+        .into_values()
+        .find(|l| l.len() > 2)
+        .expect("the lead takes several lines");
+    assert!(
+        lead.iter().all(|(_, hyphen)| !hyphen),
+        "the lead hyphenated: {lead:?}"
+    );
 }

@@ -173,10 +173,12 @@ impl Styles {
             colour: self.colours.primary,
             ..self.body
         };
-        // Set ragged: at this size a justified measure would need wide spaces.
+        // Set ragged and whole-worded: at this size a justified measure would need wide
+        // spaces, and hyphens would show.
         Para {
             leading: self.body_leading * 1.2,
             align: Align::Left,
+            hyphenate: false,
             ..self.para(self.runs(inline, style), Role::Paragraph)
         }
     }

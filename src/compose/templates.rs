@@ -395,8 +395,6 @@ fn side_headings(body: Vec<super::Flow>, s: &Styles) -> (Vec<super::Flow>, Conte
             p.space_before = Pt::ZERO;
             if side {
                 p.side = true;
-                // A long word may be hyphenated rather than cut: the sidebar is narrow.
-                p.hyphenate = true;
                 for run in &mut p.runs {
                     run.style.size = side_size;
                 }

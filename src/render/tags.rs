@@ -137,6 +137,11 @@ pub fn join_lines<'a>(runs: impl IntoIterator<Item = (&'a str, bool)>) -> String
         if new_line {
             if let Some(stem) = text.strip_suffix('\u{ad}') {
                 text.truncate(stem.len());
+            } else if let Some(stem) = text.strip_suffix('\u{2010}') {
+                // A hyphen of the text at a line's end, written as U+2010 for extractors
+                // (layout's `keep_hard_hyphen`): joined, it is the text's own again.
+                text.truncate(stem.len());
+                text.push('-');
             } else if !text.ends_with('-') {
                 text.push(' ');
             }

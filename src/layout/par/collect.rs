@@ -28,6 +28,9 @@ pub const LETTER_SHRINK: f32 = 0.01;
 pub const KASHIDA: f32 = 1.5;
 /// Penalties, as in TeX: a hyphen costs, a forced break is certain, a forbidden one never.
 pub const HYPHEN_PENALTY: f32 = 50.0;
+/// A break after a hyphen of the text in display text (headings, covers), which is set to
+/// read as phrases.
+pub const DISPLAY_HYPHEN_PENALTY: f32 = 2000.0;
 pub const FORCED: f32 = -10_000.0;
 /// The glue ending a paragraph stretches without limit: its last line is not justified.
 pub const FILL: Pt = Pt(100_000.0);
@@ -139,7 +142,8 @@ pub fn collect(
             points.insert(at, point);
         }
     }
-    for at in hyphenation_points(&text, para) {
+    let mut hyphenate = para.hyphenate;
+    for at in hyphenation_points(&text, para, hyphenate) {
         points.entry(at).or_insert(Point::Hyphen);
     }
     // An em of each segment's size, for letter-spacing; none for Arabic.
@@ -154,7 +158,21 @@ pub fn collect(
             _ => Pt::ZERO,
         }
     };
-    let mut items = items(&text, &glyphs, &segs, &points, &spacing);
+    let mut items = items(&text, &glyphs, &segs, &points, &spacing, para.hyphenate);
+    // Display text is not hyphenated, unless a word is wider than its measure (a long word in
+    // a narrow side heading): a hyphen then rather than a cut.
+    let too_wide = |items: &[Item]| {
+        items
+            .iter()
+            .any(|i| matches!(i, Item::Box { width, .. } if *width > measure))
+    };
+    if !hyphenate && too_wide(&items) {
+        hyphenate = true;
+        for at in hyphenation_points(&text, para, hyphenate) {
+            points.entry(at).or_insert(Point::Hyphen);
+        }
+        items = self::items(&text, &glyphs, &segs, &points, &spacing, para.hyphenate);
+    }
     split_overlong(
         &mut items,
         (&glyphs, &segs, &text),
@@ -306,7 +324,7 @@ impl Shaped {
 
 /// Where words may be hyphenated: after soft hyphens always, and by the language's patterns
 /// (at least 2 letters before and 3 after) where the paragraph allows it.
-fn hyphenation_points(text: &str, para: &Para) -> Vec<usize> {
+fn hyphenation_points(text: &str, para: &Para, hyphenate: bool) -> Vec<usize> {
     let mut points: Vec<usize> = text
         .char_indices()
         .filter(|&(_, c)| c == '\u{ad}')
@@ -316,7 +334,7 @@ fn hyphenation_points(text: &str, para: &Para) -> Vec<usize> {
     let Some(lang) = para.lang.locale().hyphenation else {
         return points;
     };
-    if !para.hyphenate || para.rtl {
+    if !hyphenate || para.rtl {
         return points;
     }
     // Words are runs of letters; "l’écosystème" hyphenates "écosystème".
@@ -376,6 +394,7 @@ fn items(
     segs: &[SegInfo],
     points: &BTreeMap<usize, Point>,
     spacing: &dyn Fn(usize) -> Pt,
+    running: bool,
 ) -> Vec<Item> {
     let mut items = Vec::new();
     let mut box_start = 0;
@@ -439,7 +458,13 @@ fn items(
                 }
                 Point::Opportunity => Item::Penalty {
                     width: Pt::ZERO,
-                    cost: if after_hyphen { HYPHEN_PENALTY } else { 0.0 },
+                    cost: match (after_hyphen, running) {
+                        (false, _) => 0.0,
+                        (true, true) => HYPHEN_PENALTY,
+                        // Display text keeps a compound whole where it can: «Qui /
+                        // sommes-nous ?», not «Qui sommes- / nous ?».
+                        (true, false) => DISPLAY_HYPHEN_PENALTY,
+                    },
                     flagged: after_hyphen,
                     hyphen: None,
                 },

@@ -272,6 +272,25 @@ fn kashida_counts(collected: &Collected, line: &[Item], ratio: f32) -> Vec<usize
     counts
 }
 
+/// A line that ends on a hyphen of the text itself (`sommes-`, `high-`): that hyphen is
+/// written as U+2010 HYPHEN in the PDF's text. Extractors take a line-final U+002D for a
+/// hyphen added by hyphenation and drop it, joining «sommesnous»; U+2010 they keep. The glyph
+/// drawn is the same.
+fn keep_hard_hyphen(segments: &mut [Segment]) {
+    let Some(last) = segments.last_mut() else {
+        return;
+    };
+    let Some(glyph) = last.glyphs.last_mut() else {
+        return;
+    };
+    if last.text.get(glyph.range.clone()) != Some("-") || glyph.range.end != last.text.len() {
+        return;
+    }
+    let at = glyph.range.start;
+    last.text.replace_range(at..at + 1, "\u{2010}");
+    glyph.range = at..at + '\u{2010}'.len_utf8();
+}
+
 /// Groups the line's glyphs into segments of one face and style.
 fn build(
     collected: &Collected,
@@ -326,6 +345,9 @@ fn build(
             })
         })
         .collect();
+    if hyphen.is_none() && !para.rtl {
+        keep_hard_hyphen(&mut out);
+    }
     if let Some((seg, mut glyph)) = hyphen {
         // The added hyphen is a soft hyphen in the text: copied, the word comes back whole.
         let target = match out.last_mut() {

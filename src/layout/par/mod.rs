@@ -42,15 +42,27 @@ pub fn break_lines(
     warnings: &mut Vec<Diagnostic>,
 ) -> Result<Vec<Line>, BreakError> {
     let measure = measure - para.indent;
-    let collected = collect::collect(shaper, para, measure, warnings)?;
+    let mut collected = collect::collect(shaper, para, measure, warnings)?;
     let size = para.runs.first().map_or(Pt(10.0), |r| r.style.size);
+    // Display text (ragged, not hyphenated: headings, cover lines, the lead) is balanced: its
+    // last line is held to the others' length rather than left free, so a heading of two
+    // lines does not end on a lone word.
+    let display = !para.hyphenate && para.align != Align::Justify;
+    if display
+        && let Some(collect::Item::Glue { stretch, .. }) = collected
+            .items
+            .iter_mut()
+            .rev()
+            .find(|i| matches!(i, collect::Item::Glue { .. }))
+    {
+        *stretch = Pt::ZERO;
+    }
     // A measure too narrow to justify well (a column of a three-column block) is set ragged.
     let justified = para.align == Align::Justify && measure.0 >= size.0 * MIN_JUSTIFIED_EMS;
-    let breaks = linebreak::breaks(
-        &collected.items,
-        measure,
-        (!justified).then_some(size * 3.0),
-    );
+    // Ragged lines may fall short by 3 ems before they count as bad; display lines by the
+    // whole measure, so that how unequal they are always counts (balance).
+    let ragged = if display { measure } else { size * 3.0 };
+    let breaks = linebreak::breaks(&collected.items, measure, (!justified).then_some(ragged));
     let lines = finalize::lines(&collected, &breaks, measure, para, justified);
     // A line that would need more than the bounds allow is set ragged: worth a word.
     let loose = lines
