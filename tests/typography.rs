@@ -136,8 +136,8 @@ fn display_text_is_whole_worded_and_balanced() {
     f.blocks(
         "  - paragraph: Extraordinarily comprehensive internationalisation of interdisciplinary \
          collaborations characterises institutional programmes across continental \
-         organisations and their counterparts.\n    lead: true\n  - heading: Internationalisation \
-         of interdisciplinary collaborations in Africa\n  - paragraph: Body.\n  - heading: Our \
+         organisations and their counterparts.\n    lead: true\n  - heading: Complementary \
+         programmes of international organisations\n  - paragraph: Body.\n  - heading: Our \
          work in the towns\n  - paragraph: Body.\n",
     );
     let book = FontBook::bundled().unwrap();
@@ -169,4 +169,41 @@ fn display_text_is_whole_worded_and_balanced() {
         lead.iter().all(|(_, hyphen)| !hyphen),
         "the lead hyphenated: {lead:?}"
     );
+}
+
+#[test]
+fn ragged_lines_keep_natural_spaces() {
+    // A lead and three narrow columns: ragged text, whose lines the breaker might have been
+    // tempted to squeeze to pull a word up.
+    let words = "An institute where people of many disciplines collaborate on questions of \
+                 energy, water, health and learning across the region and beyond its borders";
+    let f = common::fixture::Fixture::new();
+    f.blocks(&format!(
+        "  - paragraph: {words}.\n    lead: true\n  - columns:\n      - - paragraph: {words}.\n      \
+         - - paragraph: {words}, with partners.\n      - - paragraph: {words}; in short.\n"
+    ));
+    let book = FontBook::bundled().unwrap();
+    let content = f.content();
+    let laid = layout::layout(&compose::compose(&content, Kind::Brochure), &book, None).unwrap();
+    let mut ragged = 0;
+    for page in &laid.pages {
+        for item in &page.items {
+            if let layout::frame::Item::Line(info) = item
+                && !info.justified
+                && info.role == plaquette::compose::Role::Paragraph
+            {
+                ragged += 1;
+                let ratio = info.space_ratio.unwrap_or(1.0);
+                assert!(
+                    (ratio - 1.0).abs() < 0.001,
+                    "a ragged line's spaces at {ratio}"
+                );
+                assert!(
+                    info.end.0 <= info.rect.width.0 + 0.05,
+                    "a ragged line overshoots"
+                );
+            }
+        }
+    }
+    assert!(ragged >= 12, "ragged lines: {ragged}");
 }

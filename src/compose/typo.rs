@@ -2,7 +2,9 @@
 //!
 //! French: a narrow no-break space (U+202F) before `;` `!` `?` and inside « », a no-break space
 //! (U+00A0) before `:`, typographic apostrophes and quotes, and no-break spaces that keep a
-//! number with its unit or noun ("7 piliers") and a month with its year ("mars 2021").
+//! number with its unit or noun ("7 piliers") and a month with its year ("mars 2021"), an
+//! abbreviation with what follows ("M. Dupont", "p. 12"), a time together ("9 h 30"), and a
+//! narrow one between groups of thousands ("10 000").
 //! English: apostrophes, “ ” quotes, and no space before punctuation.
 
 use crate::content::{InlineSpan, Lang};
@@ -25,6 +27,7 @@ pub fn apply(spans: &[InlineSpan], lang: Lang) -> Vec<InlineSpan> {
         Punctuation::French => {
             french(&mut chars);
             keep_numbers_with_words(&mut chars, lang.month_names());
+            french_bindings(&mut chars);
         }
         Punctuation::Tight => tight(&mut chars),
         Punctuation::AsWritten => {}
@@ -183,6 +186,64 @@ fn keep_numbers_with_words(chars: &mut [(char, usize)], months: &[String]) {
                 && word_after.chars().all(|c| c.is_ascii_digit());
         if keeps && let Some(c) = chars.get_mut(i) {
             c.0 = NBSP;
+        }
+    }
+}
+
+/// French abbreviations that never end a line: a title before a name ("M. Dupont"), a page
+/// ("p. 12"), a number sign ("n° 3")…
+const FRENCH_BEFORE: [&str; 17] = [
+    "M.", "MM.", "Mme", "Mmes", "Mlle", "Mlles", "Dr", "Pr", "Mgr", "p.", "pp.", "n°", "art.",
+    "chap.", "vol.", "fig.", "§",
+];
+
+/// French no-break spaces the other rules do not give: after the abbreviations above, inside
+/// a time ("9 h 30": the space before `h` is a unit's, bound already), and a narrow one
+/// between groups of thousands ("10 000", as the Imprimerie nationale writes it).
+fn french_bindings(chars: &mut [(char, usize)]) {
+    let text: Vec<char> = chars.iter().map(|c| c.0).collect();
+    let token = |from: usize, to: usize| -> String {
+        text.get(from..to).unwrap_or_default().iter().collect()
+    };
+    let separates = |c: &char| c.is_whitespace();
+    for i in 0..text.len() {
+        let Some(&space) = text.get(i) else { continue };
+        if space != ' ' && space != NBSP {
+            continue;
+        }
+        let start = text
+            .get(..i)
+            .and_then(|t| t.iter().rposition(separates))
+            .map_or(0, |p| p + 1);
+        let end = text
+            .get(i + 1..)
+            .and_then(|t| t.iter().position(separates))
+            .map_or(text.len(), |p| i + 1 + p);
+        let before = token(start, i);
+        let after = token(i + 1, end);
+        let digits = |t: &str| t.chars().take_while(char::is_ascii_digit).count();
+        let word_follows = after.starts_with(|c: char| c.is_alphanumeric());
+        let abbreviation = space == ' ' && word_follows && FRENCH_BEFORE.contains(&before.as_str());
+        // "h" between an hour and its minutes: "9 h 30", "9 h 30."
+        let hour_before = start >= 2
+            && text.get(start - 2).is_some_and(char::is_ascii_digit)
+            && text.get(start - 1).is_some_and(|c| c.is_whitespace());
+        let time = space == ' ' && before == "h" && hour_before && digits(&after) == 2;
+        let thousands = space == NBSP
+            && before.ends_with(|c: char| c.is_ascii_digit())
+            && digits(&after) == 3
+            && !after
+                .get(3..)
+                .is_some_and(|rest| rest.starts_with(|c: char| c.is_alphanumeric()));
+        let bound = if thousands {
+            Some(NNBSP)
+        } else if abbreviation || time {
+            Some(NBSP)
+        } else {
+            None
+        };
+        if let (Some(bound), Some(c)) = (bound, chars.get_mut(i)) {
+            c.0 = bound;
         }
     }
 }
@@ -349,6 +410,28 @@ mod tests {
         // Words after a number, and numbers in prose, still break.
         assert_eq!(bound("in 2016 the 7 founders"), "in 2016 the 7 founders");
         assert_eq!(bound("page 12 of 300"), "page 12 of 300");
+    }
+
+    #[test]
+    fn french_abbreviations_times_and_thousands_hold_together() {
+        let french = |text: &str| {
+            let bound = Inline(bind_numbers(&Inline::plain(text).0));
+            Inline(apply(&bound.0, Lang::parse("fr").unwrap_or_default())).text()
+        };
+        for (written, kept) in [
+            ("avec M. Dupont et", "avec M.\u{a0}Dupont et"),
+            ("voir p. 12.", "voir p.\u{a0}12."),
+            ("le n° 3.", "le n°\u{a0}3."),
+            ("à 9 h 30.", "à 9\u{a0}h\u{a0}30."),
+            ("soit 10 000.", "soit 10\u{202f}000."),
+            ("les 1 152 modules", "les 1\u{202f}152\u{a0}modules"),
+        ] {
+            assert_eq!(french(written), kept, "{written}");
+        }
+        // Only where they mean it: a sentence ending in "p." or a lone "h" is left alone.
+        assert_eq!(french("la lettre h, 30."), "la lettre h, 30.");
+        assert_eq!(french("le mot h 30."), "le mot h 30.");
+        assert_eq!(french("Me voici"), "Me voici");
     }
 
     #[test]

@@ -98,7 +98,8 @@ pub fn lines(
                 )
             });
         let justify = justified && !last && (brk.ratio <= 1.0 || kashidas);
-        let ratio = if justify || brk.ratio < 0.0 {
+        // A justified paragraph's last line may be squeezed to fit; a ragged line never is.
+        let ratio = if justify || (justified && brk.ratio < 0.0) {
             brk.ratio
         } else {
             0.0

@@ -201,10 +201,12 @@ fn run(items: &[Item], measure: Pt, ragged: Option<Pt>, pass: &Pass) -> Option<V
             let Some(node) = nodes.get(a) else {
                 return false;
             };
-            let (mut width, mut stretch, shrink) = sums.between(node.start, b);
+            let (mut width, mut stretch, mut shrink) = sums.between(node.start, b);
             width += penalty_width;
             if let Some(extra) = ragged {
                 stretch = extra.0 + if b == last { stretch } else { 0.0 };
+                // Ragged lines keep their natural spaces: none is squeezed to pull a word up.
+                shrink = 0.0;
             }
             let ratio = if width < measure.0 {
                 if stretch > 0.0 {
