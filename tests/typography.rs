@@ -207,3 +207,55 @@ fn ragged_lines_keep_natural_spaces() {
     }
     assert!(ragged >= 12, "ragged lines: {ragged}");
 }
+
+#[test]
+fn a_phone_number_in_arabic_reads_in_order() {
+    let f = common::fixture::Fixture::new();
+    let brand = std::fs::read_to_string(f.dir().join("content/brand.yaml")).unwrap();
+    f.write(
+        "brand.yaml",
+        &brand.replace(
+            "  heading: Noto Sans\n",
+            "  heading: Noto Sans\n  arabic: Noto Naskh Arabic\n",
+        ),
+    );
+    f.write(
+        "brochure.yaml",
+        "title: T\nsubject: S\nlanguages: [ar]\nblocks:\n  - heading: بداية\n    id: about\n  \
+         - paragraph: اتصلوا بنا على الرقم +212 5 25 07 27 00 أو زوروا موقعنا.\n",
+    );
+    f.write("factsheet.yaml", "title: T\nsubject: S\nuse: [about]\n");
+    let book = FontBook::bundled().unwrap();
+    let content = f.content();
+    let laid = layout::layout(&compose::compose(&content, Kind::Brochure), &book, None).unwrap();
+    // Every digit of the paragraph with where it is drawn, read from left to right.
+    let mut digits: Vec<(f32, char)> = Vec::new();
+    for page in &laid.pages {
+        for item in &page.items {
+            let layout::frame::Item::Text(run) = item else {
+                continue;
+            };
+            if run.role != plaquette::compose::Role::Paragraph {
+                continue;
+            }
+            let mut x = run.x.0;
+            for glyph in &run.glyphs {
+                let text = run.text.get(glyph.range.clone()).unwrap_or_default();
+                if let Some(c) = text
+                    .chars()
+                    .find(char::is_ascii_digit)
+                    .filter(|_| text.len() == 1)
+                {
+                    digits.push((x, c));
+                }
+                x += glyph.advance.0;
+            }
+        }
+    }
+    digits.sort_by(|a, b| a.0.total_cmp(&b.0));
+    let shown: String = digits.iter().map(|d| d.1).collect();
+    assert_eq!(
+        shown, "212525072700",
+        "the groups of the number in their written order"
+    );
+}

@@ -106,6 +106,9 @@ impl Styles {
         };
         // Whatever the conventions, a number is never parted from its unit or sign.
         let mut spans = super::typo::bind_numbers(&spans);
+        if self.lang.rtl() {
+            spans = super::typo::keep_numbers_in_order(&spans);
+        }
         if self.eastern_digits {
             for span in spans.iter_mut().filter(|s| s.link.is_none()) {
                 span.text = super::typo::eastern_digits(&span.text);

@@ -329,6 +329,57 @@ pub fn bind_numbers(spans: &[InlineSpan]) -> Vec<InlineSpan> {
     respan(chars, spans)
 }
 
+/// The left-to-right mark, a strong left-to-right character that shows nothing.
+const LRM: char = '\u{200e}';
+
+/// In right-to-left text, a number written in groups ("+212 5 25 07 27 00", "06 12 34 56 78")
+/// reads left to right as one: an LRM before it. The bidirectional algorithm would otherwise
+/// take its digits for Arabic numbers (after Arabic letters) and the spaces between the groups
+/// for right-to-left ones, and show the groups in reverse order. A single number ("12",
+/// "12%") is left to the algorithm, which sets it as Arabic readers expect ("%12").
+pub fn keep_numbers_in_order(spans: &[InlineSpan]) -> Vec<InlineSpan> {
+    let mut chars = characters(spans);
+    let text: Vec<char> = chars.iter().map(|c| c.0).collect();
+    let grouped =
+        |c: char| c.is_ascii_digit() || matches!(c, ' ' | '\u{a0}' | '.' | '-' | '(' | ')');
+    let mut starts = Vec::new();
+    let mut i = 0;
+    while i < text.len() {
+        let Some(&c) = text.get(i) else { break };
+        let begins = (c == '+' || c.is_ascii_digit())
+            && i.checked_sub(1)
+                .and_then(|p| text.get(p))
+                .is_none_or(|p| !p.is_alphanumeric() && *p != LRM);
+        if !begins {
+            i += 1;
+            continue;
+        }
+        let mut end = i + 1;
+        while text.get(end).is_some_and(|&c| grouped(c)) {
+            end += 1;
+        }
+        // The number ends on a digit: trailing spaces and dots are the sentence's.
+        while end > i && !text.get(end - 1).is_some_and(char::is_ascii_digit) {
+            end -= 1;
+        }
+        let run = text.get(i..end).unwrap_or_default();
+        let digits = run.iter().filter(|c| c.is_ascii_digit()).count();
+        let groups = run
+            .iter()
+            .filter(|c| matches!(c, ' ' | '\u{a0}' | '.' | '-'))
+            .count();
+        if digits >= 6 && groups >= 2 {
+            starts.push(i);
+        }
+        i = end.max(i + 1);
+    }
+    for &at in starts.iter().rev() {
+        let span = chars.get(at).map_or(0, |c| c.1);
+        chars.insert(at, (LRM, span));
+    }
+    respan(chars, spans)
+}
+
 /// Digits as Eastern Arabic ones (٠–٩), except inside names such as "UM6P".
 pub fn eastern_digits(text: &str) -> String {
     let chars: Vec<char> = text.chars().collect();
@@ -432,6 +483,20 @@ mod tests {
         assert_eq!(french("la lettre h, 30."), "la lettre h, 30.");
         assert_eq!(french("le mot h 30."), "le mot h 30.");
         assert_eq!(french("Me voici"), "Me voici");
+    }
+
+    #[test]
+    fn grouped_numbers_read_in_order_in_arabic() {
+        let kept = |text: &str| Inline(keep_numbers_in_order(&Inline::plain(text).0)).text();
+        assert_eq!(
+            kept("الرقم +212 5 25 07 27 00 أو"),
+            "الرقم \u{200e}+212 5 25 07 27 00 أو"
+        );
+        assert_eq!(kept("هاتف 06.12.34.56.78."), "هاتف \u{200e}06.12.34.56.78.");
+        // Single numbers, years and percentages are the algorithm's.
+        for alone in ["نسبة 12% من", "في 2021 و 2023", "UM6P 2024"] {
+            assert_eq!(kept(alone), alone);
+        }
     }
 
     #[test]
