@@ -109,6 +109,7 @@ pub fn lines(
         let mut spaces: Vec<(usize, Pt)> = Vec::new();
         let line_items = items.get(start..brk.at).unwrap_or_default();
         let mut tatweels = kashida_counts(collected, line_items, ratio).into_iter();
+        let (space_ratio, letter_ratio) = spaces_first(line_items, ratio);
         for item in line_items {
             match item {
                 Item::Box {
@@ -146,10 +147,10 @@ pub fn lines(
                 } => {
                     // Letter-spacing goes between the box's glyphs, not after its last.
                     let gaps = range.len().saturating_sub(1).max(1) as f32;
-                    let delta = if ratio >= 0.0 {
-                        *stretch * ratio
+                    let delta = if letter_ratio >= 0.0 {
+                        *stretch * letter_ratio
                     } else {
-                        *shrink * ratio
+                        *shrink * letter_ratio
                     } / gaps;
                     for i in range.clone() {
                         if let Some(g) = collected.glyphs.get(i) {
@@ -168,10 +169,10 @@ pub fn lines(
                     ..
                 } => {
                     let count = range.len().max(1) as f32;
-                    let delta = if ratio >= 0.0 {
-                        *stretch * ratio
+                    let delta = if space_ratio >= 0.0 {
+                        *stretch * space_ratio
                     } else {
-                        *shrink * ratio
+                        *shrink * space_ratio
                     } / count;
                     for i in range.clone() {
                         if let Some(g) = collected.glyphs.get(i) {
@@ -271,6 +272,53 @@ fn kashida_counts(collected: &Collected, line: &[Item], ratio: f32) -> Vec<usize
         }
     }
     counts
+}
+
+/// How far spaces may stretch, as a share of their stretch, before letters are spaced: 0.6
+/// of a stretch of half a space is 1.3 times a space.
+const SPACES_BEFORE_LETTERS: f32 = 0.6;
+/// And shrink before letters are brought together: to 0.85 times a space.
+const SPACES_SHRINK_BEFORE_LETTERS: f32 = 0.75;
+
+/// Splits a line's adjustment `ratio` (a share of all its stretch, or shrink when negative)
+/// into one for its spaces and one for its letters: spaces take it first, up to 1.3 times
+/// their width (or down to their least), letters only what is left, and spaces again what
+/// letters cannot. The line's length is the same; letter-spacing is the last resort, as in
+/// InDesign's and microtype's practice, rather than spread evenly with the spaces.
+fn spaces_first(items: &[Item], ratio: f32) -> (f32, f32) {
+    let (mut glue, mut letters) = (0.0f32, 0.0f32);
+    for item in items {
+        match item {
+            Item::Glue {
+                stretch, shrink, ..
+            } => glue += if ratio >= 0.0 { stretch.0 } else { shrink.0 },
+            Item::Box {
+                stretch, shrink, ..
+            } => letters += if ratio >= 0.0 { stretch.0 } else { shrink.0 },
+            Item::Penalty { .. } => {}
+        }
+    }
+    share(ratio, glue, letters)
+}
+
+/// [`spaces_first`] on sums: the ratios of `glue` and `letters` that give `ratio` of both.
+fn share(ratio: f32, glue: f32, letters: f32) -> (f32, f32) {
+    if glue <= 0.0 || letters <= 0.0 || ratio == 0.0 {
+        return (ratio, ratio);
+    }
+    let total = ratio.abs() * (glue + letters);
+    let first = if ratio > 0.0 {
+        SPACES_BEFORE_LETTERS
+    } else {
+        SPACES_SHRINK_BEFORE_LETTERS
+    };
+    let to_spaces = total.min(glue * first);
+    let to_letters = (total - to_spaces).min(letters);
+    let to_spaces = total - to_letters;
+    (
+        ratio.signum() * to_spaces / glue,
+        ratio.signum() * to_letters / letters,
+    )
 }
 
 /// A line that ends on a hyphen of the text itself (`sommes-`, `high-`): that hyphen is
@@ -454,4 +502,27 @@ fn stretch_spaces(line: &mut Line, per_space: Pt) {
 /// Inter-word space (a no-break space stretches too; a narrow one keeps its width).
 fn is_space(text: &str) -> bool {
     !text.is_empty() && text.chars().all(|c| matches!(c, ' ' | '\t' | '\u{a0}'))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn spaces_stretch_first_and_letters_last() {
+        let near =
+            |(a, b): (f32, f32), (c, d): (f32, f32)| (a - c).abs() < 1e-5 && (b - d).abs() < 1e-5;
+        // Glue of 10 (spaces of 20) and letters of 4: a quarter of all is 3.5, within the
+        // spaces' first 6 (1.3 times their width): letters untouched.
+        assert!(near(share(0.25, 10.0, 4.0), (0.35, 0.0)));
+        // 0.8 of all (11.2): spaces to 1.3 times (6), letters all of theirs (4), spaces the
+        // rest (1.2).
+        assert!(near(share(0.8, 10.0, 4.0), (0.72, 1.0)));
+        assert!(near(share(1.0, 10.0, 4.0), (1.0, 1.0)));
+        // Shrinking: spaces to 0.85 times first (three quarters of their shrink).
+        assert!(near(share(-0.5, 10.0, 4.0), (-0.7, 0.0)));
+        assert!(near(share(-0.75, 10.0, 4.0), (-0.75, -0.75)));
+        // Nothing to share with (Arabic has no letter-spacing).
+        assert!(near(share(0.5, 10.0, 0.0), (0.5, 0.5)));
+    }
 }
