@@ -282,7 +282,7 @@ fn escaped_line(line: &str, at: usize) -> (String, usize) {
 }
 
 /// The line and column of `needle`'s first appearance at or after `line`:`column` of `text`.
-pub fn find_from(text: &str, line: usize, column: usize, needle: &str) -> Option<(usize, usize)> {
+fn find_from(text: &str, line: usize, column: usize, needle: &str) -> Option<(usize, usize)> {
     for (n, content) in text.lines().enumerate().skip(line.saturating_sub(1)) {
         let skip = if n + 1 == line {
             column.saturating_sub(1)

@@ -175,7 +175,7 @@ fn is_output(path: &Path) -> bool {
         .file_name()
         .map(|n| n.to_string_lossy())
         .unwrap_or_default();
-    name.starts_with(".plaquette-")
+    name.starts_with(super::write::PREFIX)
         || path
             .extension()
             .is_some_and(|e| e.eq_ignore_ascii_case("pdf"))

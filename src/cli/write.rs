@@ -21,7 +21,7 @@ use anyhow::Context;
 use super::console::say;
 
 /// The names of a run's own files in the output folder: temporary PDFs and backups.
-const PREFIX: &str = ".plaquette-";
+pub const PREFIX: &str = ".plaquette-";
 const STAGED: &str = ".pdf.tmp";
 const BACKUP: &str = ".pdf.old";
 

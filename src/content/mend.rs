@@ -190,8 +190,7 @@ fn owner(lines: &Lines, text: &str, line: usize, column: usize) -> Option<(usize
     let head: String = before.chars().skip(key_column - 1).collect();
     if let Some(key) = head.trim_end().strip_suffix(':') {
         // `key: value` on one line.
-        let simple = !key.is_empty() && !key.contains([':', '{', '[', ',', '#', '"', '\'']);
-        return simple.then(|| (line, key_column, key.to_owned()));
+        return plain_key(key).then(|| (line, key_column, key.to_owned()));
     }
     if head.trim().is_empty() && before.trim_end().ends_with('-') {
         // `- value`: the list item.
@@ -217,10 +216,15 @@ fn owner(lines: &Lines, text: &str, line: usize, column: usize) -> Option<(usize
         let at: String = above.chars().skip(key_column - 1).collect();
         let at = at.split(" #").next().unwrap_or_default();
         let key = at.trim_end().strip_suffix(':')?;
-        let simple = !key.is_empty() && !key.contains([':', '{', '[', ',', '#', '&', '!', '*']);
-        return simple.then(|| (n, key_column, key.to_owned()));
+        return plain_key(key).then(|| (n, key_column, key.to_owned()));
     }
     None
+}
+
+/// A key written plainly (no quotes, flow, anchor, tag or alias): one a mend can find the
+/// extent of.
+fn plain_key(key: &str) -> bool {
+    !key.is_empty() && !key.contains([':', '{', '[', ',', '#', '"', '\'', '&', '!', '*'])
 }
 
 /// Replaces the key at `line`:`column` by `to`.
