@@ -259,3 +259,105 @@ fn a_phone_number_in_arabic_reads_in_order() {
         "the groups of the number in their written order"
     );
 }
+
+/// A fixture in Arabic alone: `paragraphs` after a heading.
+fn arabic(f: &common::fixture::Fixture, paragraphs: &[&str]) {
+    let brand = std::fs::read_to_string(f.dir().join("content/brand.yaml")).unwrap();
+    f.write(
+        "brand.yaml",
+        &brand.replace(
+            "  heading: Noto Sans\n",
+            "  heading: Noto Sans\n  arabic: Noto Naskh Arabic\n",
+        ),
+    );
+    let blocks: String = paragraphs
+        .iter()
+        .map(|p| format!("  - paragraph: {p}\n"))
+        .collect();
+    f.write(
+        "brochure.yaml",
+        &format!("title: T\nsubject: S\nlanguages: [ar]\nblocks:\n  - heading: بداية\n    id: about\n{blocks}"),
+    );
+    f.write("factsheet.yaml", "title: T\nsubject: S\nuse: [about]\n");
+}
+
+#[test]
+fn kashidas_follow_the_rules_of_the_craft() {
+    // Water research, not the default content: long words, short words, lam-alef words.
+    let one = "يعمل المختبر على دراسة الموارد المائية في المناطق الجافة، ويطور نماذج رقمية \
+               لتوقع الجفاف وتحسين الري. ويتعاون الباحثون مع المزارعين والجماعات المحلية \
+               لاختبار الحلول في الحقول، ثم ينشرون النتائج في تقارير مفتوحة يستفيد منها صناع \
+               القرار خلال السنة.";
+    let two = "وتشمل برامج التكوين دورات قصيرة للمهندسين الشباب، وورشات تطبيقية حول تحليل \
+               البيانات المناخية، ومنحًا للطلبة المتفوقين في العلوم والتكنولوجيا. كما يستضيف \
+               المختبر كل سنة مؤتمرًا دوليًا يجمع خبراء من القارات الخمس لتبادل الخبرات \
+               ومناقشة مستقبل الأمن المائي والاستقلال الطاقي للبلاد.";
+    let f = common::fixture::Fixture::new();
+    arabic(&f, &[one, two, one, two]);
+    let book = FontBook::bundled().unwrap();
+    let content = f.content();
+    let laid = layout::layout(&compose::compose(&content, Kind::Brochure), &book, None).unwrap();
+    assert!(laid.warnings.is_empty(), "{:?}", laid.warnings);
+    let lines: Vec<&layout::frame::LineInfo> = laid
+        .pages
+        .iter()
+        .flat_map(|p| &p.items)
+        .filter_map(|i| match i {
+            layout::frame::Item::Line(info) if info.justified => Some(info),
+            _ => None,
+        })
+        .collect();
+    assert!(lines.len() >= 8, "justified lines: {}", lines.len());
+    let letters = |w: &str| {
+        let n = w
+            .chars()
+            .filter(|c| ('\u{620}'..='\u{64A}').contains(c))
+            .count();
+        if w.starts_with("ال") { n - 2 } else { n }
+    };
+    let mut used = 0;
+    for line in &lines {
+        let ratio = line.space_ratio.unwrap_or(1.0);
+        assert!(ratio <= 1.5 + 1e-3, "spaces at {ratio}");
+        assert!(line.kashidas.len() <= 4, "{:?}", line.kashidas);
+        for word in &line.kashidas {
+            assert!(letters(word) >= 4, "a kashida in the short word «{word}»");
+        }
+        used += line.kashidas.len();
+    }
+    // Kashidas are used, two a line at most on nearly every line.
+    assert!(
+        used >= lines.len() / 2,
+        "{used} kashidas on {} lines",
+        lines.len()
+    );
+    let many = lines.iter().filter(|l| l.kashidas.len() > 2).count();
+    assert!(many * 4 <= lines.len(), "{many} lines with more than two");
+    // No tatweel pulls a lam-alef apart: the letter a tatweel follows is never a lam before
+    // an alef.
+    let face = book.face(book.id(plaquette::fonts::FaceKey {
+        family: plaquette::fonts::Family::NotoNaskhArabic,
+        bold: false,
+        italic: false,
+    }));
+    let tatweel = face.font.charmap().map_unicode('\u{640}').unwrap().to_u32();
+    let mut seen = 0;
+    for page in &laid.pages {
+        for item in &page.items {
+            let layout::frame::Item::Text(run) = item else {
+                continue;
+            };
+            for glyph in run.glyphs.iter().filter(|g| g.id == tatweel) {
+                let letter = &run.text[glyph.range.clone()];
+                let next = run.text[glyph.range.end..].chars().next();
+                seen += 1;
+                assert!(
+                    !(letter.starts_with('ل') && matches!(next, Some('ا' | 'أ' | 'إ' | 'آ'))),
+                    "a lam-alef pulled apart in {}",
+                    run.text
+                );
+            }
+        }
+    }
+    assert!(seen >= used, "tatweels drawn: {seen}");
+}

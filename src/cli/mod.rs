@@ -56,9 +56,9 @@ enum Command {
     Build(BuildArgs),
     /// Check the content, including that the fact sheet fits its page; write nothing.
     Check(CheckArgs),
-    /// Report on the typesetting of each document: justification, spacing, hyphens, widows,
-    /// orphans and stranded headings.
-    Inspect(Editions),
+    /// Report on the typesetting of each document: justification, spacing, letter-spacing,
+    /// kashidas, hyphens, widows, orphans and stranded headings.
+    Inspect(InspectArgs),
     /// Build, then build again on every save to the content folder, until interrupted; a
     /// broken save prints its errors and leaves the last good PDFs in place.
     Watch(BuildArgs),
@@ -226,6 +226,16 @@ fn parse_bleed(text: &str) -> Result<Pt, String> {
     Ok(bleed)
 }
 
+#[derive(clap::Args)]
+struct InspectArgs {
+    #[command(flatten)]
+    editions: Editions,
+    /// `human` for a table per document, or `json`: one line per document on stdout, its
+    /// name in `document` and every figure under its own key.
+    #[arg(long, value_enum, default_value_t)]
+    format: Format,
+}
+
 /// Which content, in which languages.
 #[derive(clap::Args)]
 struct Editions {
@@ -322,7 +332,10 @@ pub fn run() -> ExitCode {
     };
     interrupt::install();
     let (result, reporter) = match cli.command {
-        Some(Command::Inspect(editions)) => (inspect(&editions).map(|()| 0), Reporter::default()),
+        Some(Command::Inspect(args)) => (
+            inspect(&args.editions, args.format).map(|()| 0),
+            Reporter::default(),
+        ),
         Some(Command::Watch(args)) => {
             let job = args.job(created);
             let reporter = args.reporting.reporter();
@@ -762,7 +775,7 @@ fn slug(name: &str, content: &content::Content, created: DateTime<Utc>) -> Strin
 }
 
 /// Lays out every document and prints what `layout::inspect` measures.
-fn inspect(editions: &Editions) -> Result<(), Failure> {
+fn inspect(editions: &Editions, format: Format) -> Result<(), Failure> {
     let contents = load(editions, Reporter::default())?;
     let fonts = FontBook::bundled().map_err(|e| Failure::Io(e.into()))?;
     let mut errors = Vec::new();
@@ -771,12 +784,20 @@ fn inspect(editions: &Editions) -> Result<(), Failure> {
             let composed = crate::compose::compose(content, kind);
             match crate::layout::layout(&composed, &fonts, None) {
                 Ok(laid) => {
-                    let said = console::write_out(format_args!(
-                        "{}-{}\n{}",
-                        kind.stem(),
-                        content.brochure.lang.code(),
-                        crate::layout::inspect(&laid.pages)
-                    ));
+                    let name = format!("{}-{}", kind.stem(), content.brochure.lang.code());
+                    let report = crate::layout::inspect(&laid.pages);
+                    let said = match format {
+                        Format::Human => console::write_out(format_args!("{name}\n{report}")),
+                        Format::Json => {
+                            let mut line = serde_json::json!({ "document": name });
+                            if let (Some(map), Ok(serde_json::Value::Object(figures))) =
+                                (line.as_object_mut(), serde_json::to_value(&report))
+                            {
+                                map.extend(figures);
+                            }
+                            console::write_out(format_args!("{line}\n"))
+                        }
+                    };
                     // Its reader has gone (`inspect | head`): the rest would go nowhere.
                     if !said {
                         return Ok(());

@@ -81,6 +81,12 @@ pub struct LineInfo {
     pub hyphenated: bool,
     /// Inter-word space as set, over its natural width.
     pub space_ratio: Option<f32>,
+    /// Letter-spacing added between letters, in em.
+    pub tracking: f32,
+    /// The words a kashida elongates.
+    pub kashidas: Vec<String>,
+    /// Display text (headings, cover lines, the lead): set ragged, not hyphenated.
+    pub display: bool,
     pub role: Role,
     pub block: usize,
 }

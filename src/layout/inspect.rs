@@ -8,7 +8,7 @@ use crate::compose::Role;
 use crate::units::Pt;
 
 /// What `plaquette inspect` prints for a document.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize)]
 pub struct Report {
     pub pages: usize,
     pub lines: usize,
@@ -29,6 +29,17 @@ pub struct Report {
     pub stranded_headings: usize,
     /// Columns whose last line ends with an added hyphen.
     pub hyphenated_column_ends: usize,
+    /// Display lines (headings, cover lines, the lead) ending with an added hyphen.
+    pub hyphenated_display_lines: usize,
+    /// Letter-spacing of justified lines, in em: the largest either way, and the largest
+    /// change from one line of a paragraph to the next.
+    pub tracking_max: f32,
+    pub tracking_change: f32,
+    /// Kashidas (Arabic): how many, the most on one line, and how many elongate a word too
+    /// short for one.
+    pub kashidas: usize,
+    pub kashidas_in_a_line: usize,
+    pub kashidas_in_short_words: usize,
 }
 
 /// A line with where it sits.
@@ -65,6 +76,19 @@ pub fn inspect(pages: &[Page]) -> Report {
         let info = line.info;
         if info.hyphenated {
             report.hyphenated_lines += 1;
+            if info.display {
+                report.hyphenated_display_lines += 1;
+            }
+        }
+        report.kashidas += info.kashidas.len();
+        report.kashidas_in_a_line = report.kashidas_in_a_line.max(info.kashidas.len());
+        report.kashidas_in_short_words += info
+            .kashidas
+            .iter()
+            .filter(|w| super::par::kashida::is_short(w))
+            .count();
+        if info.justified {
+            report.tracking_max = report.tracking_max.max(info.tracking.abs());
         }
         if info.justified {
             report.justified_lines += 1;
@@ -88,6 +112,15 @@ pub fn inspect(pages: &[Page]) -> Report {
         // paragraph split across columns.
         if para.iter().any(|l| l.info.role == Role::Contents) {
             continue;
+        }
+        for pair in para.windows(2) {
+            if let [a, b] = pair
+                && a.info.justified
+                && b.info.justified
+            {
+                let change = (a.info.tracking - b.info.tracking).abs();
+                report.tracking_change = report.tracking_change.max(change);
+            }
         }
         let mut run = 0;
         for line in &para {
@@ -177,6 +210,22 @@ impl fmt::Display for Report {
             f,
             "  columns ending on a hyphen {}",
             self.hyphenated_column_ends
+        )?;
+        writeln!(
+            f,
+            "  hyphens in display   {}",
+            self.hyphenated_display_lines
+        )?;
+        writeln!(
+            f,
+            "  letter-spacing       at most {:.2} % em · change between lines {:.2} % em",
+            self.tracking_max * 100.0,
+            self.tracking_change * 100.0
+        )?;
+        writeln!(
+            f,
+            "  kashidas             {} (at most {} a line, {} in short words)",
+            self.kashidas, self.kashidas_in_a_line, self.kashidas_in_short_words
         )
     }
 }

@@ -145,6 +145,9 @@ impl<'a> Placer<'a> {
                 last: i + 1 == set.lines.len(),
                 hyphenated: line.hyphenated,
                 space_ratio: line.space_ratio,
+                tracking: line.tracking,
+                kashidas: line.kashidas.clone(),
+                display: !para.hyphenate && para.align != crate::compose::Align::Justify,
                 role: para.role.clone(),
                 block,
             }));

@@ -147,7 +147,9 @@ pub fn draw_text(
 ) -> Result<(), RenderError> {
     let font = fonts.get(run.face)?;
     let size = run.size.0;
-    let upem = fonts.book.face(run.face).units_per_em;
+    let face = fonts.book.face(run.face);
+    let upem = face.units_per_em;
+    let copied = super::copied::copied(run, face);
     // Pen positions in whole font units, rounded where they fall, not glyph by glyph: no
     // glyph strays more than half a unit (a two-thousandth of an em) from where layout put
     // it, and krilla writes the letter-spacing of a justified line as whole units (`5`)
@@ -158,7 +160,8 @@ pub fn draw_text(
     let glyphs: Vec<KrillaGlyph> = run
         .glyphs
         .iter()
-        .map(|g| {
+        .zip(&copied.ranges)
+        .map(|(g, range)| {
             exact += g.advance.0 / size * upem;
             let pen = exact.round();
             let advance = (pen - placed) / upem;
@@ -169,7 +172,7 @@ pub fn draw_text(
                 g.x_offset.0 / size,
                 g.y_offset.0 / size,
                 0.0,
-                g.range.clone(),
+                range.clone(),
                 None,
             )
         })
@@ -179,7 +182,7 @@ pub fn draw_text(
         Point::from_xy(run.x.0, run.y.0),
         &glyphs,
         font,
-        &run.text,
+        &copied.text,
         size,
         false,
     );

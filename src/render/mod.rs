@@ -7,6 +7,7 @@
 //! The file krilla writes is then packed (see [`pack`]): its dictionaries into compressed
 //! object streams, its content streams compressed, a cross-reference stream for the table.
 
+mod copied;
 mod draw;
 mod meta;
 mod pack;

@@ -7,6 +7,7 @@ use unicode_bidi::{BidiInfo, Level};
 use unicode_linebreak::{BreakOpportunity, linebreaks};
 
 use super::BreakError;
+use super::kashida::{self, Kashida};
 use crate::compose::Para;
 use crate::diag::Diagnostic;
 use crate::fonts::FaceId;
@@ -24,8 +25,6 @@ pub const SHRINK: f32 = 0.2;
 /// Arabic, whose letters join.
 pub const LETTER_STRETCH: f32 = 0.02;
 pub const LETTER_SHRINK: f32 = 0.01;
-/// A kashida may elongate an Arabic word by this many tatweels at full stretch.
-pub const KASHIDA: f32 = 1.5;
 /// Penalties, as in TeX: a hyphen costs, a forced break is certain, a forbidden one never.
 pub const HYPHEN_PENALTY: f32 = 50.0;
 /// A break after a hyphen of the text in display text (headings, covers), which is set to
@@ -58,14 +57,14 @@ pub struct SegInfo {
 
 #[derive(Clone, Debug)]
 pub enum Item {
-    /// Glyphs that stay together; `stretch` and `shrink` are their leeway: letter-spacing, or
-    /// tatweels inserted after glyph `kashida` (Arabic).
+    /// Glyphs that stay together; `stretch` and `shrink` are their leeway in letter-spacing.
+    /// An Arabic word has none, but may have a `kashida`, used line by line in finalize.
     Box {
         glyphs: Range<usize>,
         width: Pt,
         stretch: Pt,
         shrink: Pt,
-        kashida: Option<usize>,
+        kashida: Option<Kashida>,
     },
     /// Inter-word space; a break may happen here if `breakable`.
     Glue {
@@ -181,6 +180,9 @@ pub fn collect(
         para.origin.as_ref(),
         warnings,
     );
+    if segs.iter().any(|s| s.tatweel.is_some()) {
+        kashida::mark(shaper, para, &text, &glyphs, &segs, &mut items);
+    }
     Ok(Collected {
         text,
         glyphs,
@@ -401,7 +403,7 @@ fn items(
     let mut i = 0;
     let close_box = |items: &mut Vec<Item>, from: usize, to: usize| {
         if to > from {
-            items.push(make_box(text, glyphs, segs, from..to, spacing));
+            items.push(make_box(glyphs, segs, from..to, spacing));
         }
     };
     while i < glyphs.len() {
@@ -485,10 +487,8 @@ fn items(
     items
 }
 
-/// A box of `glyphs[range]`, with its leeway: letter-spacing between its glyphs, or, for an
-/// Arabic word, a kashida (tatweel) that may elongate its last joining letter.
+/// A box of `glyphs[range]`, with its leeway: letter-spacing between its glyphs.
 fn make_box(
-    text: &str,
     glyphs: &[PGlyph],
     segs: &[SegInfo],
     range: Range<usize>,
@@ -496,15 +496,6 @@ fn make_box(
 ) -> Item {
     let slice = glyphs.get(range.clone()).unwrap_or_default();
     let width = slice.iter().map(|g| g.glyph.advance).sum();
-    if let Some((at, tatweel)) = kashida_point(text, glyphs, segs, range.clone()) {
-        return Item::Box {
-            glyphs: range,
-            width,
-            stretch: tatweel * KASHIDA,
-            shrink: Pt::ZERO,
-            kashida: Some(at),
-        };
-    }
     let gaps: Pt = slice
         .iter()
         .skip(1)
@@ -518,71 +509,6 @@ fn make_box(
         shrink: gaps * LETTER_SHRINK,
         kashida: None,
     }
-}
-
-/// Arabic letters that join the letter after them (dual-joining), where a kashida may go.
-fn joins_next(c: char) -> bool {
-    matches!(
-        c,
-        'ب' | 'ت'
-            | 'ث'
-            | 'ج'
-            | 'ح'
-            | 'خ'
-            | 'س'
-            | 'ش'
-            | 'ص'
-            | 'ض'
-            | 'ط'
-            | 'ظ'
-            | 'ع'
-            | 'غ'
-            | 'ف'
-            | 'ق'
-            | 'ك'
-            | 'ل'
-            | 'م'
-            | 'ن'
-            | 'ه'
-            | 'ي'
-            | 'ئ'
-            | 'ى'
-            | 'ی'
-            | 'ک'
-            | 'گ'
-            | 'پ'
-            | 'چ'
-    )
-}
-
-fn is_arabic_letter(c: char) -> bool {
-    ('\u{0620}'..='\u{064A}').contains(&c)
-}
-
-/// The last place in an Arabic word where a tatweel may elongate a connection: after a
-/// letter that joins the next, both single glyphs of one cluster each (no ligature, no mark).
-/// Returns the glyph index to insert after, and the tatweel's advance.
-fn kashida_point(
-    text: &str,
-    glyphs: &[PGlyph],
-    segs: &[SegInfo],
-    range: Range<usize>,
-) -> Option<(usize, Pt)> {
-    let single = |g: &PGlyph| {
-        let t = text.get(g.glyph.range.clone()).unwrap_or_default();
-        let mut chars = t.chars();
-        chars.next().filter(|_| chars.next().is_none())
-    };
-    (range.start..range.end.saturating_sub(1))
-        .rev()
-        .find_map(|i| {
-            let (this, next) = (glyphs.get(i)?, glyphs.get(i + 1)?);
-            let tatweel = segs.get(this.seg)?.tatweel.as_ref()?.advance;
-            let ok = this.seg == next.seg
-                && single(this).is_some_and(joins_next)
-                && single(next).is_some_and(is_arabic_letter);
-            ok.then_some((i, tatweel))
-        })
 }
 
 fn forced() -> Item {
@@ -640,7 +566,7 @@ fn split_overlong(
             }
             let before = text.get(previous.glyph.range.clone()).unwrap_or_default();
             let sensible = before.ends_with(['/', '.', '-', '_', '?', '&', '=']);
-            out.push(make_box(text, glyphs, segs, from..i, spacing));
+            out.push(make_box(glyphs, segs, from..i, spacing));
             out.push(Item::Penalty {
                 width: Pt::ZERO,
                 cost: if sensible { 0.0 } else { 900.0 },
@@ -649,7 +575,7 @@ fn split_overlong(
             });
             from = i;
         }
-        out.push(make_box(text, glyphs, segs, from..range.end, spacing));
+        out.push(make_box(glyphs, segs, from..range.end, spacing));
     }
     *items = out;
 }

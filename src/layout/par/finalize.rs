@@ -4,7 +4,8 @@
 
 use unicode_bidi::{BidiInfo, Level};
 
-use super::collect::{Collected, Item};
+use super::collect::{Collected, Item, PGlyph};
+use super::kashida;
 use super::linebreak::Break;
 use crate::compose::{Para, TextStyle};
 use crate::fonts::FaceId;
@@ -47,6 +48,10 @@ pub struct Line {
     pub justified: bool,
     /// Inter-word space as set, over its natural width; `None` for a line without spaces.
     pub space_ratio: Option<f32>,
+    /// Letter-spacing added between letters, in em (negative when brought together).
+    pub tracking: f32,
+    /// The words elongated by a kashida.
+    pub kashidas: Vec<String>,
 }
 
 /// How far a character hangs into the margin at a line end, as a fraction of its advance
@@ -83,23 +88,41 @@ pub fn lines(
     let mut lines = Vec::with_capacity(breaks.len());
     for (n, brk) in breaks.iter().enumerate() {
         let last = n + 1 == breaks.len();
-        // Past its bounds a line is set ragged, unless kashidas take what spaces cannot.
-        let kashidas = items
-            .get(start..brk.at)
-            .unwrap_or_default()
+        let line_items = items.get(start..brk.at).unwrap_or_default();
+        // Arabic kashidas take what the line lacks first, up to their bounds; spaces the rest.
+        let short = measure - natural_width(items, start, brk);
+        let glue_stretch: Pt = line_items
             .iter()
-            .any(|i| {
-                matches!(
-                    i,
-                    Item::Box {
-                        kashida: Some(_),
-                        ..
-                    }
-                )
-            });
-        let justify = justified && !last && (brk.ratio <= 1.0 || kashidas);
+            .filter(|i| matches!(i, Item::Glue { .. }))
+            .map(|i| i.metrics().1)
+            .sum();
+        let with = |limit: kashida::Limit, wanted: Pt| {
+            let kashidas = if justified && !last {
+                kashidas(collected, line_items, wanted, limit)
+            } else {
+                Vec::new()
+            };
+            let elongation: Pt = kashidas.iter().map(|(_, l)| *l).sum();
+            let after = match (elongation.0 > 0.0, glue_stretch.0 > 0.0) {
+                (false, _) => brk.ratio,
+                (true, true) => (short - elongation) / glue_stretch,
+                (true, false) => 0.0,
+            };
+            (kashidas, after)
+        };
+        let (mut kashidas, mut after_kashidas) = with(kashida::USUAL, short);
+        if after_kashidas > 1.0 {
+            // The last resort: spaces nearly at their widest, kashidas no longer than it takes.
+            (kashidas, after_kashidas) = with(kashida::LAST_RESORT, short - glue_stretch * 0.9);
+        }
+        // Past its bounds a line is set ragged.
+        let justify = justified && !last && after_kashidas <= 1.0 + 1e-4;
+        let kashidas = if justify { kashidas } else { Vec::new() };
         // A justified paragraph's last line may be squeezed to fit; a ragged line never is.
-        let ratio = if justify || (justified && brk.ratio < 0.0) {
+        let ratio = if !kashidas.is_empty() {
+            // The spaces get what is left when the line is finished (`hang_none`).
+            0.0
+        } else if justify || (justified && brk.ratio < 0.0) {
             brk.ratio
         } else {
             0.0
@@ -107,37 +130,28 @@ pub fn lines(
         // Glyphs of the line, with the indexes of the space glyphs.
         let mut glyphs: Vec<(usize, Glyph)> = Vec::new();
         let mut spaces: Vec<(usize, Pt)> = Vec::new();
-        let line_items = items.get(start..brk.at).unwrap_or_default();
-        let mut tatweels = kashida_counts(collected, line_items, ratio).into_iter();
         let (space_ratio, letter_ratio) = spaces_first(line_items, ratio);
+        let mut elongated = Vec::new();
         for item in line_items {
             match item {
                 Item::Box {
                     glyphs: range,
-                    kashida: Some(at),
+                    kashida: Some(k),
                     ..
-                } => {
-                    // Whole tatweels after the kashida point; what is left over goes to the
-                    // spaces when the line is justified.
-                    let tatweel = collected
-                        .glyphs
-                        .get(*at)
-                        .and_then(|g| collected.segs.get(g.seg))
-                        .and_then(|s| s.tatweel.clone());
-                    let count = tatweels.next().unwrap_or(0);
+                } if kashidas.iter().any(|(at, _)| *at == k.after) => {
+                    let length = kashidas
+                        .iter()
+                        .find(|(at, _)| *at == k.after)
+                        .map_or(Pt::ZERO, |(_, l)| *l);
                     for i in range.clone() {
                         if let Some(g) = collected.glyphs.get(i) {
                             glyphs.push((g.seg, g.glyph.clone()));
-                            if i == *at
-                                && let Some(t) = &tatweel
-                            {
-                                // Same range as the letter: copied, the word has no tatweel.
-                                let mut t = t.clone();
-                                t.range = g.glyph.range.clone();
-                                glyphs.extend(std::iter::repeat_n((g.seg, t), count));
+                            if i == k.after {
+                                glyphs.extend(elongate(collected, g, length));
                             }
                         }
                     }
+                    elongated.push(box_text(collected, range.clone()));
                 }
                 Item::Box {
                     glyphs: range,
@@ -212,6 +226,15 @@ pub fn lines(
         }
         let mut line = build(collected, glyphs, hyphen, para);
         line.justified = justify;
+        line.kashidas = elongated;
+        let letter_spaced = line_items
+            .iter()
+            .any(|i| matches!(i, Item::Box { stretch, .. } if stretch.0 > 0.0));
+        line.tracking = match letter_spaced {
+            true if letter_ratio >= 0.0 => letter_ratio * super::collect::LETTER_STRETCH,
+            true => letter_ratio * super::collect::LETTER_SHRINK,
+            false => 0.0,
+        };
         if para.rtl {
             // No hanging punctuation in right-to-left text: spread the difference over spaces.
             hang_none(&mut line, &spaces, measure, justify);
@@ -227,51 +250,67 @@ pub fn lines(
     lines
 }
 
-/// How many tatweels each kashida point of a line gets: the line's share of kashida stretch
-/// in whole tatweels, rounded once for the line and handed out by largest remainder, so that
-/// the spaces are left to absorb less than half a tatweel.
-fn kashida_counts(collected: &Collected, line: &[Item], ratio: f32) -> Vec<usize> {
-    let wants: Vec<f32> = line
+/// The natural width of the line from item `start` to the break `brk`, with the hyphen it
+/// ends with.
+fn natural_width(items: &[Item], start: usize, brk: &Break) -> Pt {
+    let line: Pt = items
+        .get(start..brk.at)
+        .unwrap_or_default()
+        .iter()
+        .map(|i| i.metrics().0)
+        .sum();
+    let hyphen = match items.get(brk.at) {
+        Some(Item::Penalty { width, .. }) if brk.flagged => *width,
+        _ => Pt::ZERO,
+    };
+    line + hyphen
+}
+
+/// The kashidas of a line `short` of its measure: the glyph each follows and its length.
+fn kashidas(
+    collected: &Collected,
+    line: &[Item],
+    short: Pt,
+    limit: kashida::Limit,
+) -> Vec<(usize, Pt)> {
+    let points: Vec<(kashida::Kashida, Pt)> = line
         .iter()
         .filter_map(|item| match item {
             Item::Box {
-                stretch,
-                kashida: Some(at),
-                ..
+                kashida: Some(k), ..
             } => {
-                let advance = collected
+                let tatweel = collected
                     .glyphs
-                    .get(*at)
+                    .get(k.after)
                     .and_then(|g| collected.segs.get(g.seg))
-                    .and_then(|s| s.tatweel.as_ref())
-                    .map_or(0.0, |t| t.advance.0);
-                Some(if ratio > 0.0 && advance > 0.0 {
-                    stretch.0 * ratio / advance
-                } else {
-                    0.0
-                })
+                    .and_then(|s| s.tatweel.as_ref())?;
+                Some((*k, tatweel.advance))
             }
             _ => None,
         })
         .collect();
-    let total = wants.iter().sum::<f32>().round() as usize;
-    let mut counts: Vec<usize> = wants.iter().map(|w| w.floor() as usize).collect();
-    let mut left = total.saturating_sub(counts.iter().sum());
-    let mut order: Vec<usize> = (0..wants.len()).collect();
-    order.sort_by(|&a, &b| {
-        let frac = |i: usize| wants.get(i).map_or(0.0, |w| w - w.floor());
-        frac(b).total_cmp(&frac(a))
-    });
-    for i in order {
-        if left == 0 {
-            break;
-        }
-        if let Some(c) = counts.get_mut(i) {
-            *c += 1;
-            left -= 1;
-        }
+    kashida::plan(&points, short, limit)
+}
+
+/// Tatweels drawing a kashida of `length` after `letter`: as many as it takes, set closer
+/// than their advance so that together they are exactly as long (tatweels overlap seamlessly).
+/// They share the letter's text: copied, the word has no tatweel.
+fn elongate(collected: &Collected, letter: &PGlyph, length: Pt) -> Vec<(usize, Glyph)> {
+    let Some(tatweel) = collected
+        .segs
+        .get(letter.seg)
+        .and_then(|s| s.tatweel.clone())
+    else {
+        return Vec::new();
+    };
+    if tatweel.advance.0 <= 0.0 || length.0 <= 0.0 {
+        return Vec::new();
     }
-    counts
+    let count = (length / tatweel.advance).ceil().max(1.0) as usize;
+    let mut glyph = tatweel;
+    glyph.advance = length / count as f32;
+    glyph.range = letter.glyph.range.clone();
+    vec![(letter.seg, glyph); count]
 }
 
 /// How far spaces may stretch, as a share of their stretch, before letters are spaced: 0.6
@@ -421,7 +460,17 @@ fn build(
         hyphenated,
         justified: false,
         space_ratio: None,
+        tracking: 0.0,
+        kashidas: Vec::new(),
     }
+}
+
+/// The text of the glyphs `range` of the paragraph.
+fn box_text(collected: &Collected, range: std::ops::Range<usize>) -> String {
+    let slice = collected.glyphs.get(range).unwrap_or_default();
+    let from = slice.iter().map(|g| g.glyph.range.start).min().unwrap_or(0);
+    let to = slice.iter().map(|g| g.glyph.range.end).max().unwrap_or(0);
+    collected.text.get(from..to).unwrap_or_default().to_owned()
 }
 
 /// Justified right-to-left lines: no protrusion; spaces absorb rounding.

@@ -7,6 +7,7 @@
 //! at no-break spaces.
 
 use super::collect::{FORCED, Item, SHRINK, STRETCH};
+use super::kashida;
 use crate::units::Pt;
 
 /// Where the chosen lines end, and how their glue is set.
@@ -66,10 +67,13 @@ const FINAL_HYPHEN_DEMERITS: f32 = 100_000.0;
 const MAX_HYPHENS_IN_A_ROW: u8 = 2;
 
 /// Chooses breaks for `items` on lines of `measure`. Ragged text gives every line `ragged`
-/// extra stretch instead of stretching its spaces.
-pub fn breaks(items: &[Item], measure: Pt, ragged: Option<Pt>) -> Vec<Break> {
+/// extra stretch instead of stretching its spaces. Justified Arabic counts on its kashidas:
+/// each line may stretch by `kashida` for each of its words that have one, up to
+/// [`kashida::USUAL`]'s count of them.
+pub fn breaks(items: &[Item], measure: Pt, ragged: Option<Pt>, kashida: Pt) -> Vec<Break> {
+    let sums = Sums::new(items);
     for pass in &PASSES {
-        if let Some(breaks) = run(items, measure, ragged, pass) {
+        if let Some(breaks) = run(items, &sums, (measure, ragged, kashida), pass) {
             return breaks;
         }
     }
@@ -96,11 +100,13 @@ struct Node {
     hyphens: u8,
 }
 
-/// Running sums of width, stretch and shrink over the items before each index.
+/// Running sums of width, stretch and shrink over the items before each index, and of the
+/// words with a kashida.
 struct Sums {
     width: Vec<f32>,
     stretch: Vec<f32>,
     shrink: Vec<f32>,
+    kashidas: Vec<usize>,
 }
 
 impl Sums {
@@ -109,9 +115,17 @@ impl Sums {
             width: vec![0.0],
             stretch: vec![0.0],
             shrink: vec![0.0],
+            kashidas: vec![0],
         };
-        let (mut w, mut y, mut z) = (0.0, 0.0, 0.0);
+        let (mut w, mut y, mut z, mut k) = (0.0, 0.0, 0.0, 0);
         for item in items {
+            if let Item::Box {
+                kashida: Some(_), ..
+            } = item
+            {
+                k += 1;
+            }
+            sums.kashidas.push(k);
             let (width, stretch, shrink) = item.metrics();
             w += width.0;
             y += stretch.0;
@@ -159,8 +173,12 @@ fn fitness(ratio: f32) -> u8 {
     }
 }
 
-fn run(items: &[Item], measure: Pt, ragged: Option<Pt>, pass: &Pass) -> Option<Vec<Break>> {
-    let sums = Sums::new(items);
+fn run(
+    items: &[Item],
+    sums: &Sums,
+    (measure, ragged, kashida): (Pt, Option<Pt>, Pt),
+    pass: &Pass,
+) -> Option<Vec<Break>> {
     let mut nodes = vec![Node {
         at: None,
         start: 0,
@@ -203,6 +221,9 @@ fn run(items: &[Item], measure: Pt, ragged: Option<Pt>, pass: &Pass) -> Option<V
             };
             let (mut width, mut stretch, mut shrink) = sums.between(node.start, b);
             width += penalty_width;
+            let words = sums.kashidas.get(b).copied().unwrap_or(0)
+                - sums.kashidas.get(node.start).copied().unwrap_or(0);
+            stretch += kashida.0 * words.min(kashida::USUAL.count) as f32;
             if let Some(extra) = ragged {
                 stretch = extra.0 + if b == last { stretch } else { 0.0 };
                 // Ragged lines keep their natural spaces: none is squeezed to pull a word up.
@@ -364,7 +385,7 @@ mod tests {
             items.push(word(20.0));
         }
         items.extend(end());
-        let chosen = breaks(&items, Pt(89.0), None);
+        let chosen = breaks(&items, Pt(89.0), None, Pt::ZERO);
         assert_eq!(chosen.len(), 2);
         assert!(chosen[0].ratio.abs() < 1e-3, "{chosen:?}");
     }
@@ -373,7 +394,7 @@ mod tests {
     fn a_paragraph_always_ends_at_its_last_item() {
         let mut items = vec![word(50.0), space(), word(50.0)];
         items.extend(end());
-        let chosen = breaks(&items, Pt(60.0), None);
+        let chosen = breaks(&items, Pt(60.0), None, Pt::ZERO);
         assert_eq!(chosen.last().map(|b| b.at), Some(items.len() - 1));
         assert_eq!(chosen.len(), 2);
     }

@@ -8,6 +8,7 @@
 
 mod collect;
 mod finalize;
+pub(in crate::layout) mod kashida;
 mod linebreak;
 mod memo;
 
@@ -62,7 +63,22 @@ pub fn break_lines(
     // Ragged lines may fall short by 3 ems before they count as bad; display lines by the
     // whole measure, so that how unequal they are always counts (balance).
     let ragged = if display { measure } else { size * 3.0 };
-    let breaks = linebreak::breaks(&collected.items, measure, (!justified).then_some(ragged));
+    let kashida = if justified {
+        collected
+            .segs
+            .iter()
+            .filter_map(|s| s.tatweel.as_ref())
+            .map(|t| kashida::longest(t.advance))
+            .fold(Pt::ZERO, Pt::max)
+    } else {
+        Pt::ZERO
+    };
+    let breaks = linebreak::breaks(
+        &collected.items,
+        measure,
+        (!justified).then_some(ragged),
+        kashida,
+    );
     let lines = finalize::lines(&collected, &breaks, measure, para, justified);
     // A line that would need more than the bounds allow is set ragged: worth a word.
     let loose = lines
