@@ -361,3 +361,98 @@ fn kashidas_follow_the_rules_of_the_craft() {
     }
     assert!(seen >= used, "tatweels drawn: {seen}");
 }
+
+#[test]
+fn a_letter_and_its_mark_stay_on_one_line() {
+    // Words that open on a letter with a vowel mark (صُمم، قُدرة), many of them, so that
+    // lines break before several: each must break before the letter, not after it. Set as
+    // the lead too (ragged and balanced, where a break has most freedom), starting at each of
+    // its first words in turn so that the breaks fall in different places.
+    let voweled = "صُمم المختبر لِيكون قُطبًا عِلميًا يَخدم الباحثين، ويُقدم دُروسًا ومِنحًا \
+                   لِلطلبة، ويَنشر بُحوثًا مُحكمة في مَجلات دَولية، ويُنظم لِقاءات دَورية \
+                   مَع الشُركاء في المُدن الكُبرى والقُرى.";
+    let all: Vec<&str> = voweled.split_whitespace().collect();
+    let book = FontBook::bundled().unwrap();
+    for from in 0..8 {
+        let text = all[from..].join(" ");
+        let f = common::fixture::Fixture::new();
+        arabic(&f, &[&format!("{text}\n    lead: true"), &text]);
+        let content = f.content();
+        let laid =
+            layout::layout(&compose::compose(&content, Kind::Brochure), &book, None).unwrap();
+        let mut set = String::new();
+        for item in laid.pages.iter().flat_map(|p| &p.items) {
+            if let layout::frame::Item::Text(run) = item
+                && run.role == plaquette::compose::Role::Paragraph
+            {
+                set.push_str(&run.text);
+                set.push(' ');
+            }
+        }
+        // The paragraphs' words (the cover's and footer's are in Latin letters), each once.
+        let words = |t: &str| {
+            t.split_whitespace()
+                .filter(|w| w.chars().any(|c| ('\u{621}'..='\u{64A}').contains(&c)))
+                .map(str::to_owned)
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            words(&set),
+            words(&format!("{text} {text}")),
+            "from word {from}"
+        );
+    }
+}
+
+#[test]
+fn arabic_is_matched_to_latin_and_latin_in_it_is_the_brands() {
+    // The brand's faces swapped from the usual (sans text, serif headings), so that a Latin
+    // word set in the first bundled face that has it (Noto Serif) would not pass for the
+    // brand's text face.
+    let f = common::fixture::Fixture::new();
+    arabic(
+        &f,
+        &["أسست جامعة UM6P مركز Ai Movement في مدينة الرباط لخدمة الباحثين والطلبة."],
+    );
+    let brand = std::fs::read_to_string(f.dir().join("content/brand.yaml")).unwrap();
+    f.write(
+        "brand.yaml",
+        &brand
+            .replace("  text: Noto Serif\n", "  text: Noto Sans\n")
+            .replace("  heading: Noto Sans\n", "  heading: Noto Serif\n"),
+    );
+    let book = FontBook::bundled().unwrap();
+    let content = f.content();
+    let laid = layout::layout(&compose::compose(&content, Kind::Brochure), &book, None).unwrap();
+    let runs: Vec<&layout::frame::TextRun> = laid
+        .pages
+        .iter()
+        .flat_map(|p| &p.items)
+        .filter_map(|i| match i {
+            layout::frame::Item::Text(run) if run.role == plaquette::compose::Role::Paragraph => {
+                Some(run)
+            }
+            _ => None,
+        })
+        .collect();
+    let family = |run: &layout::frame::TextRun| book.face(run.face).key.family;
+    let latin = runs.iter().find(|r| r.text.contains("UM6P")).expect("UM6P");
+    let arabic = runs
+        .iter()
+        .find(|r| r.text.contains("جامعة"))
+        .expect("Arabic");
+    assert_eq!(family(latin), plaquette::fonts::Family::NotoSans);
+    assert_eq!(family(arabic), plaquette::fonts::Family::NotoNaskhArabic);
+    // The bodies of the letters are as tall in both scripts: Arabic is set larger.
+    let body = |run: &layout::frame::TextRun| {
+        let face = book.face(run.face);
+        run.size.0 * face.x_height / face.units_per_em
+    };
+    assert!(
+        arabic.size.0 > latin.size.0 * 1.1,
+        "{:?} {:?}",
+        arabic.size,
+        latin.size
+    );
+    assert!((body(arabic) - body(latin)).abs() < 0.05 * body(latin));
+}

@@ -205,7 +205,7 @@ fn flow(block: &Block, centre: &Centre, s: &Styles) -> Vec<Flow> {
         BlockKind::Quote { text, by } => {
             let mut content = vec![Flow::Para(Para {
                 align: Align::Left,
-                leading: s.quote.size * 1.35,
+                leading: s.leading(s.quote.size, 1.35),
                 ..s.para(s.runs(&quoted(text, s.lang), s.quote), Role::Quote)
             })];
             if let Some(by) = by {
@@ -293,7 +293,7 @@ fn flow(block: &Block, centre: &Centre, s: &Styles) -> Vec<Flow> {
             if !caption.0.is_empty() {
                 flows.push(Flow::Para(Para {
                     align: Align::Left,
-                    leading: s.caption.size * 1.35,
+                    leading: s.leading(s.caption.size, 1.35),
                     ..s.para(s.runs(&caption, s.caption), Role::Caption)
                 }));
             }

@@ -168,6 +168,9 @@ pub struct Footer {
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct TextStyle {
     pub face: FaceKey,
+    /// The family Latin letters are set in when `face` has none (an Arabic face): the brand's
+    /// own, not the first bundled face that has them.
+    pub latin: crate::fonts::Family,
     pub size: Pt,
     pub colour: Colour,
     /// Extra space between letters, in em (for small capitals-like labels). Letter-spaced

@@ -32,19 +32,30 @@ pub struct Styles {
     pub lead_size: Pt,
     /// The document's scale next to the brochure's.
     pub scale: f32,
+    /// Line spacing over the theme's: more for Arabic (see [`ARABIC_LINES`]).
+    pub line_scale: f32,
     pub theme: Theme,
 }
+
+/// Arabic is set larger than Latin at the same size, its letter bodies matched to the Latin
+/// x-height (about 1.3 times, in layout), and Naskh reaches further above and below its
+/// bodies than Latin does: its lines are set this much further apart.
+pub const ARABIC_LINES: f32 = 1.2;
 
 impl Styles {
     pub fn new(brand: &Brand, theme: &Theme, doc: &Document, kind: Kind) -> Styles {
         let lang = doc.lang;
         let c = theme.colours;
-        // An Arabic edition is set in the Arabic face throughout; Latin words in it fall back
-        // to the text face. (Validation asks for an Arabic face when an edition is Arabic.)
+        // An Arabic edition is set in the Arabic face throughout; Latin words in it are set in
+        // the brand's text or heading face. (Validation asks for an Arabic face when an
+        // edition is Arabic.)
         let arabic = lang.locale().script == Script::Arabic;
         let (text, heading) = match brand.fonts.arabic {
-            Some(face) if arabic => (face, face),
-            _ => (brand.fonts.text, brand.fonts.heading),
+            Some(face) if arabic => ((face, brand.fonts.text), (face, brand.fonts.heading)),
+            _ => (
+                (brand.fonts.text, brand.fonts.text),
+                (brand.fonts.heading, brand.fonts.heading),
+            ),
         };
         let scale = match kind {
             Kind::Brochure => 1.0,
@@ -52,12 +63,14 @@ impl Styles {
             Kind::Handout => 0.92,
         };
         let t = theme.sizes;
-        let style = |family, bold, italic, size: Pt, colour: Colour| TextStyle {
+        let line_scale = if arabic { ARABIC_LINES } else { 1.0 };
+        let style = |(family, latin), bold, italic, size: Pt, colour: Colour| TextStyle {
             face: FaceKey {
                 family,
                 bold,
                 italic,
             },
+            latin,
             size: size * scale,
             colour,
             tracking: 0.0,
@@ -65,7 +78,7 @@ impl Styles {
         };
         Styles {
             body: style(text, false, false, t.body, c.ink),
-            body_leading: t.baseline * scale,
+            body_leading: t.baseline * scale * line_scale,
             heading: style(heading, true, false, t.h1, c.primary),
             subheading: style(heading, true, false, t.h2, c.primary),
             minor: style(heading, true, false, t.h3, c.primary),
@@ -88,6 +101,7 @@ impl Styles {
             eastern_digits: arabic && brand.arabic_digits == Digits::Eastern,
             gap: theme.length(a4::GAP) * scale,
             scale,
+            line_scale,
             theme: theme.clone(),
         }
     }
@@ -158,12 +172,17 @@ impl Styles {
         }
     }
 
+    /// The distance between lines of text of `size`, `factor` times its size in Latin.
+    pub fn leading(&self, size: Pt, factor: f32) -> Pt {
+        size * factor * self.line_scale
+    }
+
     /// A line or more of display text (headings, labels, figures): ragged, leading from size.
     pub fn display(&self, runs: Vec<Run>, role: Role, leading: f32) -> Para {
         let size = runs.first().map_or(self.body.size, |r| r.style.size);
         Para {
             align: Align::Left,
-            leading: size * leading,
+            leading: self.leading(size, leading),
             hyphenate: false,
             ..self.para(runs, role)
         }

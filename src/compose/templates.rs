@@ -398,7 +398,7 @@ fn side_headings(body: Vec<super::Flow>, s: &Styles) -> (Vec<super::Flow>, Conte
                 for run in &mut p.runs {
                     run.style.size = side_size;
                 }
-                p.leading = side_size * 1.2;
+                p.leading = s.leading(side_size, 1.2);
             }
         }
         out.push(flow);
@@ -407,7 +407,7 @@ fn side_headings(body: Vec<super::Flow>, s: &Styles) -> (Vec<super::Flow>, Conte
     let heading = Para {
         side,
         keep_with_next: true,
-        leading: side_size * 1.2,
+        leading: s.leading(side_size, 1.2),
         ..s.display(
             s.plain(
                 title,

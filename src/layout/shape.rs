@@ -99,16 +99,17 @@ impl<'a> Shaper<'a> {
         shaped
     }
 
-    /// The face to set `c` in: the wanted one if it has the character, else the first bundled
-    /// face of the same weight and style that has it.
-    pub fn face_for(&self, wanted: FaceKey, c: char) -> Result<FaceId, Uncovered> {
+    /// The face to set `c` in: the wanted one if it has the character, else the `latin` family
+    /// (the brand's face for Latin inside Arabic), else the first bundled face of the same
+    /// weight and style that has it.
+    pub fn face_for(&self, wanted: FaceKey, latin: Family, c: char) -> Result<FaceId, Uncovered> {
         let id = self.book.id(wanted);
         // The soft hyphen is never drawn: it stays in the wanted face.
         if self.book.face(id).has_char(c) || c == '\u{ad}' {
             return Ok(id);
         }
-        let found = Family::ALL
-            .into_iter()
+        let found = std::iter::once(latin)
+            .chain(Family::ALL)
             .map(|family| self.book.id(FaceKey { family, ..wanted }))
             .find(|&id| self.book.face(id).has_char(c));
         match found {

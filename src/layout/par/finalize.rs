@@ -425,7 +425,10 @@ fn build(
                 .collect();
             Some(Segment {
                 face: info.face,
-                style: run.style,
+                style: TextStyle {
+                    size: info.size,
+                    ..run.style
+                },
                 link: run.link.clone(),
                 text,
                 glyphs,
