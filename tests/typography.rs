@@ -456,3 +456,34 @@ fn arabic_is_matched_to_latin_and_latin_in_it_is_the_brands() {
     );
     assert!((body(arabic) - body(latin)).abs() < 0.05 * body(latin));
 }
+
+#[test]
+fn arabic_lines_the_program_writes_use_arabic_punctuation_upright() {
+    let f = common::fixture::Fixture::new();
+    arabic(&f, &["نص قصير."]);
+    f.write(
+        "events/day.yaml",
+        "name: يوم مفتوح\ndays:\n  - {date: 2030-05-02, from: \"09:00\", to: \"17:30\"}\n\
+         venue: قاعة UM6P الكبرى\ncity: الرباط\nregistration: https://lab.example.org/day\n\
+         programme:\n  - time: \"09:00\"\n    title: افتتاح اليوم\n    speakers: [Ada Example, Grace Sample]\n",
+    );
+    let book = FontBook::bundled().unwrap();
+    let content = f.content();
+    let laid = layout::layout(&compose::compose(&content, Kind::Handout), &book, None).unwrap();
+    let runs: Vec<&layout::frame::TextRun> = laid
+        .pages
+        .iter()
+        .flat_map(|p| &p.items)
+        .filter_map(|i| match i {
+            layout::frame::Item::Text(run) => Some(run),
+            _ => None,
+        })
+        .collect();
+    let text: String = runs.iter().map(|r| r.text.as_str()).collect();
+    assert!(text.contains("Ada Example، Grace Sample"), "{text}");
+    assert!(text.contains("الكبرى، الرباط"), "{text}");
+    assert!(!text.contains(", "), "a Latin comma in {text}");
+    // The venue line is not italic, nor the Latin in it.
+    let venue = runs.iter().find(|r| r.text.contains("UM6P")).unwrap();
+    assert!(!book.face(venue.face).key.italic);
+}

@@ -170,7 +170,8 @@ pub fn programme(event: &Event, s: &Styles) -> Vec<Flow> {
             .map(|session| {
                 let mut text = s.runs(&Inline::plain(&session.title), s.body);
                 if !session.speakers.is_empty() {
-                    text.extend(s.plain(&format!(" — {}", session.speakers.join(", ")), s.caption));
+                    let speakers: Vec<&str> = session.speakers.iter().map(String::as_str).collect();
+                    text.extend(s.plain(&format!(" — {}", lang.join(&speakers)), s.caption));
                 }
                 (
                     s.display(

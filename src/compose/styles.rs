@@ -92,7 +92,8 @@ impl Styles {
                 ..style(heading, true, false, t.figure, c.accent)
             },
             caption: style(heading, false, false, t.caption, c.muted),
-            quote: style(text, false, true, t.quote, c.primary),
+            // Arabic has no italic: a quote (and the Latin in it) stays upright.
+            quote: style(text, false, !arabic, t.quote, c.primary),
             display: t.display,
             lead_size: t.lead * scale,
             colours: c,
