@@ -487,3 +487,71 @@ fn arabic_lines_the_program_writes_use_arabic_punctuation_upright() {
     let venue = runs.iter().find(|r| r.text.contains("UM6P")).unwrap();
     assert!(!book.face(venue.face).key.italic);
 }
+
+#[test]
+fn what_sits_beside_body_text_shares_its_baselines() {
+    // Sections whose sidebar holds a number and a heading of two lines, beside a paragraph,
+    // a timeline and a lead; dates smaller than their text.
+    let f = common::fixture::Fixture::new();
+    f.blocks(
+        "  - paragraph: An opening paragraph set larger than the body, as a lead is.\n    lead: true\n\
+         \x20 - heading: A heading long enough to take two lines in the sidebar\n\
+         \x20 - paragraph: Body text beside the heading, long enough for a few lines of the \
+         column, so that the heading's lines have body lines to sit on, one after the other.\n\
+         \x20 - heading: Milestones of the long years\n\
+         \x20 - timeline:\n\
+         \x20     - date: 2019-04\n        text: A first entry whose text takes two lines or more in the column beside its date, as entries do.\n\
+         \x20     - date: 2024-11\n        text: A second entry.\n",
+    );
+    let book = FontBook::bundled().unwrap();
+    let content = f.content();
+    let laid = layout::layout(&compose::compose(&content, Kind::Brochure), &book, None).unwrap();
+    use plaquette::compose::Role;
+    let mut checked = 0;
+    for page in &laid.pages {
+        let runs: Vec<&layout::frame::TextRun> = page
+            .items
+            .iter()
+            .filter_map(|i| match i {
+                layout::frame::Item::Text(run) => Some(run),
+                _ => None,
+            })
+            .collect();
+        // Baselines of the text in the main column (right of the sidebar).
+        let sidebar_right = runs
+            .iter()
+            .filter(|r| matches!(r.role, Role::Heading(1)))
+            .map(|r| r.x.0)
+            .fold(f32::INFINITY, f32::min);
+        let body: Vec<f32> = runs
+            .iter()
+            .filter(|r| r.x.0 > sidebar_right + 50.0 && r.role != Role::Label)
+            .map(|r| r.y.0)
+            .collect();
+        if body.is_empty() {
+            continue; // the cover, a notes page
+        }
+        let on_a_body_line = |y: f32| body.iter().any(|b| (b - y).abs() < 0.01);
+        // The first line of each sidebar heading, and the section number before it.
+        let mut last_y = f32::NEG_INFINITY;
+        for run in runs.iter().filter(|r| r.x.0 <= sidebar_right + 1.0) {
+            let first_of_heading = matches!(run.role, Role::Heading(1)) && run.y.0 > last_y + 20.0;
+            if (first_of_heading || run.role == Role::Artifact) && run.y.0 < 700.0 {
+                assert!(on_a_body_line(run.y.0), "{:?} at {} off {body:?}", run.text, run.y.0);
+                checked += 1;
+            }
+            last_y = run.y.0;
+        }
+        // Each date on its text's first baseline.
+        for date in runs.iter().filter(|r| r.role == Role::Label && r.text.contains("20")) {
+            assert!(
+                runs.iter().any(|r| r.role == Role::ListItem && (r.y.0 - date.y.0).abs() < 0.01),
+                "date {:?} at {}",
+                date.text,
+                date.y.0
+            );
+            checked += 1;
+        }
+    }
+    assert!(checked >= 5, "checked {checked}");
+}

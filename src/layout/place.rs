@@ -478,18 +478,25 @@ impl<'a> Placer<'a> {
         let mut pieces = Vec::with_capacity(count);
         for (i, (label, text)) in entries.iter().enumerate() {
             let mut items = Vec::new();
-            let (date, date_h) = self.stack(
+            let (mut date, date_h) = self.stack(
                 std::slice::from_ref(&Flow::Para(label.clone())),
                 label_width,
             )?;
-            items.extend(date);
             let (mut body, body_h) = self.stack(
                 std::slice::from_ref(&Flow::Para(text.clone())),
                 width - text_x,
             )?;
-            translate(&mut body, text_x, Pt::ZERO);
+            // The date sits on its text's first baseline, whatever their sizes.
+            let shift = match (first_baseline(&date), first_baseline(&body)) {
+                (Some(d), Some(b)) => b - d,
+                _ => Pt::ZERO,
+            };
+            let (date_down, body_down) = (shift.max(Pt::ZERO), (-shift).max(Pt::ZERO));
+            translate(&mut date, Pt::ZERO, date_down);
+            translate(&mut body, text_x, body_down);
+            items.extend(date);
             items.extend(body);
-            let height = date_h.max(body_h);
+            let height = (date_h + date_down).max(body_h + body_down);
             let space_after = if i + 1 < count {
                 text.space_after
             } else {
@@ -500,7 +507,7 @@ impl<'a> Placer<'a> {
                 .runs
                 .first()
                 .map_or(rail.radius, |r| r.style.size * 0.75);
-            let dot = ascent / 2.0 + rail.radius * 0.3;
+            let dot = date_down + ascent / 2.0 + rail.radius * 0.3;
             let line = |from: Pt, to: Pt| {
                 Item::Fill(Fill {
                     rect: Rect {
@@ -647,6 +654,14 @@ pub fn space_after(flow: &Flow) -> Pt {
         | Flow::Entry { space_after, .. }
         | Flow::Rule { space_after, .. } => *space_after,
     }
+}
+
+/// The baseline of the first line among `items`.
+fn first_baseline(items: &[Item]) -> Option<Pt> {
+    items.iter().find_map(|item| match item {
+        Item::Line(line) => Some(line.rect.y),
+        _ => None,
+    })
 }
 
 /// Moves items by (dx, dy).

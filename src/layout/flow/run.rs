@@ -295,6 +295,7 @@ pub fn run(
         placer,
         beside_heading: false,
         side_y: start.top,
+        side_lines: None,
     };
     runner.sequence(&mut cursor, preps, Pt::ZERO)?;
     // Images still waiting: the next columns are theirs.
@@ -321,6 +322,16 @@ struct Runner<'p, 'a> {
     beside_heading: bool,
     /// Where the next paragraph of a sidebar group goes.
     side_y: Pt,
+    /// The baselines of the text beside the sidebar group: the first, the step between them,
+    /// and the last baseline the group has used so far.
+    side_lines: Option<SideLines>,
+}
+
+#[derive(Clone, Copy)]
+struct SideLines {
+    first: Pt,
+    step: Pt,
+    last: Pt,
 }
 
 impl Runner<'_, '_> {
@@ -453,15 +464,63 @@ impl Runner<'_, '_> {
                 cursor.next_column(set.para.origin.as_ref(), rest + need)?;
             }
             self.side_y = cursor.y;
+            // The text beside starts at the same top: its lines are the group's baselines.
+            self.side_lines = next.and_then(|j| preps.get(j)).and_then(|p| match p {
+                Prep::Lines(beside, _) => Some(SideLines {
+                    first: cursor.y + beside.ascent,
+                    step: beside.para.leading,
+                    last: Pt(f32::NEG_INFINITY),
+                }),
+                // A timeline entry, a row: its first baseline, and the widest leading of the
+                // lines on it (the text's, not its date's).
+                Prep::Whole(whole) => {
+                    let lines: Vec<&crate::layout::frame::LineInfo> = whole
+                        .items
+                        .iter()
+                        .filter_map(|item| match item {
+                            Item::Line(line) => Some(line),
+                            _ => None,
+                        })
+                        .collect();
+                    let first = lines.iter().map(|l| l.rect.y).reduce(Pt::min)?;
+                    let step = lines
+                        .iter()
+                        .filter(|l| (l.rect.y - first).abs().0 < 0.5)
+                        .map(|l| l.rect.height)
+                        .fold(Pt::ZERO, Pt::max);
+                    Some(SideLines {
+                        first: cursor.y + first,
+                        step,
+                        last: Pt(f32::NEG_INFINITY),
+                    })
+                }
+                Prep::Box(_) => None,
+            });
+        }
+        // Each paragraph of the group starts on a baseline of the text beside it: the nearest
+        // to where it would fall, clear of the paragraph above by most of its size.
+        let mut y = self.side_y;
+        if let Some(lines) = &mut self.side_lines
+            && lines.step.0 > 0.0
+        {
+            let size = set.para.runs.first().map_or(Pt::ZERO, |r| r.style.size);
+            let natural = y + set.ascent;
+            let mut steps = ((natural - lines.first) / lines.step).round().max(0.0);
+            while lines.first + lines.step * steps < lines.last + size * 0.9 {
+                steps += 1.0;
+            }
+            let baseline = lines.first + lines.step * steps;
+            y = baseline - set.ascent;
+            lines.last = baseline + set.para.leading * set.lines.len().saturating_sub(1) as f32;
         }
         let slot = Slot {
             x: content_left(cursor.style, cursor.number()),
-            y: self.side_y,
+            y,
             width: cursor.style.sidebar.map_or(Pt::ZERO, |s| s.width),
         };
         self.placer
             .emit_lines(set, 0..set.lines.len(), slot, block, cursor.items());
-        self.side_y += set.height(set.lines.len()) + set.para.space_after;
+        self.side_y = y + set.height(set.lines.len()) + set.para.space_after;
         cursor.sidebar_floor = self.side_y;
         self.beside_heading = true;
         Ok(())
