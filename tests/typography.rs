@@ -537,15 +537,24 @@ fn what_sits_beside_body_text_shares_its_baselines() {
         for run in runs.iter().filter(|r| r.x.0 <= sidebar_right + 1.0) {
             let first_of_heading = matches!(run.role, Role::Heading(1)) && run.y.0 > last_y + 20.0;
             if (first_of_heading || run.role == Role::Artifact) && run.y.0 < 700.0 {
-                assert!(on_a_body_line(run.y.0), "{:?} at {} off {body:?}", run.text, run.y.0);
+                assert!(
+                    on_a_body_line(run.y.0),
+                    "{:?} at {} off {body:?}",
+                    run.text,
+                    run.y.0
+                );
                 checked += 1;
             }
             last_y = run.y.0;
         }
         // Each date on its text's first baseline.
-        for date in runs.iter().filter(|r| r.role == Role::Label && r.text.contains("20")) {
+        for date in runs
+            .iter()
+            .filter(|r| r.role == Role::Label && r.text.contains("20"))
+        {
             assert!(
-                runs.iter().any(|r| r.role == Role::ListItem && (r.y.0 - date.y.0).abs() < 0.01),
+                runs.iter()
+                    .any(|r| r.role == Role::ListItem && (r.y.0 - date.y.0).abs() < 0.01),
                 "date {:?} at {}",
                 date.text,
                 date.y.0

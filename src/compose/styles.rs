@@ -123,6 +123,7 @@ impl Styles {
         let mut spans = super::typo::bind_numbers(&spans);
         if self.lang.rtl() {
             spans = super::typo::keep_numbers_in_order(&spans);
+            spans = super::typo::keep_latin_names(&spans);
         }
         if self.eastern_digits {
             for span in spans.iter_mut().filter(|s| s.link.is_none()) {

@@ -380,6 +380,55 @@ pub fn keep_numbers_in_order(spans: &[InlineSpan]) -> Vec<InlineSpan> {
     respan(chars, spans)
 }
 
+/// In right-to-left text, a Latin name of two or three words ("Ai Movement", "Sorbonne
+/// Université") is kept on one line: its spaces become no-break spaces. Broken, its words
+/// would read in the wrong order across the two lines. Longer Latin phrases may break.
+pub fn keep_latin_names(spans: &[InlineSpan]) -> Vec<InlineSpan> {
+    let mut chars = characters(spans);
+    let latin = |c: char| {
+        c.is_ascii_alphanumeric() || (c.is_alphabetic() && ('\u{c0}'..='\u{24f}').contains(&c))
+    };
+    let in_word = |c: char| latin(c) || matches!(c, '-' | '.' | '’' | '\'' | '&');
+    // Words: (start, end) of runs of Latin word characters starting with a letter or digit.
+    let mut words: Vec<(usize, usize)> = Vec::new();
+    let mut i = 0;
+    while i < chars.len() {
+        if chars.get(i).is_some_and(|c| latin(c.0)) {
+            let start = i;
+            while chars.get(i).is_some_and(|c| in_word(c.0)) {
+                i += 1;
+            }
+            // Numbers are not names: "5 25 07" is the business of `keep_numbers_in_order`.
+            let letters = chars.get(start..i).unwrap_or_default();
+            if letters.iter().any(|c| c.0.is_alphabetic()) {
+                words.push((start, i));
+            }
+        } else {
+            i += 1;
+        }
+    }
+    // Names: words one space apart, two or three of them.
+    let mut k = 0;
+    while k < words.len() {
+        let mut end = k;
+        while let (Some(a), Some(b)) = (words.get(end), words.get(end + 1))
+            && b.0 == a.1 + 1
+            && chars.get(a.1).is_some_and(|c| c.0 == ' ')
+        {
+            end += 1;
+        }
+        if (1..=2).contains(&(end - k)) {
+            for w in words.get(k..end).unwrap_or_default() {
+                if let Some(space) = chars.get_mut(w.1) {
+                    space.0 = '\u{a0}';
+                }
+            }
+        }
+        k = end + 1;
+    }
+    respan(chars, spans)
+}
+
 /// Digits as Eastern Arabic ones (٠–٩), except inside names such as "UM6P".
 pub fn eastern_digits(text: &str) -> String {
     let chars: Vec<char> = text.chars().collect();
@@ -483,6 +532,24 @@ mod tests {
         assert_eq!(french("la lettre h, 30."), "la lettre h, 30.");
         assert_eq!(french("le mot h 30."), "le mot h 30.");
         assert_eq!(french("Me voici"), "Me voici");
+    }
+
+    #[test]
+    fn latin_names_in_arabic_stay_whole() {
+        let kept = |text: &str| Inline(keep_latin_names(&Inline::plain(text).0)).text();
+        assert_eq!(
+            kept("تعتمد اليونسكو Ai Movement مركزًا"),
+            "تعتمد اليونسكو Ai\u{a0}Movement مركزًا"
+        );
+        assert_eq!(
+            kept("جامعة Sorbonne Université."),
+            "جامعة Sorbonne\u{a0}Université."
+        );
+        // A name of one word is left alone; a phrase of four words may break.
+        assert_eq!(kept("مركز UM6P في"), "مركز UM6P في");
+        assert_eq!(kept("a b c d"), "a b c d");
+        assert_eq!(kept("x y z"), "x\u{a0}y\u{a0}z");
+        assert_eq!(kept("في 2021 2023"), "في 2021 2023");
     }
 
     #[test]
