@@ -318,12 +318,17 @@ fn elongate(collected: &Collected, letter: &PGlyph, length: Pt) -> Vec<(usize, G
 const SPACES_BEFORE_LETTERS: f32 = 0.6;
 /// And shrink before letters are brought together: to 0.85 times a space.
 const SPACES_SHRINK_BEFORE_LETTERS: f32 = 0.75;
+/// The share of their stretch letters take while spaces are within their bounds: half of
+/// [`super::collect::LETTER_STRETCH`], 1 % of an em. The other half is a last resort, for a
+/// line whose spaces would otherwise pass 1.5 times their width.
+const LETTERS_WITHIN_BOUNDS: f32 = 0.5;
 
 /// Splits a line's adjustment `ratio` (a share of all its stretch, or shrink when negative)
 /// into one for its spaces and one for its letters: spaces take it first, up to 1.3 times
-/// their width (or down to their least), letters only what is left, and spaces again what
-/// letters cannot. The line's length is the same; letter-spacing is the last resort, as in
-/// InDesign's and microtype's practice, rather than spread evenly with the spaces.
+/// their width (or down to 0.85), letters only what is left, up to 1 % of an em, spaces again
+/// up to their bound, and only then letters up to 2 %, and spaces what letters cannot. The
+/// line's length is the same; letter-spacing is the last resort, as in InDesign's and
+/// microtype's practice, rather than spread evenly with the spaces.
 fn spaces_first(items: &[Item], ratio: f32) -> (f32, f32) {
     let (mut glue, mut letters) = (0.0f32, 0.0f32);
     for item in items {
@@ -345,15 +350,34 @@ fn share(ratio: f32, glue: f32, letters: f32) -> (f32, f32) {
     if glue <= 0.0 || letters <= 0.0 || ratio == 0.0 {
         return (ratio, ratio);
     }
-    let total = ratio.abs() * (glue + letters);
-    let first = if ratio > 0.0 {
-        SPACES_BEFORE_LETTERS
+    let mut left = ratio.abs() * (glue + letters);
+    let (mut to_spaces, mut to_letters) = (0.0f32, 0.0f32);
+    let stages: [(bool, f32); 4] = if ratio > 0.0 {
+        [
+            (true, SPACES_BEFORE_LETTERS),
+            (false, LETTERS_WITHIN_BOUNDS),
+            (true, 1.0),
+            (false, 1.0),
+        ]
     } else {
-        SPACES_SHRINK_BEFORE_LETTERS
+        [
+            (true, SPACES_SHRINK_BEFORE_LETTERS),
+            (false, 1.0),
+            (true, 1.0),
+            (false, 1.0),
+        ]
     };
-    let to_spaces = total.min(glue * first);
-    let to_letters = (total - to_spaces).min(letters);
-    let to_spaces = total - to_letters;
+    for (spaces, up_to) in stages {
+        let (taken, whole) = if spaces {
+            (&mut to_spaces, glue)
+        } else {
+            (&mut to_letters, letters)
+        };
+        let more = (whole * up_to - *taken).max(0.0).min(left);
+        *taken += more;
+        left -= more;
+    }
+    to_spaces += left;
     (
         ratio.signum() * to_spaces / glue,
         ratio.signum() * to_letters / letters,
@@ -567,10 +591,12 @@ mod tests {
         // Glue of 10 (spaces of 20) and letters of 4: a quarter of all is 3.5, within the
         // spaces' first 6 (1.3 times their width): letters untouched.
         assert!(near(share(0.25, 10.0, 4.0), (0.35, 0.0)));
-        // 0.8 of all (11.2): spaces to 1.3 times (6), letters all of theirs (4), spaces the
-        // rest (1.2).
-        assert!(near(share(0.8, 10.0, 4.0), (0.72, 1.0)));
+        // 0.8 of all (11.2): spaces to 1.3 times (6), letters half of theirs (2, 1 % of an
+        // em), spaces the rest (3.2), within their bound.
+        assert!(near(share(0.8, 10.0, 4.0), (0.92, 0.5)));
+        // Past the spaces' bound, letters take the rest of theirs.
         assert!(near(share(1.0, 10.0, 4.0), (1.0, 1.0)));
+        assert!(near(share(0.9, 10.0, 4.0), (1.0, 0.65)));
         // Shrinking: spaces to 0.85 times first (three quarters of their shrink).
         assert!(near(share(-0.5, 10.0, 4.0), (-0.7, 0.0)));
         assert!(near(share(-0.75, 10.0, 4.0), (-0.75, -0.75)));
