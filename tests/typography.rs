@@ -616,3 +616,39 @@ fn letter_spacing_is_the_last_resort_and_slight() {
     }
     assert!(justified >= 10, "justified lines: {justified}");
 }
+
+#[test]
+fn french_ordinals_rise_and_lowercase_dates_are_not_letter_spaced() {
+    let f = common::fixture::Fixture::new();
+    f.write(
+        "brochure.yaml",
+        "title: T\nsubject: S\nlanguages: [fr]\nblocks:\n  - heading: Début\n    id: about\n  \
+         - paragraph: Le 1er laboratoire de la région, et la 2e édition du forum.\n  \
+         - timeline:\n      - date: 2019-04\n        text: Un premier jalon.\n      \
+         - date: 2024-11\n        text: Un second.\n",
+    );
+    let content = f.content();
+    let composed = compose::compose(&content, Kind::Brochure);
+    let mut dates = 0;
+    let mut text = String::new();
+    for flow in &composed.body {
+        match flow {
+            compose::Flow::Timeline { entries, .. } => {
+                for (date, _) in entries {
+                    for run in &date.runs {
+                        assert!(run.text.chars().any(char::is_lowercase), "{}", run.text);
+                        assert_eq!(run.style.tracking, 0.0, "«{}» letter-spaced", run.text);
+                        dates += 1;
+                    }
+                }
+            }
+            compose::Flow::Para(p) => text.extend(p.runs.iter().map(|r| r.text.as_str())),
+            _ => {}
+        }
+    }
+    assert!(dates >= 2);
+    assert!(
+        text.contains("1ᵉʳ\u{a0}laboratoire") && text.contains("2ᵉ\u{a0}édition"),
+        "{text}"
+    );
+}

@@ -141,7 +141,7 @@ fn flow(block: &Block, centre: &Centre, s: &Styles) -> Vec<Flow> {
                         When::Day(day) => s.lang.day(day),
                     };
                     (
-                        s.display(s.plain(&date, s.label), Role::Label, 1.3),
+                        s.display(s.plain(&date, s.label_for(&date)), Role::Label, 1.3),
                         Para {
                             space_after: s.gap,
                             align: Align::Left,

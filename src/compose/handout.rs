@@ -175,7 +175,10 @@ pub fn programme(event: &Event, s: &Styles) -> Vec<Flow> {
                 }
                 (
                     s.display(
-                        s.plain(&lang.time(session.start), s.label),
+                        s.plain(
+                            &lang.time(session.start),
+                            s.label_for(&lang.time(session.start)),
+                        ),
                         Role::Label,
                         1.3,
                     ),

@@ -174,6 +174,20 @@ impl Styles {
         }
     }
 
+    /// The label style for `text`: capitals and figures are letter-spaced, lowercase never
+    /// (a date «décembre 2018», a time «9:30 a.m.»), as Bringhurst has it: letterspace
+    /// strings of capitals, not lowercase.
+    pub fn label_for(&self, text: &str) -> TextStyle {
+        if text.chars().any(char::is_lowercase) {
+            TextStyle {
+                tracking: 0.0,
+                ..self.label
+            }
+        } else {
+            self.label
+        }
+    }
+
     /// The distance between lines of text of `size`, `factor` times its size in Latin.
     pub fn leading(&self, size: Pt, factor: f32) -> Pt {
         size * factor * self.line_scale

@@ -28,6 +28,7 @@ pub fn apply(spans: &[InlineSpan], lang: Lang) -> Vec<InlineSpan> {
             french(&mut chars);
             keep_numbers_with_words(&mut chars, lang.month_names());
             french_bindings(&mut chars);
+            chars = french_ordinals(chars);
         }
         Punctuation::Tight => tight(&mut chars),
         Punctuation::AsWritten => {}
@@ -329,6 +330,65 @@ pub fn bind_numbers(spans: &[InlineSpan]) -> Vec<InlineSpan> {
     respan(chars, spans)
 }
 
+/// French ordinals in superior letters, as the content writes «42ᵉ»: «1er» → «1ᵉʳ»,
+/// «2e» → «2ᵉ», «XXIe» → «XXIᵉ», «1res» → «1ʳᵉˢ», and the incorrect but common «3ème» →
+/// «3ᵉ». Only after a number (digits, or a Roman numeral of two letters or more, so that
+/// «Le» and «Ce» stay words) and before the end of the word.
+fn french_ordinals(chars: Vec<(char, usize)>) -> Vec<(char, usize)> {
+    const SUFFIXES: [(&str, &str); 10] = [
+        ("èmes", "ᵉˢ"),
+        ("ème", "ᵉ"),
+        ("ers", "ᵉʳˢ"),
+        ("res", "ʳᵉˢ"),
+        ("nde", "ⁿᵈᵉ"),
+        ("er", "ᵉʳ"),
+        ("re", "ʳᵉ"),
+        ("es", "ᵉˢ"),
+        ("nd", "ⁿᵈ"),
+        ("e", "ᵉ"),
+    ];
+    let text: Vec<char> = chars.iter().map(|c| c.0).collect();
+    let mut out = Vec::with_capacity(chars.len());
+    let mut i = 0;
+    while i < chars.len() {
+        let starts_word = i == 0 || text.get(i - 1).is_none_or(|p| !p.is_alphanumeric());
+        let rest = text.get(i..).unwrap_or_default();
+        let digits = rest.iter().take_while(|c| c.is_ascii_digit()).count();
+        let roman = rest
+            .iter()
+            .take_while(|c| matches!(c, 'I' | 'V' | 'X'))
+            .count();
+        let number = if digits > 0 {
+            digits
+        } else if roman >= 2 {
+            roman
+        } else {
+            0
+        };
+        if starts_word && number > 0 {
+            let after = i + number;
+            let found = SUFFIXES.iter().find(|(suffix, _)| {
+                let n = suffix.chars().count();
+                text.get(after..after + n)
+                    .is_some_and(|t| t.iter().copied().eq(suffix.chars()))
+                    && text.get(after + n).is_none_or(|c| !c.is_alphanumeric())
+            });
+            if let Some((suffix, superior)) = found {
+                out.extend(chars.get(i..after).unwrap_or_default().iter().copied());
+                let span = chars.get(after).map_or(0, |c| c.1);
+                out.extend(superior.chars().map(|c| (c, span)));
+                i = after + suffix.chars().count();
+                continue;
+            }
+        }
+        if let Some(&c) = chars.get(i) {
+            out.push(c);
+        }
+        i += 1;
+    }
+    out
+}
+
 /// The left-to-right mark, a strong left-to-right character that shows nothing.
 const LRM: char = '\u{200e}';
 
@@ -470,7 +530,7 @@ mod tests {
         );
         assert_eq!(set("« déjà »", "fr"), "«\u{202f}déjà\u{202f}»");
         assert_eq!(set("les 7 piliers", "fr"), "les 7\u{a0}piliers");
-        assert_eq!(set("le 1er centre", "fr"), "le 1er\u{a0}centre");
+        assert_eq!(set("le 1er centre", "fr"), "le 1ᵉʳ\u{a0}centre");
         assert_eq!(set("en mars 2021, puis", "fr"), "en mars\u{a0}2021, puis");
         assert_eq!(
             set("à 10:30 https://x.ma/?a", "fr"),
@@ -532,6 +592,29 @@ mod tests {
         assert_eq!(french("la lettre h, 30."), "la lettre h, 30.");
         assert_eq!(french("le mot h 30."), "le mot h 30.");
         assert_eq!(french("Me voici"), "Me voici");
+    }
+
+    #[test]
+    fn french_ordinals_are_superior() {
+        assert_eq!(set("le 1er centre", "fr"), "le 1ᵉʳ\u{a0}centre");
+        assert_eq!(set("la 1re fois", "fr"), "la 1ʳᵉ\u{a0}fois");
+        assert_eq!(set("au XXIe siècle", "fr"), "au XXIᵉ siècle");
+        assert_eq!(set("la 3ème édition", "fr"), "la 3ᵉ\u{a0}édition");
+        assert_eq!(set("les 2es rencontres", "fr"), "les 2ᵉˢ\u{a0}rencontres");
+        // Words, and numbers that are not ordinals, are left alone.
+        for kept in [
+            "Le centre",
+            "Ce lieu",
+            "Me voici",
+            "les 12 des 40",
+            "IIIF",
+            "2eme",
+        ] {
+            let set = set(kept, "fr");
+            assert!(!set.contains(['ᵉ', 'ʳ', 'ˢ', 'ⁿ', 'ᵈ']), "{kept}: {set}");
+        }
+        // Only in French.
+        assert_eq!(set("the 1er", "en"), "the 1er");
     }
 
     #[test]

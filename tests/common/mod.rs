@@ -136,6 +136,13 @@ pub fn normalise(text: &str) -> String {
                 }
             }
             '\u{a0}' | '\u{202f}' => joined.push(' '),
+            // French ordinals are set in superior letters («1er» is drawn «1ᵉʳ»): compared as
+            // the letters they are, as a search folds them.
+            'ᵉ' => joined.push('e'),
+            'ʳ' => joined.push('r'),
+            'ˢ' => joined.push('s'),
+            'ⁿ' => joined.push('n'),
+            'ᵈ' => joined.push('d'),
             c => joined.push(c),
         }
     }
