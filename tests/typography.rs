@@ -424,16 +424,9 @@ fn arabic_is_matched_to_latin_and_latin_in_it_is_the_brands() {
     let book = FontBook::bundled().unwrap();
     let content = f.content();
     let laid = layout::layout(&compose::compose(&content, Kind::Brochure), &book, None).unwrap();
-    let runs: Vec<&layout::frame::TextRun> = laid
-        .pages
-        .iter()
-        .flat_map(|p| &p.items)
-        .filter_map(|i| match i {
-            layout::frame::Item::Text(run) if run.role == plaquette::compose::Role::Paragraph => {
-                Some(run)
-            }
-            _ => None,
-        })
+    let runs: Vec<&layout::frame::TextRun> = text_runs(&laid)
+        .into_iter()
+        .filter(|run| run.role == plaquette::compose::Role::Paragraph)
         .collect();
     let family = |run: &layout::frame::TextRun| book.face(run.face).key.family;
     let latin = runs.iter().find(|r| r.text.contains("UM6P")).expect("UM6P");
@@ -470,15 +463,7 @@ fn arabic_lines_the_program_writes_use_arabic_punctuation_upright() {
     let book = FontBook::bundled().unwrap();
     let content = f.content();
     let laid = layout::layout(&compose::compose(&content, Kind::Handout), &book, None).unwrap();
-    let runs: Vec<&layout::frame::TextRun> = laid
-        .pages
-        .iter()
-        .flat_map(|p| &p.items)
-        .filter_map(|i| match i {
-            layout::frame::Item::Text(run) => Some(run),
-            _ => None,
-        })
-        .collect();
+    let runs = text_runs(&laid);
     // (Latin names are kept whole in Arabic: their spaces are no-break ones.)
     let text: String = runs.iter().map(|r| r.text.replace('\u{a0}', " ")).collect();
     assert!(text.contains("Ada Example، Grace Sample"), "{text}");
@@ -651,4 +636,40 @@ fn french_ordinals_rise_and_lowercase_dates_are_not_letter_spaced() {
         text.contains("1ᵉʳ\u{a0}laboratoire") && text.contains("2ᵉ\u{a0}édition"),
         "{text}"
     );
+}
+
+/// Every text run of the laid-out pages, in order.
+fn text_runs(laid: &layout::Laid) -> Vec<&layout::frame::TextRun> {
+    laid.pages
+        .iter()
+        .flat_map(|p| &p.items)
+        .filter_map(|i| match i {
+            layout::frame::Item::Text(run) => Some(run),
+            _ => None,
+        })
+        .collect()
+}
+
+#[test]
+fn a_word_beside_punctuation_may_take_a_kashida() {
+    // Every word of the paragraph ends on a comma: a kashida can only go inside one.
+    let words = "الجامعات، المختبرات، المؤسسات، الحكومات، الشركات، المدارس، الجمعيات، \
+                 المستشفيات، البلديات، المكتبات، المتاحف، المسارح، الملاعب، الحدائق، ";
+    let f = common::fixture::Fixture::new();
+    arabic(&f, &[&format!("{}والمزارع.", words.repeat(4))]);
+    let book = FontBook::bundled().unwrap();
+    let content = f.content();
+    let laid = layout::layout(&compose::compose(&content, Kind::Brochure), &book, None).unwrap();
+    let elongated: Vec<&String> = laid
+        .pages
+        .iter()
+        .flat_map(|p| &p.items)
+        .filter_map(|i| match i {
+            layout::frame::Item::Line(line) => Some(&line.kashidas),
+            _ => None,
+        })
+        .flatten()
+        .collect();
+    assert!(!elongated.is_empty(), "no kashida at all");
+    assert!(elongated.iter().all(|w| w.ends_with('،')), "{elongated:?}");
 }

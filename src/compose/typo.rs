@@ -335,9 +335,11 @@ pub fn bind_numbers(spans: &[InlineSpan]) -> Vec<InlineSpan> {
 /// «3ᵉ». Only after a number (digits, or a Roman numeral of two letters or more, so that
 /// «Le» and «Ce» stay words) and before the end of the word.
 fn french_ordinals(chars: Vec<(char, usize)>) -> Vec<(char, usize)> {
-    const SUFFIXES: [(&str, &str); 10] = [
+    const SUFFIXES: [(&str, &str); 12] = [
         ("èmes", "ᵉˢ"),
         ("ème", "ᵉ"),
+        ("ères", "ʳᵉˢ"),
+        ("ère", "ʳᵉ"),
         ("ers", "ᵉʳˢ"),
         ("res", "ʳᵉˢ"),
         ("nde", "ⁿᵈᵉ"),
@@ -350,8 +352,19 @@ fn french_ordinals(chars: Vec<(char, usize)>) -> Vec<(char, usize)> {
     let text: Vec<char> = chars.iter().map(|c| c.0).collect();
     let mut out = Vec::with_capacity(chars.len());
     let mut i = 0;
+    // An ordinal is a word of its own: after a space or an opening mark, not inside an address,
+    // a file name or a version («/2e-edition», «rapport_3e.pdf», «v1.2e»).
+    let opens = |c: Option<&char>| {
+        c.is_none_or(|c| c.is_whitespace() || matches!(c, '(' | '[' | '«' | '“' | '‘' | '"'))
+    };
+    let ends = |c: Option<&char>, next: Option<&char>| match c {
+        None => true,
+        Some(c) if c.is_alphanumeric() => false,
+        Some('.' | '-' | '_' | '/' | '@') => next.is_none_or(|n| !n.is_alphanumeric()),
+        Some(_) => true,
+    };
     while i < chars.len() {
-        let starts_word = i == 0 || text.get(i - 1).is_none_or(|p| !p.is_alphanumeric());
+        let starts_word = opens(i.checked_sub(1).and_then(|p| text.get(p)));
         let rest = text.get(i..).unwrap_or_default();
         let digits = rest.iter().take_while(|c| c.is_ascii_digit()).count();
         let roman = rest
@@ -371,7 +384,7 @@ fn french_ordinals(chars: Vec<(char, usize)>) -> Vec<(char, usize)> {
                 let n = suffix.chars().count();
                 text.get(after..after + n)
                     .is_some_and(|t| t.iter().copied().eq(suffix.chars()))
-                    && text.get(after + n).is_none_or(|c| !c.is_alphanumeric())
+                    && ends(text.get(after + n), text.get(after + n + 1))
             });
             if let Some((suffix, superior)) = found {
                 out.extend(chars.get(i..after).unwrap_or_default().iter().copied());

@@ -124,6 +124,9 @@ pub struct Glyph {
     pub y_offset: Pt,
     /// The bytes of the run's text this glyph shows.
     pub range: Range<usize>,
+    /// A tatweel justification added to elongate the letter of `range` (a kashida), not a
+    /// character of the text.
+    pub kashida: bool,
 }
 
 /// A filled rectangle (bands, boxes, rules) or, when `round`, the ellipse inside it.

@@ -50,8 +50,12 @@ impl<'a> Placer<'a> {
         let lines = self
             .memo
             .lines(&mut self.shaper, para, width, &mut self.warnings)?;
-        let size = para.runs.first().map_or(Pt(10.0), |r| r.style.size);
         let face = para.runs.first().map(|r| self.shaper.book.id(r.style.face));
+        // At the size the face is set (Arabic larger than its run's size).
+        let size = match (para.runs.first(), face) {
+            (Some(run), Some(face)) => run.style.size * self.shaper.script_scale(face, &run.style),
+            _ => Pt(10.0),
+        };
         let (asc, desc) = face.map_or((0.9, -0.25), |f| {
             let face = self.shaper.book.face(f);
             (

@@ -99,6 +99,28 @@ impl<'a> Shaper<'a> {
         shaped
     }
 
+    /// How much larger than its run's size `face` is set: Arabic letters are set so that
+    /// their bodies are as tall as the x-height of the Latin face beside them (Noto Naskh's
+    /// are a quarter smaller than Noto Serif's at one size, and read a size too small); every
+    /// other face at the run's size.
+    pub fn script_scale(&self, face: FaceId, style: &TextStyle) -> f32 {
+        let this = self.book.face(face);
+        if !this.key.family.is_arabic() {
+            return 1.0;
+        }
+        let family = if style.face.family.is_arabic() {
+            style.latin
+        } else {
+            style.face.family
+        };
+        let latin = self.book.face(self.book.id(FaceKey { family, ..this.key }));
+        if latin.key.family.is_arabic() {
+            return 1.0;
+        }
+        let body = |f: &crate::fonts::Face| f.x_height / f.units_per_em;
+        (body(latin) / body(this)).clamp(1.0, 1.5)
+    }
+
     /// The face to set `c` in: the wanted one if it has the character, else the `latin` family
     /// (the brand's face for Latin inside Arabic), else the first bundled face of the same
     /// weight and style that has it.

@@ -30,7 +30,6 @@ pub fn copied(run: &TextRun, face: &Face) -> Copied {
     let mut text = run.text.clone();
     let mut ranges: Vec<Range<usize>> = run.glyphs.iter().map(|g| g.range.clone()).collect();
     let nominal = |c: char| face.font.charmap().map_unicode(c).map(|g| g.to_u32());
-    let tatweel = nominal('\u{640}');
     let mut i = 0;
     while i < run.glyphs.len() {
         // A cluster: glyphs in a row with one range.
@@ -43,8 +42,7 @@ pub fn copied(run: &TextRun, face: &Face) -> Copied {
         let cluster = run.glyphs.get(i..end).unwrap_or_default();
         let source = run.text.get(range.clone()).unwrap_or_default();
         // Elongating tatweels, in a row: one joiner for them all.
-        let is_kashida =
-            |g: &crate::layout::frame::Glyph| Some(g.id) == tatweel && !source.contains('\u{640}');
+        let is_kashida = |g: &crate::layout::frame::Glyph| g.kashida;
         if cluster.iter().any(is_kashida) {
             let joiner = text.len()..text.len() + ZWJ.len_utf8();
             let mut added = false;
@@ -159,6 +157,14 @@ mod tests {
             x_offset: Pt::ZERO,
             y_offset: Pt::ZERO,
             range,
+            kashida: false,
+        }
+    }
+
+    fn kashida(id: u32, range: Range<usize>) -> Glyph {
+        Glyph {
+            kashida: true,
+            ..glyph(id, range)
         }
     }
 
@@ -177,8 +183,8 @@ mod tests {
         let (ba, seen, ha) = (0..4, 4..6, 6..8);
         let glyphs = vec![
             glyph(id('ه'), ha.clone()),
-            glyph(id('\u{640}'), seen.clone()),
-            glyph(id('\u{640}'), seen.clone()),
+            kashida(id('\u{640}'), seen.clone()),
+            kashida(id('\u{640}'), seen.clone()),
             glyph(id('س'), seen.clone()),
             glyph(id('\u{64B}'), ba.clone()),
             glyph(id('ب'), ba.clone()),
@@ -204,13 +210,13 @@ mod tests {
         assert_eq!(read, ["ه", "\u{200D}", "\u{200D}", "س", "\u{64B}", "ب"]);
         // One joiner for the two tatweels, after the run's own text.
         assert_eq!(copied.text, "بًسه\u{200D}");
-        // A typed tatweel stays a tatweel.
+        // A typed tatweel stays a tatweel, and one elongated after it reads as a joiner.
         let typed = TextRun {
             text: "ـ".into(),
-            glyphs: vec![glyph(id('\u{640}'), 0..2)],
+            glyphs: vec![glyph(id('\u{640}'), 0..2), kashida(id('\u{640}'), 0..2)],
             ..run
         };
-        assert_eq!(copied_text(&typed, face), ["ـ"]);
+        assert_eq!(copied_text(&typed, face), ["ـ", "\u{200D}"]);
     }
 
     fn copied_text(run: &TextRun, face: &Face) -> Vec<String> {

@@ -252,32 +252,6 @@ fn shape_runs(
     Ok((out.glyphs, out.segs))
 }
 
-/// How much larger than its run's size a face is set: Arabic letters are set so that their
-/// bodies are as tall as the x-height of the Latin face beside them (Noto Naskh's are a
-/// quarter smaller than Noto Serif's at one size, and read a size too small); every other
-/// face at the run's size.
-pub fn script_scale(
-    book: &crate::fonts::FontBook,
-    face: FaceId,
-    style: &crate::compose::TextStyle,
-) -> f32 {
-    let this = book.face(face);
-    if !this.key.family.is_arabic() {
-        return 1.0;
-    }
-    let family = if style.face.family.is_arabic() {
-        style.latin
-    } else {
-        style.face.family
-    };
-    let latin = book.face(book.id(crate::fonts::FaceKey { family, ..this.key }));
-    if latin.key.family.is_arabic() {
-        return 1.0;
-    }
-    let body = |f: &crate::fonts::Face| f.x_height / f.units_per_em;
-    (body(latin) / body(this)).clamp(1.0, 1.5)
-}
-
 /// Whether `c` can raise the embedding level of left-to-right text. Nothing below the Hebrew
 /// block can, so Latin text asks the bidi tables only about its few typographic characters.
 fn turns_right_to_left(c: char) -> bool {
@@ -309,7 +283,7 @@ impl Shaped {
         let features = Features::of(&style);
         let rtl = level % 2 == 1;
         let seg = self.segs.len();
-        let size = style.size * script_scale(shaper.book, face, &style);
+        let size = style.size * shaper.script_scale(face, &style);
         let set =
             |shaped: &[crate::layout::shape::Shaped], base: usize, len: usize| -> Vec<Glyph> {
                 shaped
@@ -329,6 +303,7 @@ impl Shaped {
                             x_offset: size * g.x_offset,
                             y_offset: size * g.y_offset,
                             range: base + g.cluster..base + end.max(g.cluster),
+                            kashida: false,
                         }
                     })
                     .collect()

@@ -97,7 +97,7 @@ pub fn lines(
             .map(|i| i.metrics().1)
             .sum();
         let with = |limit: kashida::Limit, wanted: Pt| {
-            let kashidas = if justified && !last {
+            let kashidas = if justified && !last && para.rtl {
                 kashidas(collected, line_items, wanted, limit)
             } else {
                 Vec::new()
@@ -106,7 +106,9 @@ pub fn lines(
             let after = match (elongation.0 > 0.0, glue_stretch.0 > 0.0) {
                 (false, _) => brk.ratio,
                 (true, true) => (short - elongation) / glue_stretch,
-                (true, false) => 0.0,
+                // No spaces to take the rest: justified only if the kashidas took it all.
+                (true, false) if (short - elongation).0 <= 0.01 => 0.0,
+                (true, false) => f32::INFINITY,
             };
             (kashidas, after)
         };
@@ -310,6 +312,7 @@ fn elongate(collected: &Collected, letter: &PGlyph, length: Pt) -> Vec<(usize, G
     let mut glyph = tatweel;
     glyph.advance = length / count as f32;
     glyph.range = letter.glyph.range.clone();
+    glyph.kashida = true;
     vec![(letter.seg, glyph); count]
 }
 

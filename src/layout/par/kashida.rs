@@ -236,7 +236,12 @@ fn best(
     }
     let from = slice.iter().map(|g| g.glyph.range.start).min()?;
     let to = slice.iter().map(|g| g.glyph.range.end).max()?;
-    let word = text.get(from..to)?;
+    // The word without the punctuation around it («الحلول،», «(المغرب)»).
+    let boxed = text.get(from..to)?;
+    let letter = |c: char| joining(c).is_some() || is_mark(c);
+    let lead = boxed.len() - boxed.trim_start_matches(|c| !letter(c)).len();
+    let word = boxed.trim_matches(|c| !letter(c));
+    let from = from + lead;
     let mut found = candidates(word);
     // Best rank first; of equal rank, the last in the word.
     found.sort_by_key(|&(at, rank)| (rank, std::cmp::Reverse(at)));

@@ -63,7 +63,8 @@ pub fn break_lines(
     // Ragged lines may fall short by 3 ems before they count as bad; display lines by the
     // whole measure, so that how unequal they are always counts (balance).
     let ragged = if display { measure } else { size * 3.0 };
-    let kashida = if justified {
+    // Kashidas justify Arabic paragraphs only: an Arabic word in French text is not elongated.
+    let kashida = if justified && para.rtl {
         collected
             .segs
             .iter()
@@ -85,9 +86,7 @@ pub fn break_lines(
         .iter()
         .zip(&breaks)
         .enumerate()
-        .filter(|(i, (line, b))| {
-            justified && !line.justified && b.ratio > 1.0 && i + 1 < breaks.len()
-        })
+        .filter(|(i, (line, _))| justified && !line.justified && i + 1 < breaks.len())
         .count();
     if loose > 0 {
         let text: String = collected.text.chars().take(40).collect();
