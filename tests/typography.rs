@@ -673,3 +673,31 @@ fn a_word_beside_punctuation_may_take_a_kashida() {
     assert!(!elongated.is_empty(), "no kashida at all");
     assert!(elongated.iter().all(|w| w.ends_with('،')), "{elongated:?}");
 }
+
+#[test]
+fn a_sidebar_heading_too_narrow_for_a_word_steps_down_rather_than_hyphenates() {
+    let f = common::fixture::Fixture::new();
+    f.blocks(
+        "  - paragraph: Body.\n  - heading: Rôles complémentaires\n  - paragraph: Body text.\n",
+    );
+    let book = FontBook::bundled().unwrap();
+    let content = f.content();
+    let laid = layout::layout(&compose::compose(&content, Kind::Brochure), &book, None).unwrap();
+    let headings: Vec<&layout::frame::TextRun> = text_runs(&laid)
+        .into_iter()
+        .filter(|r| r.role == plaquette::compose::Role::Heading(1))
+        .collect();
+    let size = |word: &str| {
+        headings
+            .iter()
+            .find(|r| r.text.contains(word))
+            .map(|r| r.size.0)
+            .unwrap_or_else(|| panic!("no heading run with «{word}»: {headings:?}"))
+    };
+    assert!(size("complémentaires") < size("Start"), "not stepped down");
+    let lines = lines_of(&laid, |r| r == plaquette::compose::Role::Heading(1));
+    assert!(
+        lines.values().flatten().all(|(_, hyphen)| !hyphen),
+        "a heading hyphenated: {lines:?}"
+    );
+}

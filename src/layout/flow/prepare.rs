@@ -155,7 +155,23 @@ fn parts(
                     Some(sidebar) if para.side => sidebar.width,
                     _ => width,
                 };
-                let set = placer.set(para, width).map_err(broken)?;
+                let mut set = placer.set(para, width).map_err(broken)?;
+                // A sidebar heading with a word wider than the sidebar steps down the scale
+                // (to 73 % at most) rather than hyphenate it («com-plémentaires»).
+                if para.side && !para.hyphenate && set.lines.iter().any(|l| l.hyphenated) {
+                    let mut smaller = para.clone();
+                    for _ in 0..3 {
+                        for run in &mut smaller.runs {
+                            run.style.size = run.style.size * 0.9;
+                        }
+                        smaller.leading = smaller.leading * 0.9;
+                        let tried = placer.set(&smaller, width).map_err(broken)?;
+                        if !tried.lines.iter().any(|l| l.hyphenated) {
+                            set = tried;
+                            break;
+                        }
+                    }
+                }
                 out.push(Prep::Lines(set, placer.block_id()));
             }
             Flow::Image { .. } => {
