@@ -211,20 +211,10 @@ fn ragged_lines_keep_natural_spaces() {
 #[test]
 fn a_phone_number_in_arabic_reads_in_order() {
     let f = common::fixture::Fixture::new();
-    let brand = std::fs::read_to_string(f.dir().join("content/brand.yaml")).unwrap();
-    f.write(
-        "brand.yaml",
-        &brand.replace(
-            "  heading: Noto Sans\n",
-            "  heading: Noto Sans\n  arabic: Noto Naskh Arabic\n",
-        ),
+    arabic(
+        &f,
+        &["اتصلوا بنا على الرقم +212 5 25 07 27 00 أو زوروا موقعنا."],
     );
-    f.write(
-        "brochure.yaml",
-        "title: T\nsubject: S\nlanguages: [ar]\nblocks:\n  - heading: بداية\n    id: about\n  \
-         - paragraph: اتصلوا بنا على الرقم +212 5 25 07 27 00 أو زوروا موقعنا.\n",
-    );
-    f.write("factsheet.yaml", "title: T\nsubject: S\nuse: [about]\n");
     let book = FontBook::bundled().unwrap();
     let content = f.content();
     let laid = layout::layout(&compose::compose(&content, Kind::Brochure), &book, None).unwrap();
