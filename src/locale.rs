@@ -16,6 +16,26 @@
 
 use chrono::{NaiveDate, NaiveTime, Timelike};
 
+/// Combining marks of the scripts the bundled fonts cover (vowel marks of Arabic and Hebrew,
+/// Latin and Cyrillic diacritics): drawn on the letter before them, joining nothing.
+pub fn is_mark(c: char) -> bool {
+    matches!(c,
+        '\u{300}'..='\u{36F}'
+        | '\u{483}'..='\u{489}'
+        | '\u{591}'..='\u{5BD}'
+        | '\u{610}'..='\u{61A}'
+        | '\u{64B}'..='\u{65F}'
+        | '\u{670}'
+        | '\u{6D6}'..='\u{6DC}'
+        | '\u{6DF}'..='\u{6E4}'
+        | '\u{6E7}'..='\u{6E8}'
+        | '\u{6EA}'..='\u{6ED}'
+        | '\u{1AB0}'..='\u{1AFF}'
+        | '\u{1DC0}'..='\u{1DFF}'
+        | '\u{20D0}'..='\u{20FF}'
+        | '\u{FE20}'..='\u{FE2F}')
+}
+
 /// The writing system of a language: which bundled face sets it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Script {

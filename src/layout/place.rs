@@ -475,9 +475,6 @@ impl<'a> Placer<'a> {
         for (label, _) in entries {
             widest = widest.max(self.natural_width(label)?);
         }
-        // A hair more than the widest: set at exactly its width, the sum of the same advances
-        // in another order may come out a rounding error over, and the date would wrap.
-        let widest = widest + Pt(0.01);
         let label_width = label_width.max(widest).min(width / 3.0);
         let rail_x = label_width + rail.gap;
         let text_x = rail_x + rail.text_gap;

@@ -17,6 +17,7 @@ use std::ops::Range;
 
 use crate::fonts::Face;
 use crate::layout::frame::TextRun;
+use crate::locale::is_mark;
 
 /// The text a run's glyphs read as, and each glyph's range in it (in the run's glyph order).
 pub struct Copied {
@@ -119,25 +120,6 @@ fn one_each(
     }
     out.push((base?, r.clone()));
     Some(out)
-}
-
-/// Combining marks of the scripts the bundled fonts cover.
-fn is_mark(c: char) -> bool {
-    matches!(c,
-        '\u{300}'..='\u{36F}'
-        | '\u{483}'..='\u{489}'
-        | '\u{591}'..='\u{5BD}'
-        | '\u{610}'..='\u{61A}'
-        | '\u{64B}'..='\u{65F}'
-        | '\u{670}'
-        | '\u{6D6}'..='\u{6DC}'
-        | '\u{6DF}'..='\u{6E4}'
-        | '\u{6E7}'..='\u{6E8}'
-        | '\u{6EA}'..='\u{6ED}'
-        | '\u{1AB0}'..='\u{1AFF}'
-        | '\u{1DC0}'..='\u{1DFF}'
-        | '\u{20D0}'..='\u{20FF}'
-        | '\u{FE20}'..='\u{FE2F}')
 }
 
 #[cfg(test)]

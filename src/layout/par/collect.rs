@@ -42,6 +42,13 @@ pub struct PGlyph {
     pub seg: usize,
 }
 
+/// The bytes of the paragraph's text that `glyphs` show (they may be in any order).
+pub fn text_range(glyphs: &[PGlyph]) -> Option<Range<usize>> {
+    let from = glyphs.iter().map(|g| g.glyph.range.start).min()?;
+    let to = glyphs.iter().map(|g| g.glyph.range.end).max()?;
+    Some(from..to)
+}
+
 /// A stretch of one run in one face.
 #[derive(Clone, Debug)]
 pub struct SegInfo {
@@ -113,6 +120,13 @@ pub struct Collected {
     pub glyphs: Vec<PGlyph>,
     pub segs: Vec<SegInfo>,
     pub items: Vec<Item>,
+}
+
+impl Collected {
+    /// The tatweel of the face glyph `i` is set in, if it is Arabic: a kashida after it.
+    pub fn tatweel(&self, i: usize) -> Option<&Glyph> {
+        self.segs.get(self.glyphs.get(i)?.seg)?.tatweel.as_ref()
+    }
 }
 
 /// The kind of break possible before a byte of the text.

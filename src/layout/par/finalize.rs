@@ -4,7 +4,7 @@
 
 use unicode_bidi::{BidiInfo, Level};
 
-use super::collect::{Collected, Item, PGlyph};
+use super::collect::{Collected, Item, text_range};
 use super::kashida;
 use super::linebreak::Break;
 use crate::compose::{Para, TextStyle};
@@ -149,7 +149,7 @@ pub fn lines(
                         if let Some(g) = collected.glyphs.get(i) {
                             glyphs.push((g.seg, g.glyph.clone()));
                             if i == k.after {
-                                glyphs.extend(elongate(collected, g, length));
+                                glyphs.extend(elongate(collected, i, length));
                             }
                         }
                     }
@@ -280,28 +280,18 @@ fn kashidas(
         .filter_map(|item| match item {
             Item::Box {
                 kashida: Some(k), ..
-            } => {
-                let tatweel = collected
-                    .glyphs
-                    .get(k.after)
-                    .and_then(|g| collected.segs.get(g.seg))
-                    .and_then(|s| s.tatweel.as_ref())?;
-                Some((*k, tatweel.advance))
-            }
+            } => Some((*k, collected.tatweel(k.after)?.advance)),
             _ => None,
         })
         .collect();
     kashida::plan(&points, short, limit)
 }
 
-/// Tatweels drawing a kashida of `length` after `letter`: as many as it takes, set closer
+/// Tatweels drawing a kashida of `length` after glyph `at`: as many as it takes, set closer
 /// than their advance so that together they are exactly as long (tatweels overlap seamlessly).
 /// They share the letter's text: copied, the word has no tatweel.
-fn elongate(collected: &Collected, letter: &PGlyph, length: Pt) -> Vec<(usize, Glyph)> {
-    let Some(tatweel) = collected
-        .segs
-        .get(letter.seg)
-        .and_then(|s| s.tatweel.clone())
+fn elongate(collected: &Collected, at: usize, length: Pt) -> Vec<(usize, Glyph)> {
+    let (Some(letter), Some(tatweel)) = (collected.glyphs.get(at), collected.tatweel(at).cloned())
     else {
         return Vec::new();
     };
@@ -497,10 +487,13 @@ fn build(
 
 /// The text of the glyphs `range` of the paragraph.
 fn box_text(collected: &Collected, range: std::ops::Range<usize>) -> String {
-    let slice = collected.glyphs.get(range).unwrap_or_default();
-    let from = slice.iter().map(|g| g.glyph.range.start).min().unwrap_or(0);
-    let to = slice.iter().map(|g| g.glyph.range.end).max().unwrap_or(0);
-    collected.text.get(from..to).unwrap_or_default().to_owned()
+    collected
+        .glyphs
+        .get(range)
+        .and_then(text_range)
+        .and_then(|r| collected.text.get(r))
+        .unwrap_or_default()
+        .to_owned()
 }
 
 /// Justified right-to-left lines: no protrusion; spaces absorb rounding.

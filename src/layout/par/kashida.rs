@@ -15,9 +15,12 @@
 //! A candidate is kept only where inserting a tatweel leaves the word's other glyphs as they
 //! were: lam-alef and the font's other contextual forms are never pulled apart.
 
-use super::collect::{Item, PGlyph, SegInfo};
+use std::ops::Range;
+
+use super::collect::{Item, PGlyph, SegInfo, text_range};
 use crate::compose::Para;
 use crate::layout::shape::{Features, Shaper};
+use crate::locale::is_mark;
 use crate::units::Pt;
 
 /// Words shorter than this many letters, the article «ال» not counted, are never elongated
@@ -114,11 +117,6 @@ fn joins_previous(c: char) -> bool {
         joining(c),
         Some(Joining::Dual | Joining::Right | Joining::Causing)
     )
-}
-
-/// Arabic combining marks (harakat, shadda, superscript alef…): transparent to joining.
-fn is_mark(c: char) -> bool {
-    matches!(c, '\u{610}'..='\u{61A}' | '\u{64B}'..='\u{65F}' | '\u{670}' | '\u{6D6}'..='\u{6ED}')
 }
 
 fn is_alef(c: char) -> bool {
@@ -225,7 +223,7 @@ fn best(
     text: &str,
     glyphs: &[PGlyph],
     segs: &[SegInfo],
-    range: std::ops::Range<usize>,
+    range: Range<usize>,
 ) -> Option<Kashida> {
     let first = glyphs.get(range.start)?;
     let seg = segs.get(first.seg)?;
@@ -234,8 +232,10 @@ fn best(
     if slice.iter().any(|g| g.seg != first.seg) {
         return None;
     }
-    let from = slice.iter().map(|g| g.glyph.range.start).min()?;
-    let to = slice.iter().map(|g| g.glyph.range.end).max()?;
+    let Range {
+        start: from,
+        end: to,
+    } = text_range(slice)?;
     // The word without the punctuation around it («الحلول،», «(المغرب)»).
     let boxed = text.get(from..to)?;
     let letter = |c: char| joining(c).is_some() || is_mark(c);
@@ -303,7 +303,7 @@ pub fn plan(points: &[(Kashida, Pt)], short: Pt, limit: Limit) -> Vec<(usize, Pt
     let wanted = (short / longest(tatweel)).ceil().max(1.0) as usize;
     let count = wanted.min(limit.count).min(points.len()).max(1);
     // The best point of `points[range]`, as an index into `points`.
-    let best_in = |range: std::ops::Range<usize>| {
+    let best_in = |range: Range<usize>| {
         range.min_by_key(|&i| {
             let rank = points.get(i).map_or(u8::MAX, |(k, _)| k.priority);
             (rank, std::cmp::Reverse(i))

@@ -58,6 +58,8 @@ const PASSES: [Pass; 5] = [
     },
 ];
 
+/// How far, in points, a line's width may be from its measure and still fit it exactly.
+const FITS: f32 = 0.001;
 const LINE_PENALTY: f32 = 10.0;
 const DOUBLE_HYPHEN_DEMERITS: f32 = 3000.0;
 const ADJACENT_DEMERITS: f32 = 10_000.0;
@@ -229,20 +231,20 @@ fn run(
                 // Ragged lines keep their natural spaces: none is squeezed to pull a word up.
                 shrink = 0.0;
             }
-            let ratio = if width < measure.0 {
+            // A line as wide as its measure to within rounding (a paragraph set at the width
+            // it was measured at, its advances summed in another order) fits exactly.
+            let ratio = if (width - measure.0).abs() <= FITS {
+                0.0
+            } else if width < measure.0 {
                 if stretch > 0.0 {
                     (measure.0 - width) / stretch
                 } else {
                     f32::INFINITY
                 }
-            } else if width > measure.0 {
-                if shrink > 0.0 {
-                    (measure.0 - width) / shrink
-                } else {
-                    f32::NEG_INFINITY
-                }
+            } else if shrink > 0.0 {
+                (measure.0 - width) / shrink
             } else {
-                0.0
+                f32::NEG_INFINITY
             };
             if ratio < -1.0 {
                 // Overfull: no later break from this node can do better.
