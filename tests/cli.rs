@@ -286,7 +286,8 @@ fn tj_numbers(content: &[u8]) -> Vec<String> {
     numbers
 }
 
-/// Justified Latin lines are letter-spaced; the pen positions are whole font units, so the
+/// Justified Latin lines are expanded or letter-spaced, and hanging punctuation moves spaces:
+/// the pen positions are whole font units, so the
 /// adjustments krilla writes between glyphs are whole (within what its f32 arithmetic
 /// leaves), not float noise such as 5.0550537.
 #[test]
@@ -306,12 +307,12 @@ fn glyph_adjustments_are_whole_units() {
         }
     }
     assert!(
-        seen > 500,
+        seen > 100,
         "only {seen} adjustments: are lines still justified?"
     );
     // A few come out of krilla's f32 arithmetic as 9.9999695 for 10 (within 1e-3, checked
-    // above); all but those are written as integers.
-    assert!(whole * 100 >= seen * 98, "{whole} of {seen} written whole");
+    // above, more under the scale of expanded glyphs); all but those are written as integers.
+    assert!(whole * 100 >= seen * 95, "{whole} of {seen} written whole");
 }
 
 /// The first part of a PDF's file identifier, the document ID.

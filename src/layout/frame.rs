@@ -83,6 +83,8 @@ pub struct LineInfo {
     pub space_ratio: Option<f32>,
     /// Letter-spacing added between letters, in em.
     pub tracking: f32,
+    /// How much wider its glyphs are set than designed (font expansion): 0.01 is 1 %.
+    pub expansion: f32,
     /// The words a kashida elongates.
     pub kashidas: Vec<String>,
     /// Display text (headings, cover lines, the lead): set ragged, not hyphenated.
@@ -108,6 +110,9 @@ pub struct TextRun {
     /// one paragraph can be grouped into one structure element. Blocks are numbered in
     /// reading order, across pages and columns.
     pub block: usize,
+    /// How much wider its glyphs are drawn than designed (font expansion, justifying the
+    /// line): 0.01 is 1 %. Their advances already include it.
+    pub expansion: f32,
 }
 
 impl TextRun {

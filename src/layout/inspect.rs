@@ -35,6 +35,9 @@ pub struct Report {
     /// change from one line of a paragraph to the next.
     pub tracking_max: f32,
     pub tracking_change: f32,
+    /// Font expansion of justified lines, as a share of the glyphs' width: the largest
+    /// either way.
+    pub expansion_max: f32,
     /// Kashidas (Arabic): how many, the most on one line, and how many elongate a word too
     /// short for one.
     pub kashidas: usize,
@@ -89,8 +92,7 @@ pub fn inspect(pages: &[Page]) -> Report {
             .count();
         if info.justified {
             report.tracking_max = report.tracking_max.max(info.tracking.abs());
-        }
-        if info.justified {
+            report.expansion_max = report.expansion_max.max(info.expansion.abs());
             report.justified_lines += 1;
             let spread = (info.end - info.rect.width).abs().0;
             report.edge_spread = report.edge_spread.max(spread);
@@ -221,6 +223,11 @@ impl fmt::Display for Report {
             "  letter-spacing       at most {:.2} % em · change between lines {:.2} % em",
             self.tracking_max * 100.0,
             self.tracking_change * 100.0
+        )?;
+        writeln!(
+            f,
+            "  font expansion       at most {:.2} %",
+            self.expansion_max * 100.0
         )?;
         writeln!(
             f,

@@ -150,6 +150,7 @@ impl<'a> Placer<'a> {
                 hyphenated: line.hyphenated,
                 space_ratio: line.space_ratio,
                 tracking: line.tracking,
+                expansion: line.expansion,
                 kashidas: line.kashidas.clone(),
                 display: !para.hyphenate && para.align != crate::compose::Align::Justify,
                 role: para.role.clone(),
@@ -726,6 +727,7 @@ fn emit_line(
                 text: seg.text.clone(),
                 role: role.clone(),
                 block,
+                expansion: seg.expansion,
             }));
             if let Some(target) = &seg.link {
                 let size = seg.style.size;

@@ -181,6 +181,7 @@ mod tests {
             text,
             role: Role::Paragraph,
             block: 0,
+            expansion: 0.0,
         };
         let copied = copied(&run, face);
         let read: Vec<&str> = copied

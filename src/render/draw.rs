@@ -147,6 +147,9 @@ pub fn draw_text(
 ) -> Result<(), RenderError> {
     let font = fonts.get(run.face)?;
     let size = run.size.0;
+    // Expanded glyphs are drawn scaled about the run's start, their advances unscaled: the
+    // scale brings them back to where layout put them.
+    let scale = 1.0 + run.expansion;
     let face = fonts.book.face(run.face);
     let upem = face.units_per_em;
     let copied = super::copied::copied(run, face);
@@ -162,14 +165,14 @@ pub fn draw_text(
         .iter()
         .zip(&copied.ranges)
         .map(|(g, range)| {
-            exact += g.advance.0 / size * upem;
+            exact += g.advance.0 / scale / size * upem;
             let pen = exact.round();
             let advance = (pen - placed) / upem;
             placed = pen;
             KrillaGlyph::new(
                 GlyphId::new(g.id),
                 advance,
-                g.x_offset.0 / size,
+                g.x_offset.0 / scale / size,
                 g.y_offset.0 / size,
                 0.0,
                 range.clone(),
@@ -178,6 +181,18 @@ pub fn draw_text(
         })
         .collect();
     surface.set_fill(Some(fill(run.colour, ink)));
+    let expanded = run.expansion != 0.0;
+    if expanded {
+        let x = run.x.0;
+        surface.push_transform(&Transform::from_row(
+            scale,
+            0.0,
+            0.0,
+            1.0,
+            x - x * scale,
+            0.0,
+        ));
+    }
     surface.draw_glyphs(
         Point::from_xy(run.x.0, run.y.0),
         &glyphs,
@@ -186,6 +201,9 @@ pub fn draw_text(
         size,
         false,
     );
+    if expanded {
+        surface.pop();
+    }
     Ok(())
 }
 

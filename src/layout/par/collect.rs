@@ -17,14 +17,19 @@ use crate::locale::Script;
 use crate::units::Pt;
 
 /// How much inter-word space may stretch and shrink, as a fraction of its width: lines are
-/// set with spaces between 0.8 and 1.5 times their natural width wherever possible.
+/// set with spaces between 0.67 and 1.5 times their natural width wherever possible (TeX
+/// lets spaces shrink by a third too).
 pub const STRETCH: f32 = 0.5;
-pub const SHRINK: f32 = 0.2;
+pub const SHRINK: f32 = 0.33;
 /// Letters may move apart or together by this much, in em, between each pair, when spaces
 /// alone cannot justify a line well (as in InDesign's letter-spacing justification). Never in
 /// Arabic, whose letters join.
 pub const LETTER_STRETCH: f32 = 0.02;
 pub const LETTER_SHRINK: f32 = 0.01;
+/// Glyphs may be set this much wider or narrower than drawn, to justify a line with spaces
+/// near their width: font expansion, Hermann Zapf's hz-program as pdfTeX and microtype
+/// implement it (2 % either way is microtype's default). Never in Arabic.
+pub const EXPANSION: f32 = 0.02;
 /// Penalties, as in TeX: a hyphen costs, a forced break is certain, a forbidden one never.
 pub const HYPHEN_PENALTY: f32 = 50.0;
 /// A break after a hyphen of the text in display text (headings, covers), which is set to
@@ -62,17 +67,22 @@ pub struct SegInfo {
     pub hyphen: Option<Glyph>,
     /// The tatweel (U+0640) of this segment's face, if the face has one and the text is Arabic.
     pub tatweel: Option<Glyph>,
+    /// Its letters may be spaced and its glyphs expanded to justify a line: not in Arabic,
+    /// whose letters join (kashidas stretch it instead).
+    pub adjustable: bool,
 }
 
 #[derive(Clone, Debug)]
 pub enum Item {
-    /// Glyphs that stay together; `stretch` and `shrink` are their leeway in letter-spacing.
-    /// An Arabic word has none, but may have a `kashida`, used line by line in finalize.
+    /// Glyphs that stay together; `stretch` and `shrink` are their leeway in letter-spacing,
+    /// `expand` in the width of their glyphs, either way. An Arabic word has none, but may
+    /// have a `kashida`, used line by line in finalize.
     Box {
         glyphs: Range<usize>,
         width: Pt,
         stretch: Pt,
         shrink: Pt,
+        expand: Pt,
         kashida: Option<Kashida>,
     },
     /// Inter-word space; a break may happen here if `breakable`.
@@ -101,9 +111,10 @@ impl Item {
                 width,
                 stretch,
                 shrink,
+                expand,
                 ..
-            }
-            | Item::Glue {
+            } => (*width, *stretch + *expand, *shrink + *expand),
+            Item::Glue {
                 width,
                 stretch,
                 shrink,
@@ -163,13 +174,10 @@ pub fn collect(
     }
     // An em of each segment's size, for letter-spacing; none for Arabic.
     let spacing = |seg: usize| -> Pt {
-        let Some(info) = segs.get(seg) else {
-            return Pt::ZERO;
-        };
-        let arabic =
-            shaper.book.face(info.face).key.family == crate::fonts::Family::NotoNaskhArabic;
-        match para.runs.get(info.run) {
-            Some(run) if !arabic && para.lang.locale().script != Script::Arabic => run.style.size,
+        match segs.get(seg) {
+            Some(info) if info.adjustable => {
+                para.runs.get(info.run).map_or(Pt::ZERO, |r| r.style.size)
+            }
             _ => Pt::ZERO,
         }
     };
@@ -332,6 +340,7 @@ impl Shaped {
         let tatweel = (rtl && shaper.book.face(face).has_char('\u{640}'))
             .then(|| shaper.shape(face, "\u{640}", para.lang, features, true))
             .and_then(|t| set(&t, 0, 2).into_iter().next());
+        let arabic = shaper.book.face(face).key.family == crate::fonts::Family::NotoNaskhArabic;
         self.segs.push(SegInfo {
             face,
             size,
@@ -339,6 +348,7 @@ impl Shaped {
             level,
             hyphen: set(&hyphen, 0, 1).into_iter().next(),
             tatweel,
+            adjustable: !arabic && para.lang.locale().script != Script::Arabic,
         });
     }
 }
@@ -512,7 +522,8 @@ fn items(
     items
 }
 
-/// A box of `glyphs[range]`, with its leeway: letter-spacing between its glyphs.
+/// A box of `glyphs[range]`, with its leeway: letter-spacing between its glyphs, and their
+/// expansion.
 fn make_box(
     glyphs: &[PGlyph],
     segs: &[SegInfo],
@@ -527,11 +538,17 @@ fn make_box(
         .filter(|g| segs.get(g.seg).is_some())
         .map(|g| spacing(g.seg))
         .sum();
+    let expandable: Pt = slice
+        .iter()
+        .filter(|g| segs.get(g.seg).is_some_and(|s| s.adjustable))
+        .map(|g| g.glyph.advance)
+        .sum();
     Item::Box {
         glyphs: range,
         width,
         stretch: gaps * LETTER_STRETCH,
         shrink: gaps * LETTER_SHRINK,
+        expand: expandable * EXPANSION,
         kashida: None,
     }
 }

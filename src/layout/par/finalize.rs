@@ -5,8 +5,8 @@
 use unicode_bidi::{BidiInfo, Level};
 
 use super::collect::{Collected, Item, text_range};
-use super::kashida;
 use super::linebreak::Break;
+use super::{adjust, kashida};
 use crate::compose::{Para, TextStyle};
 use crate::fonts::FaceId;
 use crate::layout::frame::Glyph;
@@ -23,6 +23,9 @@ pub struct Segment {
     /// Where `text` starts in the paragraph: segments are in visual order, this gives the
     /// logical one back.
     pub start: usize,
+    /// How much wider (or narrower, below zero) its glyphs are drawn than designed: 0.01 is
+    /// 1 %. Their advances already include it.
+    pub expansion: f32,
 }
 
 impl Segment {
@@ -50,6 +53,8 @@ pub struct Line {
     pub space_ratio: Option<f32>,
     /// Letter-spacing added between letters, in em (negative when brought together).
     pub tracking: f32,
+    /// How much wider its glyphs are set than designed (font expansion): 0.01 is 1 %.
+    pub expansion: f32,
     /// The words elongated by a kashida.
     pub kashidas: Vec<String>,
 }
@@ -124,6 +129,26 @@ pub fn lines(
         let ratio = if !kashidas.is_empty() {
             // The spaces get what is left when the line is finished (`hang_none`).
             0.0
+        } else if justify && !para.rtl {
+            // Punctuation hanging into the margins (`hang`) makes the line that much longer:
+            // it is set to the longer measure, glyphs expanded first as for the rest, so
+            // that hanging does not fall on the spaces alone.
+            let hangs = hanging(collected, line_items, items.get(brk.at), brk.flagged);
+            let leeway: Pt = line_items
+                .iter()
+                .map(|i| {
+                    if short + hangs >= Pt::ZERO {
+                        i.metrics().1
+                    } else {
+                        i.metrics().2
+                    }
+                })
+                .sum();
+            if leeway.0 > 0.0 {
+                ((short + hangs) / leeway).min(brk.ratio.max(1.0))
+            } else {
+                brk.ratio
+            }
         } else if justify || (justified && brk.ratio < 0.0) {
             brk.ratio
         } else {
@@ -132,7 +157,9 @@ pub fn lines(
         // Glyphs of the line, with the indexes of the space glyphs.
         let mut glyphs: Vec<(usize, Glyph)> = Vec::new();
         let mut spaces: Vec<(usize, Pt)> = Vec::new();
-        let (space_ratio, letter_ratio) = spaces_first(line_items, ratio);
+        let set = adjust::of_items(line_items, ratio);
+        let expansion = (set.expand * super::collect::EXPANSION)
+            .clamp(-super::collect::EXPANSION, super::collect::EXPANSION);
         let mut elongated = Vec::new();
         for item in line_items {
             match item {
@@ -163,14 +190,19 @@ pub fn lines(
                 } => {
                     // Letter-spacing goes between the box's glyphs, not after its last.
                     let gaps = range.len().saturating_sub(1).max(1) as f32;
-                    let delta = if letter_ratio >= 0.0 {
-                        *stretch * letter_ratio
+                    let delta = if set.letters >= 0.0 {
+                        *stretch * set.letters
                     } else {
-                        *shrink * letter_ratio
+                        *shrink * set.letters
                     } / gaps;
                     for i in range.clone() {
                         if let Some(g) = collected.glyphs.get(i) {
                             let mut glyph = g.glyph.clone();
+                            if collected.segs.get(g.seg).is_some_and(|s| s.adjustable) {
+                                let scale = 1.0 + expansion;
+                                glyph.advance = glyph.advance * scale;
+                                glyph.x_offset = glyph.x_offset * scale;
+                            }
                             if i + 1 < range.end {
                                 glyph.advance += delta;
                             }
@@ -185,10 +217,10 @@ pub fn lines(
                     ..
                 } => {
                     let count = range.len().max(1) as f32;
-                    let delta = if space_ratio >= 0.0 {
-                        *stretch * space_ratio
+                    let delta = if set.spaces >= 0.0 {
+                        *stretch * set.spaces
                     } else {
-                        *shrink * space_ratio
+                        *shrink * set.spaces
                     } / count;
                     for i in range.clone() {
                         if let Some(g) = collected.glyphs.get(i) {
@@ -226,17 +258,18 @@ pub fn lines(
             }
             start += 1;
         }
-        let mut line = build(collected, glyphs, hyphen, para);
+        let mut line = build(collected, glyphs, hyphen, para, expansion);
         line.justified = justify;
         line.kashidas = elongated;
         let letter_spaced = line_items
             .iter()
             .any(|i| matches!(i, Item::Box { stretch, .. } if stretch.0 > 0.0));
         line.tracking = match letter_spaced {
-            true if letter_ratio >= 0.0 => letter_ratio * super::collect::LETTER_STRETCH,
-            true => letter_ratio * super::collect::LETTER_SHRINK,
+            true if set.letters >= 0.0 => set.letters * super::collect::LETTER_STRETCH,
+            true => set.letters * super::collect::LETTER_SHRINK,
             false => 0.0,
         };
+        line.expansion = expansion;
         if para.rtl {
             // No hanging punctuation in right-to-left text: spread the difference over spaces.
             hang_none(&mut line, &spaces, measure, justify);
@@ -306,77 +339,6 @@ fn elongate(collected: &Collected, at: usize, length: Pt) -> Vec<(usize, Glyph)>
     vec![(letter.seg, glyph); count]
 }
 
-/// How far spaces may stretch, as a share of their stretch, before letters are spaced: 0.6
-/// of a stretch of half a space is 1.3 times a space.
-const SPACES_BEFORE_LETTERS: f32 = 0.6;
-/// And shrink before letters are brought together: to 0.85 times a space.
-const SPACES_SHRINK_BEFORE_LETTERS: f32 = 0.75;
-/// The share of their stretch letters take while spaces are within their bounds: half of
-/// [`super::collect::LETTER_STRETCH`], 1 % of an em. The other half is a last resort, for a
-/// line whose spaces would otherwise pass 1.5 times their width.
-const LETTERS_WITHIN_BOUNDS: f32 = 0.5;
-
-/// Splits a line's adjustment `ratio` (a share of all its stretch, or shrink when negative)
-/// into one for its spaces and one for its letters: spaces take it first, up to 1.3 times
-/// their width (or down to 0.85), letters only what is left, up to 1 % of an em, spaces again
-/// up to their bound, and only then letters up to 2 %, and spaces what letters cannot. The
-/// line's length is the same; letter-spacing is the last resort, as in InDesign's and
-/// microtype's practice, rather than spread evenly with the spaces.
-fn spaces_first(items: &[Item], ratio: f32) -> (f32, f32) {
-    let (mut glue, mut letters) = (0.0f32, 0.0f32);
-    for item in items {
-        match item {
-            Item::Glue {
-                stretch, shrink, ..
-            } => glue += if ratio >= 0.0 { stretch.0 } else { shrink.0 },
-            Item::Box {
-                stretch, shrink, ..
-            } => letters += if ratio >= 0.0 { stretch.0 } else { shrink.0 },
-            Item::Penalty { .. } => {}
-        }
-    }
-    share(ratio, glue, letters)
-}
-
-/// [`spaces_first`] on sums: the ratios of `glue` and `letters` that give `ratio` of both.
-fn share(ratio: f32, glue: f32, letters: f32) -> (f32, f32) {
-    if glue <= 0.0 || letters <= 0.0 || ratio == 0.0 {
-        return (ratio, ratio);
-    }
-    let mut left = ratio.abs() * (glue + letters);
-    let (mut to_spaces, mut to_letters) = (0.0f32, 0.0f32);
-    let stages: [(bool, f32); 4] = if ratio > 0.0 {
-        [
-            (true, SPACES_BEFORE_LETTERS),
-            (false, LETTERS_WITHIN_BOUNDS),
-            (true, 1.0),
-            (false, 1.0),
-        ]
-    } else {
-        [
-            (true, SPACES_SHRINK_BEFORE_LETTERS),
-            (false, 1.0),
-            (true, 1.0),
-            (false, 1.0),
-        ]
-    };
-    for (spaces, up_to) in stages {
-        let (taken, whole) = if spaces {
-            (&mut to_spaces, glue)
-        } else {
-            (&mut to_letters, letters)
-        };
-        let more = (whole * up_to - *taken).max(0.0).min(left);
-        *taken += more;
-        left -= more;
-    }
-    to_spaces += left;
-    (
-        ratio.signum() * to_spaces / glue,
-        ratio.signum() * to_letters / letters,
-    )
-}
-
 /// A line that ends on a hyphen of the text itself (`sommes-`, `high-`): that hyphen is
 /// written as U+2010 HYPHEN in the PDF's text. Extractors take a line-final U+002D for a
 /// hyphen added by hyphenation and drop it, joining «sommesnous»; U+2010 they keep. The glyph
@@ -402,6 +364,7 @@ fn build(
     glyphs: Vec<(usize, Glyph)>,
     hyphen: Option<(usize, Glyph)>,
     para: &Para,
+    expansion: f32,
 ) -> Line {
     // Bidi reordering (rule L2): glyphs were in logical order, segments are drawn in visual
     // order, left to right.
@@ -450,6 +413,7 @@ fn build(
                 text,
                 glyphs,
                 start: from,
+                expansion: if info.adjustable { expansion } else { 0.0 },
             })
         })
         .collect();
@@ -481,6 +445,7 @@ fn build(
         justified: false,
         space_ratio: None,
         tracking: 0.0,
+        expansion: 0.0,
         kashidas: Vec::new(),
     }
 }
@@ -529,16 +494,53 @@ fn hang(line: &mut Line, spaces: &[(usize, Pt)], measure: Pt, justify: bool) {
     }
     let right = edge_char(line.segments.last(), true)
         .map_or(Pt::ZERO, |(c, advance)| advance * protrusion_right(c));
-    // Spread what the line lacks to reach the measure plus both protrusions over its spaces,
-    // as far as their bound allows: past it, the marks hang less.
+    // The line was set to the measure plus both protrusions (see `lines`); spread what it
+    // still lacks over its spaces, as far as their bound allows: past it, the marks hang less.
     let missing = measure + left + right - line.width;
     let natural: Pt = spaces.iter().map(|(_, w)| *w).sum();
     let headroom = (natural * super::MAX_SPACE_RATIO - set_spaces(line)).max(Pt::ZERO);
     let grow = missing.min(headroom).max(Pt::ZERO);
     stretch_spaces(line, grow / spaces.len() as f32);
-    let hung_left = left.min(grow);
+    // What passes the measure hangs: at the start first, as far as its mark may.
+    let over = (line.width - measure).max(Pt::ZERO).min(left + right);
+    let hung_left = left.min(over);
     line.shift = -hung_left;
-    line.protrusion = grow - hung_left;
+    line.protrusion = over - hung_left;
+}
+
+/// How far the line's first and last glyphs may hang into the margins (see [`hang`]): the
+/// last is the hyphen when the line breaks at a flagged `penalty`.
+fn hanging(collected: &Collected, line: &[Item], penalty: Option<&Item>, flagged: bool) -> Pt {
+    let glyph = |first: bool| {
+        let mut boxes = line.iter().filter_map(|i| match i {
+            Item::Box { glyphs, .. } => Some(glyphs.clone()),
+            _ => None,
+        });
+        let range = if first {
+            boxes.next()
+        } else {
+            boxes.next_back()
+        }?;
+        let at = if first {
+            range.start
+        } else {
+            range.end.checked_sub(1)?
+        };
+        let g = &collected.glyphs.get(at)?.glyph;
+        let text = collected.text.get(g.range.clone())?;
+        let c = if first {
+            text.chars().next()
+        } else {
+            text.chars().next_back()
+        }?;
+        Some((c, g.advance))
+    };
+    let left = glyph(true).map_or(Pt::ZERO, |(c, a)| a * protrusion_left(c));
+    let right = match penalty {
+        Some(Item::Penalty { width, .. }) if flagged => *width * protrusion_right('-'),
+        _ => glyph(false).map_or(Pt::ZERO, |(c, a)| a * protrusion_right(c)),
+    };
+    left + right
 }
 
 /// The width of the line's inter-word spaces as set.
@@ -574,29 +576,4 @@ fn stretch_spaces(line: &mut Line, per_space: Pt) {
 /// Inter-word space (a no-break space stretches too; a narrow one keeps its width).
 fn is_space(text: &str) -> bool {
     !text.is_empty() && text.chars().all(|c| matches!(c, ' ' | '\t' | '\u{a0}'))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn spaces_stretch_first_and_letters_last() {
-        let near =
-            |(a, b): (f32, f32), (c, d): (f32, f32)| (a - c).abs() < 1e-5 && (b - d).abs() < 1e-5;
-        // Glue of 10 (spaces of 20) and letters of 4: a quarter of all is 3.5, within the
-        // spaces' first 6 (1.3 times their width): letters untouched.
-        assert!(near(share(0.25, 10.0, 4.0), (0.35, 0.0)));
-        // 0.8 of all (11.2): spaces to 1.3 times (6), letters half of theirs (2, 1 % of an
-        // em), spaces the rest (3.2), within their bound.
-        assert!(near(share(0.8, 10.0, 4.0), (0.92, 0.5)));
-        // Past the spaces' bound, letters take the rest of theirs.
-        assert!(near(share(1.0, 10.0, 4.0), (1.0, 1.0)));
-        assert!(near(share(0.9, 10.0, 4.0), (1.0, 0.65)));
-        // Shrinking: spaces to 0.85 times first (three quarters of their shrink).
-        assert!(near(share(-0.5, 10.0, 4.0), (-0.7, 0.0)));
-        assert!(near(share(-0.75, 10.0, 4.0), (-0.75, -0.75)));
-        // Nothing to share with (Arabic has no letter-spacing).
-        assert!(near(share(0.5, 10.0, 0.0), (0.5, 0.5)));
-    }
 }

@@ -6,8 +6,8 @@
 //! to lenient: without hyphenation, with it, looser, any looseness, and at last breaking even
 //! at no-break spaces.
 
-use super::collect::{FORCED, Item, SHRINK, STRETCH};
-use super::kashida;
+use super::collect::{FORCED, Item};
+use super::{adjust, kashida};
 use crate::units::Pt;
 
 /// Where the chosen lines end, and how their glue is set.
@@ -102,13 +102,27 @@ struct Node {
     hyphens: u8,
 }
 
-/// Running sums of width, stretch and shrink over the items before each index, and of the
-/// words with a kashida.
+/// Running sums of width, stretch and shrink over the items before each index, of the
+/// spaces' stretch and shrink alone, and of the words with a kashida.
 struct Sums {
     width: Vec<f32>,
     stretch: Vec<f32>,
     shrink: Vec<f32>,
+    glue_stretch: Vec<f32>,
+    glue_shrink: Vec<f32>,
+    expand: Vec<f32>,
     kashidas: Vec<usize>,
+}
+
+/// A line's width, and its stretch and shrink: all of it, the spaces' share and the glyphs'
+/// expansion (either way).
+struct Extent {
+    width: f32,
+    stretch: f32,
+    shrink: f32,
+    glue_stretch: f32,
+    glue_shrink: f32,
+    expand: f32,
 }
 
 impl Sums {
@@ -117,9 +131,13 @@ impl Sums {
             width: vec![0.0],
             stretch: vec![0.0],
             shrink: vec![0.0],
+            glue_stretch: vec![0.0],
+            glue_shrink: vec![0.0],
+            expand: vec![0.0],
             kashidas: vec![0],
         };
         let (mut w, mut y, mut z, mut k) = (0.0, 0.0, 0.0, 0);
+        let (mut gy, mut gz, mut e) = (0.0, 0.0, 0.0);
         for item in items {
             if let Item::Box {
                 kashida: Some(_), ..
@@ -135,17 +153,32 @@ impl Sums {
             sums.width.push(w);
             sums.stretch.push(y);
             sums.shrink.push(z);
+            match item {
+                Item::Glue { .. } => {
+                    gy += stretch.0;
+                    gz += shrink.0;
+                }
+                Item::Box { expand, .. } => e += expand.0,
+                Item::Penalty { .. } => {}
+            }
+            sums.glue_stretch.push(gy);
+            sums.glue_shrink.push(gz);
+            sums.expand.push(e);
         }
         sums
     }
 
-    fn between(&self, from: usize, to: usize) -> (f32, f32, f32) {
-        let get = |v: &Vec<f32>, i: usize| v.get(i).copied().unwrap_or(0.0);
-        (
-            get(&self.width, to) - get(&self.width, from),
-            get(&self.stretch, to) - get(&self.stretch, from),
-            get(&self.shrink, to) - get(&self.shrink, from),
-        )
+    fn between(&self, from: usize, to: usize) -> Extent {
+        let get =
+            |v: &Vec<f32>| v.get(to).copied().unwrap_or(0.0) - v.get(from).copied().unwrap_or(0.0);
+        Extent {
+            width: get(&self.width),
+            stretch: get(&self.stretch),
+            shrink: get(&self.shrink),
+            glue_stretch: get(&self.glue_stretch),
+            glue_shrink: get(&self.glue_shrink),
+            expand: get(&self.expand),
+        }
     }
 }
 
@@ -221,15 +254,20 @@ fn run(
             let Some(node) = nodes.get(a) else {
                 return false;
             };
-            let (mut width, mut stretch, mut shrink) = sums.between(node.start, b);
-            width += penalty_width;
+            let line = sums.between(node.start, b);
+            let (width, mut stretch, mut shrink) =
+                (line.width + penalty_width, line.stretch, line.shrink);
             let words = sums.kashidas.get(b).copied().unwrap_or(0)
                 - sums.kashidas.get(node.start).copied().unwrap_or(0);
-            stretch += kashida.0 * words.min(kashida::USUAL.count) as f32;
+            // Kashidas stretch a line as its spaces do, and before them.
+            let kashidas = kashida.0 * words.min(kashida::USUAL.count) as f32;
+            stretch += kashidas;
+            let mut glue = (line.glue_stretch + kashidas, line.glue_shrink);
             if let Some(extra) = ragged {
                 stretch = extra.0 + if b == last { stretch } else { 0.0 };
                 // Ragged lines keep their natural spaces: none is squeezed to pull a word up.
                 shrink = 0.0;
+                glue = (stretch, 0.0);
             }
             // A line as wide as its measure to within rounding (a paragraph set at the width
             // it was measured at, its advances summed in another order) fits exactly.
@@ -250,18 +288,22 @@ fn run(
                 // Overfull: no later break from this node can do better.
                 return false;
             }
-            // Badness grows with how far spaces move from their width, shrinking or stretching
-            // alike: a space at 0.9 is as good as one at 1.1 (shrink is the scarcer of the two).
-            let effective = if ratio < 0.0 {
-                ratio * SHRINK / STRETCH
+            // Scored as finalize will set it: glyphs expanded first, letters spaced last.
+            let (spaces, total) = if ratio >= 0.0 {
+                (glue.0, stretch)
             } else {
-                ratio
+                (glue.1, shrink)
             };
-            let badness = if ratio.is_infinite() {
-                10_000.0
-            } else {
-                (100.0 * effective.abs().powi(3)).min(10_000.0)
-            };
+            let expand = if ragged.is_some() { 0.0 } else { line.expand };
+            let set = adjust::share(
+                ratio,
+                adjust::Leeway {
+                    spaces,
+                    expand,
+                    letters: (total - spaces - expand).max(0.0),
+                },
+            );
+            let badness = adjust::badness(set);
             let hyphens = if flagged { node.hyphens + 1 } else { 0 };
             let feasible = (badness <= pass.tolerance || forced && ratio.is_finite())
                 && hyphens <= MAX_HYPHENS_IN_A_ROW;
@@ -278,7 +320,7 @@ fn run(
                 if b == last && node.flagged {
                     demerits += FINAL_HYPHEN_DEMERITS;
                 }
-                let fit = fitness(ratio);
+                let fit = fitness(adjust::spaces_off(set.spaces));
                 if fit.abs_diff(node.fitness) > 1 {
                     demerits += ADJACENT_DEMERITS;
                 }
@@ -344,6 +386,7 @@ mod tests {
             width: Pt(width),
             stretch: Pt::ZERO,
             shrink: Pt::ZERO,
+            expand: Pt::ZERO,
             kashida: None,
         }
     }

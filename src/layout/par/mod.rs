@@ -3,9 +3,12 @@
 //! [`collect`] shapes the runs and turns them into Knuth–Plass items (boxes for text, glue for
 //! spaces, penalties for hyphenation points and other break opportunities); [`linebreak`]
 //! chooses the breaks that minimise the demerits of the whole paragraph (total fit), trying
-//! stricter passes first; [`finalize`] sets each line: glue stretched or shrunk, hyphens added,
-//! punctuation hung into the margin.
+//! stricter passes first; [`finalize`] sets each line: glyphs expanded, glue stretched or
+//! shrunk, letters spaced, hyphens added, punctuation hung into the margin. Both of the last
+//! two share a line's adjustment among glyphs, spaces and letters by [`adjust`], so that the
+//! breaker scores a line as finalize sets it.
 
+mod adjust;
 mod collect;
 mod finalize;
 pub(in crate::layout) mod kashida;
