@@ -311,8 +311,47 @@ fn glyph_adjustments_are_whole_units() {
         "only {seen} adjustments: are lines still justified?"
     );
     // A few come out of krilla's f32 arithmetic as 9.9999695 for 10 (within 1e-3, checked
-    // above, more under the scale of expanded glyphs); all but those are written as integers.
+    // above); nearly all are written as integers.
     assert!(whole * 100 >= seen * 95, "{whole} of {seen} written whole");
+}
+
+/// Expanded glyphs reach the PDF: drawn under a horizontal scale of at most 2 % about their
+/// run's start (the only transform in a page's content that scales one axis alone).
+#[test]
+fn expanded_glyphs_are_drawn_scaled_about_their_start() {
+    let dir = workspace("content");
+    let output = run(dir.path(), &["build", "--lang", "en", "--only", "brochure"]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let doc = lopdf::Document::load(dir.path().join("output/brochure-en.pdf")).expect("parses");
+    let mut scaled = 0;
+    for page in doc.get_pages().values() {
+        let bytes = doc.get_page_content(*page);
+        let content = lopdf::content::Content::decode(&bytes).expect("decodes");
+        for op in content.operations.iter().filter(|op| op.operator == "cm") {
+            let m: Vec<f32> = op
+                .operands
+                .iter()
+                .filter_map(|o| match o {
+                    lopdf::Object::Integer(i) => Some(*i as f32),
+                    lopdf::Object::Real(r) => Some(*r),
+                    _ => None,
+                })
+                .collect();
+            let [a, b, c, d, e, _] = m[..] else { continue };
+            // krilla writes each transform whole, the page's flip of y included: the
+            // horizontal scales are those that leave y as the flip has it (pictures' scales
+            // scale y too).
+            if d != -1.0 || a == 1.0 || b != 0.0 || c != 0.0 {
+                continue;
+            }
+            assert!((0.98..=1.02).contains(&a), "scale {m:?}");
+            // About the run's start x: e = x (1 - a), x on the page.
+            let x = e / (1.0 - a);
+            assert!((0.0..=595.0).contains(&x), "scaled about {x}: {m:?}");
+            scaled += 1;
+        }
+    }
+    assert!(scaled >= 10, "{scaled} expanded runs");
 }
 
 /// The first part of a PDF's file identifier, the document ID.

@@ -96,8 +96,8 @@ def latex_escape(text):
     return re.sub(r"\*([^*]+)\*", r"\\emph{\1}", text)
 
 
-# Writes, for every line of the paragraphs, the largest font expansion of its glyphs (in
-# thousandths of an em's width: 20 = 2 %), for the letter-spacing column.
+# Writes, for every line of the paragraphs, the largest font expansion of its glyphs, as
+# LuaTeX stores it (20000 = 2 %), for the expansion column.
 LUA = r"""
 local out = io.open("expansion.txt", "w")
 luatexbase.add_to_callback("post_linebreak_filter", function(head)
@@ -130,6 +130,8 @@ def latex_source(paragraphs, lang):
         r"\directlua{dofile('expansion.lua')}",
         r"\begin{document}",
         rf"\fontsize{{{SIZE}}}{{{BASELINE}}}\selectfont",
+        # plaquette adds no space after a sentence: neither does LaTeX here, in either language.
+        r"\frenchspacing",
     ]
     return "\n".join(head + [latex_escape(p) + "\n" for p in paragraphs] + [r"\end{document}"])
 
@@ -167,7 +169,8 @@ def lines_of(pdf):
     for page, node in enumerate(root.iter("page")):
         for line in node.iter("line"):
             words = [(float(w.get("xMin")), float(w.get("xMax")), w.text or "") for w in line.iter("word")]
-            words = [w for w in words if LEFT - 2 <= w[0] and w[1] <= RIGHT + 12]
+            # A quote opening a line may hang into the left margin.
+            words = [w for w in words if LEFT - 12 <= w[0] and w[1] <= RIGHT + 12]
             if words:
                 out.append((page, float(line.get("yMin")), words))
     return out

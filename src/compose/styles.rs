@@ -121,14 +121,15 @@ impl Styles {
         };
         // Whatever the conventions, a number is never parted from its unit or sign.
         let mut spans = super::typo::bind_numbers(&spans);
-        if self.lang.rtl() {
-            spans = super::typo::keep_numbers_in_order(&spans);
-            spans = super::typo::keep_latin_names(&spans);
-        }
+        // Digits first: how a number is kept in order depends on which digits it has.
         if self.eastern_digits {
             for span in spans.iter_mut().filter(|s| s.link.is_none()) {
                 span.text = super::typo::eastern_digits(&span.text);
             }
+        }
+        if self.lang.rtl() {
+            spans = super::typo::keep_numbers_in_order(&spans);
+            spans = super::typo::keep_latin_names(&spans);
         }
         spans
             .iter()

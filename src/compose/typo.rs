@@ -405,21 +405,25 @@ fn french_ordinals(chars: Vec<(char, usize)>) -> Vec<(char, usize)> {
 /// The left-to-right mark, a strong left-to-right character that shows nothing.
 const LRM: char = '\u{200e}';
 
-/// In right-to-left text, a number written in groups ("+212 5 25 07 27 00", "06 12 34 56 78")
-/// reads left to right as one: an LRM before it. The bidirectional algorithm would otherwise
-/// take its digits for Arabic numbers (after Arabic letters) and the spaces between the groups
-/// for right-to-left ones, and show the groups in reverse order. A single number ("12",
-/// "12%") is left to the algorithm, which sets it as Arabic readers expect ("%12").
+/// In right-to-left text, a number written in groups ("+212 5 25 07 27 00", "06 12 34 56 78",
+/// "+٢١٢ ٥ ٢٥") reads left to right as one: an LRM before it. The bidirectional algorithm
+/// would otherwise take its digits for Arabic numbers (after Arabic letters) and the spaces
+/// between the groups for right-to-left ones, and show the groups in reverse order. Arabic-
+/// Indic digits (U+0660 to U+0669) stay Arabic numbers even after an LRM, and the separators
+/// between them would still read right to left: each separator gets an LRM on both sides. A
+/// single number ("12", "12%") is left to the algorithm, which sets it as Arabic readers expect
+/// ("%12").
 pub fn keep_numbers_in_order(spans: &[InlineSpan]) -> Vec<InlineSpan> {
     let mut chars = characters(spans);
     let text: Vec<char> = chars.iter().map(|c| c.0).collect();
-    let grouped =
-        |c: char| c.is_ascii_digit() || matches!(c, ' ' | '\u{a0}' | '.' | '-' | '(' | ')');
-    let mut starts = Vec::new();
+    let digit = |c: &char| c.is_ascii_digit() || is_arabic_digit(*c);
+    let separator = |c: char| matches!(c, ' ' | '\u{a0}' | '\u{202f}' | '.' | '-');
+    let grouped = |c: char| digit(&c) || separator(c) || matches!(c, '(' | ')');
+    let mut marks = Vec::new();
     let mut i = 0;
     while i < text.len() {
         let Some(&c) = text.get(i) else { break };
-        let begins = (c == '+' || c.is_ascii_digit())
+        let begins = (c == '+' || digit(&c))
             && i.checked_sub(1)
                 .and_then(|p| text.get(p))
                 .is_none_or(|p| !p.is_alphanumeric() && *p != LRM);
@@ -432,25 +436,35 @@ pub fn keep_numbers_in_order(spans: &[InlineSpan]) -> Vec<InlineSpan> {
             end += 1;
         }
         // The number ends on a digit: trailing spaces and dots are the sentence's.
-        while end > i && !text.get(end - 1).is_some_and(char::is_ascii_digit) {
+        while end > i && !text.get(end - 1).is_some_and(digit) {
             end -= 1;
         }
         let run = text.get(i..end).unwrap_or_default();
-        let digits = run.iter().filter(|c| c.is_ascii_digit()).count();
-        let groups = run
-            .iter()
-            .filter(|c| matches!(c, ' ' | '\u{a0}' | '.' | '-'))
-            .count();
+        let digits = run.iter().filter(|c| digit(c)).count();
+        let groups = run.iter().filter(|c| separator(**c)).count();
         if digits >= 6 && groups >= 2 {
-            starts.push(i);
+            marks.push(i);
+            if run.iter().any(|c| ('\u{660}'..='\u{669}').contains(c)) {
+                for (at, c) in (i..end).zip(run) {
+                    if separator(*c) {
+                        marks.extend([at, at + 1]);
+                    }
+                }
+            }
         }
         i = end.max(i + 1);
     }
-    for &at in starts.iter().rev() {
-        let span = chars.get(at).map_or(0, |c| c.1);
+    // From the end, so that earlier positions still hold.
+    for &at in marks.iter().rev() {
+        let span = chars.get(at).or(chars.last()).map_or(0, |c| c.1);
         chars.insert(at, (LRM, span));
     }
     respan(chars, spans)
+}
+
+/// Arabic-Indic and Extended Arabic-Indic (Persian) digits.
+fn is_arabic_digit(c: char) -> bool {
+    ('\u{660}'..='\u{669}').contains(&c) || ('\u{6f0}'..='\u{6f9}').contains(&c)
 }
 
 /// In right-to-left text, a Latin name of two or three words ("Ai Movement", "Sorbonne
@@ -656,8 +670,15 @@ mod tests {
             "الرقم \u{200e}+212 5 25 07 27 00 أو"
         );
         assert_eq!(kept("هاتف 06.12.34.56.78."), "هاتف \u{200e}06.12.34.56.78.");
+        // Arabic-Indic digits: each separator between LRMs too.
+        assert_eq!(
+            kept("الرقم +٢١٢ ٥ ٢٥ ٠٧ أو"),
+            "الرقم \u{200e}+٢١٢\u{200e} \u{200e}٥\u{200e} \u{200e}٢٥\u{200e} \u{200e}٠٧ أو"
+        );
+        // Persian digits are European numbers to the algorithm: an LRM before is enough.
+        assert_eq!(kept("تلفن ۰۶ ۱۲ ۳۴ ۵۶"), "تلفن \u{200e}۰۶ ۱۲ ۳۴ ۵۶");
         // Single numbers, years and percentages are the algorithm's.
-        for alone in ["نسبة 12% من", "في 2021 و 2023", "UM6P 2024"] {
+        for alone in ["نسبة 12% من", "في 2021 و 2023", "UM6P 2024", "في ٢٠٢١"] {
             assert_eq!(kept(alone), alone);
         }
     }

@@ -159,7 +159,10 @@ pub fn badness(a: Adjust) -> f32 {
     if !a.spaces.is_finite() {
         return 10_000.0;
     }
-    let expand = a.expand * EXPANSION_WEIGHT;
+    // Weighed less within its bound only: a line that only expansion could fill (a long
+    // address cut into pieces) is as bad as it looks past it.
+    let within = a.expand.abs().min(1.0);
+    let expand = within * EXPANSION_WEIGHT + (a.expand.abs() - within);
     let off = spaces_off(a.spaces).abs().powi(3) + expand.abs().powi(3) + a.letters.abs().powi(3);
     (100.0 * off).min(10_000.0)
 }
@@ -216,6 +219,8 @@ mod tests {
         };
         assert!(near(share(3.0, letter), (0.0, 3.0, 0.0)));
         assert!(badness(share(3.0, letter)) > 100.0);
+        // Half again past its bound scores as spaces at their full stretch do.
+        assert!(badness(share(1.5, letter)) >= 100.0 - 1e-3);
     }
 
     #[test]

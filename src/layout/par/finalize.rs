@@ -125,6 +125,13 @@ pub fn lines(
         // Past its bounds a line is set ragged.
         let justify = justified && !last && after_kashidas <= 1.0 + 1e-4;
         let kashidas = if justify { kashidas } else { Vec::new() };
+        // How far the line's first and last marks may hang into the margins, at their
+        // natural width (none in right-to-left text).
+        let hangs = if para.rtl {
+            (Pt::ZERO, Pt::ZERO)
+        } else {
+            hanging(collected, line_items, items.get(brk.at))
+        };
         // A justified paragraph's last line may be squeezed to fit; a ragged line never is.
         let ratio = if !kashidas.is_empty() {
             // The spaces get what is left when the line is finished (`hang_none`).
@@ -133,11 +140,11 @@ pub fn lines(
             // Punctuation hanging into the margins (`hang`) makes the line that much longer:
             // it is set to the longer measure, glyphs expanded first as for the rest, so
             // that hanging does not fall on the spaces alone.
-            let hangs = hanging(collected, line_items, items.get(brk.at), brk.flagged);
+            let wanted = short + hangs.0 + hangs.1;
             let leeway: Pt = line_items
                 .iter()
                 .map(|i| {
-                    if short + hangs >= Pt::ZERO {
+                    if wanted >= Pt::ZERO {
                         i.metrics().1
                     } else {
                         i.metrics().2
@@ -145,7 +152,7 @@ pub fn lines(
                 })
                 .sum();
             if leeway.0 > 0.0 {
-                ((short + hangs) / leeway).min(brk.ratio.max(1.0))
+                (wanted / leeway).min(brk.ratio.max(1.0))
             } else {
                 brk.ratio
             }
@@ -274,7 +281,7 @@ pub fn lines(
             // No hanging punctuation in right-to-left text: spread the difference over spaces.
             hang_none(&mut line, &spaces, measure, justify);
         } else {
-            hang(&mut line, &spaces, measure, justify);
+            hang(&mut line, &spaces, (measure, hangs), justify);
         }
         // Measured as set, after kashidas and hanging punctuation took their share.
         let natural: Pt = spaces.iter().map(|(_, w)| *w).sum();
@@ -468,39 +475,24 @@ fn hang_none(line: &mut Line, spaces: &[(usize, Pt)], measure: Pt, justify: bool
     }
 }
 
-/// Optical margins: punctuation at the ends of a line hangs into the margin. For a justified
-/// line the spaces absorb the difference, so the letters, not the marks, align.
-fn hang(line: &mut Line, spaces: &[(usize, Pt)], measure: Pt, justify: bool) {
-    let edge_char = |seg: Option<&Segment>, last: bool| -> Option<(char, Pt)> {
-        let seg = seg?;
-        let glyph = if last {
-            seg.glyphs.last()?
-        } else {
-            seg.glyphs.first()?
-        };
-        let text = seg.text.get(glyph.range.clone())?;
-        let c = if last {
-            text.chars().next_back()?
-        } else {
-            text.chars().next()?
-        };
-        Some((c, glyph.advance))
-    };
-    let left = edge_char(line.segments.first(), false)
-        .map_or(Pt::ZERO, |(c, advance)| advance * protrusion_left(c));
+/// Optical margins: punctuation at the ends of a line hangs into the margin, as far as
+/// `hangs` (left, right) says. A justified line was set to the measure plus both (see
+/// `lines`); the spaces absorb what is left, so the letters, not the marks, align.
+fn hang(line: &mut Line, spaces: &[(usize, Pt)], (measure, hangs): (Pt, (Pt, Pt)), justify: bool) {
+    let (left, right) = hangs;
     line.shift = -left;
-    if !justify || spaces.is_empty() {
+    if !justify {
         return;
     }
-    let right = edge_char(line.segments.last(), true)
-        .map_or(Pt::ZERO, |(c, advance)| advance * protrusion_right(c));
-    // The line was set to the measure plus both protrusions (see `lines`); spread what it
-    // still lacks over its spaces, as far as their bound allows: past it, the marks hang less.
-    let missing = measure + left + right - line.width;
-    let natural: Pt = spaces.iter().map(|(_, w)| *w).sum();
-    let headroom = (natural * super::MAX_SPACE_RATIO - set_spaces(line)).max(Pt::ZERO);
-    let grow = missing.min(headroom).max(Pt::ZERO);
-    stretch_spaces(line, grow / spaces.len() as f32);
+    // What the line still lacks of the measure plus both protrusions goes to its spaces, as
+    // far as their bound allows: past it, the marks hang less.
+    if !spaces.is_empty() {
+        let missing = measure + left + right - line.width;
+        let natural: Pt = spaces.iter().map(|(_, w)| *w).sum();
+        let headroom = (natural * super::MAX_SPACE_RATIO - set_spaces(line)).max(Pt::ZERO);
+        let grow = missing.min(headroom).max(Pt::ZERO);
+        stretch_spaces(line, grow / spaces.len() as f32);
+    }
     // What passes the measure hangs: at the start first, as far as its mark may.
     let over = (line.width - measure).max(Pt::ZERO).min(left + right);
     let hung_left = left.min(over);
@@ -508,9 +500,10 @@ fn hang(line: &mut Line, spaces: &[(usize, Pt)], measure: Pt, justify: bool) {
     line.protrusion = over - hung_left;
 }
 
-/// How far the line's first and last glyphs may hang into the margins (see [`hang`]): the
-/// last is the hyphen when the line breaks at a flagged `penalty`.
-fn hanging(collected: &Collected, line: &[Item], penalty: Option<&Item>, flagged: bool) -> Pt {
+/// How far the line's first and last glyphs may hang into the margins (see [`hang`]), at
+/// their natural width: the last is the added hyphen when the line breaks at a hyphenation
+/// `penalty`.
+fn hanging(collected: &Collected, line: &[Item], penalty: Option<&Item>) -> (Pt, Pt) {
     let glyph = |first: bool| {
         let mut boxes = line.iter().filter_map(|i| match i {
             Item::Box { glyphs, .. } => Some(glyphs.clone()),
@@ -537,10 +530,15 @@ fn hanging(collected: &Collected, line: &[Item], penalty: Option<&Item>, flagged
     };
     let left = glyph(true).map_or(Pt::ZERO, |(c, a)| a * protrusion_left(c));
     let right = match penalty {
-        Some(Item::Penalty { width, .. }) if flagged => *width * protrusion_right('-'),
+        Some(Item::Penalty {
+            width,
+            hyphen: Some(_),
+            flagged: true,
+            ..
+        }) => *width * protrusion_right('-'),
         _ => glyph(false).map_or(Pt::ZERO, |(c, a)| a * protrusion_right(c)),
     };
-    left + right
+    (left, right)
 }
 
 /// The width of the line's inter-word spaces as set.

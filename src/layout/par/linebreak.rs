@@ -294,7 +294,13 @@ fn run(
             } else {
                 (glue.1, shrink)
             };
-            let expand = if ragged.is_some() { 0.0 } else { line.expand };
+            // A ragged line, or a paragraph's last, is set at its natural width: its glyphs
+            // are not expanded (its spaces' stretch is endless anyway).
+            let expand = if ragged.is_some() || b == last {
+                0.0
+            } else {
+                line.expand
+            };
             let set = adjust::share(
                 ratio,
                 adjust::Leeway {
