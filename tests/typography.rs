@@ -562,6 +562,65 @@ fn what_sits_beside_body_text_shares_its_baselines() {
 }
 
 #[test]
+fn text_in_a_box_shares_the_baselines_of_the_text_beside() {
+    // A profile box (name, role, then its biography in body text) after paragraphs, in
+    // boxes of either size: a role of one line or of two moves the biography.
+    let bio = "A biography in body text, long enough to take a few lines of the column, so \
+               that each of its lines can be checked against the grid of the text above it.";
+    for role in [
+        "Director",
+        "Director of research for the ocean energy programmes, the tidal and wave resources, \
+         the field stations of the seaboard and the test berths off the harbour",
+    ] {
+        let f = common::fixture::Fixture::new();
+        f.blocks(&format!(
+            "  - paragraph: A paragraph of body text above the box, long enough to take two \
+             lines or more of the column, so that the grid is plain to see in it.\n\
+             \x20 - profile:\n      name: Ada Example\n      role: {role}\n      bio: {bio}\n\
+             \x20 - paragraph: And a paragraph after it.\n"
+        ));
+        let book = FontBook::bundled().unwrap();
+        let laid =
+            layout::layout(&compose::compose(&f.content(), Kind::Brochure), &book, None).unwrap();
+        // The page of the text: the one with the most paragraph lines (not the covers').
+        let page = laid
+            .pages
+            .iter()
+            .max_by_key(|p| {
+                p.items
+                    .iter()
+                    .filter(|i| matches!(i, layout::frame::Item::Line(l) if l.role == plaquette::compose::Role::Paragraph))
+                    .count()
+            })
+            .unwrap();
+        // Its paragraphs of two lines or more spaced as body text, by block: the one above and
+        // the biography (the name and the role keep their own spacing).
+        let mut blocks: std::collections::BTreeMap<usize, Vec<f32>> = Default::default();
+        for item in &page.items {
+            if let layout::frame::Item::Line(l) = item
+                && l.role == plaquette::compose::Role::Paragraph
+            {
+                blocks.entry(l.block).or_default().push(l.rect.y.0);
+            }
+        }
+        let first_block = blocks.values().find(|ys| ys.len() >= 2).unwrap();
+        let (first, grid) = (first_block[0], first_block[1] - first_block[0]);
+        let body: Vec<&Vec<f32>> = blocks
+            .values()
+            .filter(|ys| ys.len() >= 2 && (ys[1] - ys[0] - grid).abs() < 0.01)
+            .collect();
+        assert!(body.len() >= 2, "{blocks:?}");
+        for y in body.iter().flat_map(|ys| ys.iter()) {
+            let steps = (y - first) / grid;
+            assert!(
+                (steps - steps.round()).abs() < 0.01,
+                "a line at {y}, {steps} grid lines below {first} (role {role:?}): {blocks:?}"
+            );
+        }
+    }
+}
+
+#[test]
 fn glyphs_expand_first_and_letter_spacing_is_the_last_resort() {
     // Justified English of long and short words at the brochure's measure, without the
     // French spaces that help: lines that need letter-spacing, and many that do not.

@@ -94,6 +94,15 @@ impl Cursor<'_> {
         }
     }
 
+    /// [`Self::snap`] before lines spaced `leading` apart: inside a box too when they are
+    /// spaced as the grid is (a profile's biography), so that they share the baselines of
+    /// the text beside the box.
+    fn snap_lines(&mut self, leading: Pt) {
+        if self.open.is_empty() || on_grid(leading, self.style.grid) {
+            self.y = self.snapped(self.y);
+        }
+    }
+
     fn snapped(&self, y: Pt) -> Pt {
         let grid = self.style.grid.0;
         if grid <= 0.0 {
@@ -366,7 +375,7 @@ impl Runner<'_, '_> {
                     if !cursor.at_top() && !beside {
                         cursor.y += set.para.space_before;
                     }
-                    cursor.snap();
+                    cursor.snap_lines(set.para.leading);
                     self.lines(cursor, (set, *block), prep, rest)?;
                     true
                 }
@@ -636,7 +645,18 @@ impl Runner<'_, '_> {
         let whole = b.padding * 2.0 + b.parts.iter().map(Prep::height).sum::<Pt>();
         let need = b.min_start();
         // (Again after a break: images waiting for the new column may have filled it.)
-        while cursor.y + need > cursor.bottom() && !cursor.at_top() {
+        loop {
+            let top = cursor.at_top();
+            // What puts the box's text on the grid of the text beside is shared: half of it
+            // above the box, half before that text inside (`snap_lines`), so that neither the
+            // box drifts from its heading nor its text from what introduces it.
+            let shift = grid_offset(b, top, cursor.style.grid).map_or(Pt::ZERO, |offset| {
+                (cursor.snapped(cursor.y + offset) - (cursor.y + offset)) * 0.5
+            });
+            if top || cursor.y + shift + need <= cursor.bottom() {
+                cursor.y += shift;
+                break;
+            }
             cursor.next_column(b.origin.as_ref(), rest + whole)?;
         }
         let (x, width) = cursor.slot();
@@ -658,6 +678,36 @@ impl Runner<'_, '_> {
         cursor.y += b.padding;
         Ok(())
     }
+}
+
+/// Where, from its top, the first of the box's parts spaced as the baseline grid starts (a
+/// profile's biography, after the name and role), as `sequence` will place it: `at_top` when
+/// the box opens a column, where its first part takes no space before it. `None` when no
+/// part is, or a nested box comes first.
+fn grid_offset(b: &Boxed, at_top: bool, grid: Pt) -> Option<Pt> {
+    let mut y = b.padding;
+    for (k, part) in b.parts.iter().enumerate() {
+        match part {
+            Prep::Lines(set, _) => {
+                if k > 0 || !at_top {
+                    y += set.para.space_before;
+                }
+                if on_grid(set.para.leading, grid) {
+                    return Some(y);
+                }
+                y += set.height(set.lines.len());
+            }
+            Prep::Whole(whole) => y += whole.height,
+            Prep::Box(_) => return None,
+        }
+        y += part.space_after();
+    }
+    None
+}
+
+/// Lines spaced `leading` apart are body text, spaced as the baseline `grid`.
+fn on_grid(leading: Pt, grid: Pt) -> bool {
+    grid.0 > 0.0 && (leading - grid).0.abs() < 0.01
 }
 
 /// Whether `items` hold a picture across the page, which nothing may sit beside.
