@@ -663,6 +663,71 @@ fn json_lines_report_diagnostics_and_files_for_ci() {
 }
 
 #[test]
+fn github_annotations_point_at_lines_and_quiet_keeps_only_errors() {
+    let dir = workspace("content");
+    let centre = dir.path().join("content/centre.yaml");
+    let text = fs::read_to_string(&centre).expect("centre");
+    // A warning: a bidirectional control in the tagline, removed and reported.
+    fs::write(
+        &centre,
+        text.replacen("  fr: L’intelligence", "  fr: L’\u{202E}intelligence", 1),
+    )
+    .expect("write");
+    let output = run(dir.path(), &["check", "--format", "github"]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let stdout = String::from_utf8_lossy(&output.stdout).into_owned();
+    assert!(
+        stdout.starts_with("::warning file=content/centre.yaml,line=") && stdout.contains(",col="),
+        "{stdout}"
+    );
+    assert!(stdout.lines().all(|l| l.starts_with("::")), "{stdout}");
+    assert!(
+        stderr(&output).contains("content is valid"),
+        "{}",
+        stderr(&output)
+    );
+    // Quiet: no warning, in either machine format, nor the files written.
+    let output = run(dir.path(), &["check", "--format", "github", "--quiet"]);
+    assert!(output.status.success());
+    assert!(
+        output.stdout.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&output.stdout)
+    );
+    let output = run(
+        dir.path(),
+        &["build", "--lang", "fr", "--format", "json", "--quiet"],
+    );
+    assert!(output.status.success(), "{}", stderr(&output));
+    let lines: Vec<serde_json::Value> = String::from_utf8_lossy(&output.stdout)
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("a JSON line"))
+        .collect();
+    assert_eq!(lines.len(), 1, "{lines:?}");
+    assert_eq!(lines[0]["type"], "result");
+    assert_eq!(lines[0]["written"], 2);
+    // An error: its file, line and column, the message and its hint on the lines after.
+    fs::write(&centre, text.replacen("tagline:", "tagine:", 1)).expect("write");
+    let output = run(dir.path(), &["check", "--format", "github", "--quiet"]);
+    assert_eq!(output.status.code(), Some(1));
+    let stdout = String::from_utf8_lossy(&output.stdout).into_owned();
+    let line = text
+        .lines()
+        .position(|l| l.starts_with("tagline:"))
+        .expect("a tagline")
+        + 1;
+    assert!(
+        stdout.starts_with(&format!(
+            "::error file=content/centre.yaml,line={line},col=1::unknown key `tagine`, did you \
+             mean `tagline`?"
+        )),
+        "{stdout}"
+    );
+    assert_eq!(stdout.lines().count(), 1, "one line a diagnostic: {stdout}");
+    assert!(stderr(&output).contains("1 error; nothing was written"));
+}
+
+#[test]
 fn completions_and_the_manual_print() {
     let dir = workspace("content");
     let output = run(dir.path(), &["completions", "bash"]);

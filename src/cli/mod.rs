@@ -90,8 +90,9 @@ enum Command {
 /// How a run reports.
 #[derive(clap::Args, Default)]
 struct Reporting {
-    /// `human` messages on stderr, or `json` lines on stdout (diagnostics, files written, and
-    /// the result) for CI.
+    /// `human` messages on stderr; `json` lines on stdout (diagnostics, files written, and
+    /// the result) for CI; or `github`: errors and warnings as GitHub Actions annotations on
+    /// stdout, shown on the pull request's lines, the rest as `human`.
     #[arg(long, value_enum, default_value_t)]
     format: Format,
     /// Say nothing but errors.
@@ -231,7 +232,7 @@ struct InspectArgs {
     #[command(flatten)]
     editions: Editions,
     /// `human` for a table per document, or `json`: one line per document on stdout, its
-    /// name in `document` and every figure under its own key.
+    /// name in `document` and every figure under its own key (`github` is `human` here).
     #[arg(long, value_enum, default_value_t)]
     format: Format,
 }
@@ -787,7 +788,9 @@ fn inspect(editions: &Editions, format: Format) -> Result<(), Failure> {
                     let name = format!("{}-{}", kind.stem(), content.brochure.lang.code());
                     let report = crate::layout::inspect(&laid.pages);
                     let said = match format {
-                        Format::Human => console::write_out(format_args!("{name}\n{report}")),
+                        Format::Human | Format::Github => {
+                            console::write_out(format_args!("{name}\n{report}"))
+                        }
                         Format::Json => {
                             let mut line = serde_json::json!({ "document": name });
                             if let (Some(map), Ok(serde_json::Value::Object(figures))) =

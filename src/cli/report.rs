@@ -1,5 +1,8 @@
-//! What the command line says: for people on stderr, or as JSON lines on stdout for CI
-//! (`--format json`), one object a line with a `type` of `diagnostic`, `written` or `result`.
+//! What the command line says: for people on stderr, as JSON lines on stdout for CI
+//! (`--format json`), one object a line with a `type` of `diagnostic`, `written` or `result`,
+//! or for GitHub Actions (`--format github`): each diagnostic a workflow command on stdout
+//! (`::error file=…,line=…,col=…::message`), which GitHub shows on the pull request's line,
+//! the rest for people.
 
 use std::path::Path;
 
@@ -16,13 +19,16 @@ pub enum Format {
     Human,
     /// JSON lines on stdout.
     Json,
+    /// GitHub Actions annotations on stdout for errors and warnings; the rest as for people.
+    Github,
 }
 
 /// How a run reports.
 #[derive(Clone, Copy, Debug, Default)]
 pub struct Reporter {
     pub format: Format,
-    /// Only errors (human format): no warnings, no list of files.
+    /// Only errors: no warnings, no list of files (in JSON: no `written` lines either, the
+    /// `result` line stays).
     pub quiet: bool,
 }
 
@@ -72,9 +78,14 @@ impl Reporter {
     }
 
     pub fn diagnostic(&self, d: &Diagnostic) {
+        if self.quiet && d.severity == Severity::Warning {
+            return;
+        }
         match self.format {
-            Format::Human if self.quiet && d.severity == Severity::Warning => {}
             Format::Human => console::write_err(format_args!("{d}")),
+            Format::Github => {
+                out!("{}", github(d));
+            }
             Format::Json => self.json(&Line::Diagnostic {
                 severity: match d.severity {
                     Severity::Error => "error",
@@ -118,7 +129,7 @@ impl Reporter {
             return;
         }
         match self.format {
-            Format::Human => {
+            Format::Human | Format::Github => {
                 let mut more = Vec::new();
                 if errors > 0 {
                     more.push(format!("{errors} more error{}", plural(errors)));
@@ -138,9 +149,11 @@ impl Reporter {
     }
 
     pub fn written(&self, path: &Path, pages: usize, bytes: usize, milliseconds: u128) {
+        if self.quiet {
+            return;
+        }
         match self.format {
-            Format::Human if self.quiet => {}
-            Format::Human => say!(
+            Format::Human | Format::Github => say!(
                 "wrote {}: {} page{}, {} KB, {} ms",
                 path.display(),
                 pages,
@@ -160,7 +173,7 @@ impl Reporter {
     /// The end of a run where some events failed and the rest was written.
     pub fn partial(&self, errors: usize, written: usize, events: &str) {
         match self.format {
-            Format::Human => say!(
+            Format::Human | Format::Github => say!(
                 "{errors} error{}; {written} file{} written, none of the event{} {events}",
                 if errors == 1 { "" } else { "s" },
                 if written == 1 { "" } else { "s" },
@@ -181,14 +194,14 @@ impl Reporter {
     pub fn result(&self, errors: usize, (documents, written): (usize, usize), milliseconds: u128) {
         let checked = written == 0 && documents > 0;
         match self.format {
-            Format::Human if errors > 0 => say!(
+            Format::Human | Format::Github if errors > 0 => say!(
                 "{errors} error{}; nothing was written",
                 if errors == 1 { "" } else { "s" }
             ),
-            Format::Human if checked && !self.quiet => {
+            Format::Human | Format::Github if checked && !self.quiet => {
                 say!("content is valid: {documents} documents fit ({milliseconds} ms)")
             }
-            Format::Human => {}
+            Format::Human | Format::Github => {}
             Format::Json => self.json(&Line::Result {
                 ok: errors == 0,
                 errors,
@@ -197,5 +210,70 @@ impl Reporter {
                 milliseconds,
             }),
         }
+    }
+}
+
+/// `d` as a GitHub Actions workflow command: `::error file=F,line=L,col=C,title=T::message`,
+/// its hints on the lines after the message. Values are escaped as the runner reads them (a
+/// property's `,` and `:` too), so a path or a message cannot end the command early.
+fn github(d: &Diagnostic) -> String {
+    let data = |s: &str| {
+        s.replace('%', "%25")
+            .replace('\r', "%0D")
+            .replace('\n', "%0A")
+    };
+    let property = |s: &str| data(s).replace(':', "%3A").replace(',', "%2C");
+    let mut properties = Vec::new();
+    if let Some(span) = &d.span {
+        let file = printable(&span.file.display().to_string()).into_owned();
+        properties.push(format!("file={}", property(&file)));
+        if span.line > 0 {
+            properties.push(format!("line={}", span.line));
+        }
+        if span.column > 0 {
+            properties.push(format!("col={}", span.column));
+        }
+    }
+    if let Some(document) = &d.document {
+        properties.push(format!("title={}", property(&printable(document))));
+    }
+    let mut message = d.shown_message();
+    for hint in &d.hints {
+        message.push_str("\nhelp: ");
+        message.push_str(&printable(hint));
+    }
+    let kind = match d.severity {
+        Severity::Error => "error",
+        Severity::Warning => "warning",
+    };
+    let space = if properties.is_empty() { "" } else { " " };
+    format!(
+        "::{kind}{space}{}::{}",
+        properties.join(","),
+        data(&message)
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::diag::Span;
+
+    #[test]
+    fn a_diagnostic_is_a_workflow_command_that_cannot_be_cut_short() {
+        let d = Diagnostic::error("a value: 100%, then\na second line")
+            .with_span(Some(Span {
+                file: "content/a,b:c.yaml".into(),
+                line: 12,
+                column: 5,
+            }))
+            .hint("say it otherwise");
+        assert_eq!(
+            github(&d),
+            "::error file=content/a%2Cb%3Ac.yaml,line=12,col=5::a value: 100%25, then%0Aa second \
+             line%0Ahelp: say it otherwise"
+        );
+        let w = Diagnostic::warning("no place");
+        assert_eq!(github(&w), "::warning::no place");
     }
 }
