@@ -136,22 +136,57 @@ impl Diagnostic {
 
 impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let label = match self.severity {
-            Severity::Error => "error",
-            Severity::Warning => "warning",
+        self.write(f, false)
+    }
+}
+
+/// A diagnostic shown on a terminal, coloured as rustc colours its own (see
+/// [`Diagnostic::coloured`]).
+pub struct Coloured<'a>(&'a Diagnostic);
+
+impl fmt::Display for Coloured<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.0.write(f, true)
+    }
+}
+
+/// `text` in an ANSI style when `on`: `1;31` bold red and so on.
+fn paint(text: &str, style: &str, on: bool) -> String {
+    if on {
+        format!("\x1b[{style}m{text}\x1b[0m")
+    } else {
+        text.to_owned()
+    }
+}
+
+impl Diagnostic {
+    /// The diagnostic with colours for a terminal: the label red or yellow, the place and
+    /// the gutter blue, the message bold. The text is the same as without.
+    pub fn coloured(&self) -> Coloured<'_> {
+        Coloured(self)
+    }
+
+    fn write(&self, f: &mut fmt::Formatter<'_>, colour: bool) -> fmt::Result {
+        let (label, style) = match self.severity {
+            Severity::Error => ("error", "1;31"),
+            Severity::Warning => ("warning", "1;33"),
         };
+        let label = paint(label, style, colour);
+        let blue = |text: &str| paint(text, "1;34", colour);
         let message = self.shown_message();
-        match &self.document {
-            Some(document) => writeln!(f, "{label}: {}: {message}", printable(document))?,
-            None => writeln!(f, "{label}: {message}")?,
-        }
+        let headline = match &self.document {
+            Some(document) => format!("{}: {message}", printable(document)),
+            None => message,
+        };
+        writeln!(f, "{label}{}", paint(&format!(": {headline}"), "1", colour))?;
         let gutter = match &self.span {
             Some(span) if span.line > 0 => {
                 let gutter = span.line.to_string().len();
                 let pad = " ".repeat(gutter);
                 writeln!(
                     f,
-                    "{pad}--> {}:{}:{}",
+                    "{pad}{} {}:{}:{}",
+                    blue("-->"),
                     printable(&span.file.display().to_string()),
                     span.line,
                     span.column
@@ -160,14 +195,20 @@ impl fmt::Display for Diagnostic {
                     let (shown, at) = clip(snippet, caret_offset(snippet, span.column));
                     let (shown, at) = escaped_line(&shown, at);
                     let caret = " ".repeat(at);
-                    writeln!(f, "{pad} |")?;
-                    writeln!(f, "{} | {}", span.line, shown)?;
-                    writeln!(f, "{pad} | {caret}^")?;
+                    let bar = blue("|");
+                    writeln!(f, "{pad} {bar}")?;
+                    writeln!(f, "{} {bar} {}", blue(&span.line.to_string()), shown)?;
+                    writeln!(f, "{pad} {bar} {caret}{}", paint("^", style, colour))?;
                 }
                 gutter
             }
             Some(span) => {
-                writeln!(f, " --> {}", printable(&span.file.display().to_string()))?;
+                writeln!(
+                    f,
+                    " {} {}",
+                    blue("-->"),
+                    printable(&span.file.display().to_string())
+                )?;
                 1
             }
             None => 1,
@@ -175,9 +216,14 @@ impl fmt::Display for Diagnostic {
         for hint in &self.hints {
             writeln!(
                 f,
-                "{} = help: {}",
+                "{} {} {}",
                 " ".repeat(gutter),
-                shortened(&printable(hint))
+                blue("="),
+                format_args!(
+                    "{}: {}",
+                    paint("help", "1", colour),
+                    shortened(&printable(hint))
+                )
             )?;
         }
         Ok(())

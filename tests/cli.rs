@@ -736,6 +736,131 @@ fn completions_and_the_manual_print() {
     let output = run(dir.path(), &["man"]);
     assert!(output.status.success());
     assert!(String::from_utf8_lossy(&output.stdout).starts_with(".ie"));
+    // A page per subcommand, as the top page's SEE ALSO names them, each with its options,
+    // exit status and environment.
+    let output = run(dir.path(), &["man", "build"]);
+    assert!(output.status.success());
+    let page = String::from_utf8_lossy(&output.stdout).into_owned();
+    for part in [
+        ".TH plaquette-build 1",
+        "\\-\\-booklet",
+        ".SH \"EXIT STATUS\"",
+        ".SH ENVIRONMENT",
+        "SOURCE_DATE_EPOCH",
+        "NO_COLOR",
+    ] {
+        assert!(page.contains(part), "{part} in {page}");
+    }
+    let output = run(dir.path(), &["man", "--out", "man"]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let top = fs::read_to_string(dir.path().join("man/plaquette.1")).expect("top page");
+    let named: Vec<&str> = top
+        .split("plaquette\\-")
+        .skip(1)
+        .filter_map(|rest| rest.split('(').next())
+        .filter(|name| name.chars().all(|c| c.is_ascii_lowercase()))
+        .collect();
+    assert!(named.len() >= 8, "{named:?}");
+    for name in named {
+        assert!(
+            dir.path().join(format!("man/plaquette-{name}.1")).is_file(),
+            "plaquette-{name}(1) is named and missing"
+        );
+    }
+}
+
+#[test]
+fn colour_on_request_or_on_a_terminal_and_help_fits_the_width() {
+    let dir = workspace("content");
+    let centre = dir.path().join("content/centre.yaml");
+    let text = fs::read_to_string(&centre).expect("centre");
+    fs::write(&centre, text.replacen("tagline:", "tagine:", 1)).expect("write");
+    let run_with = |args: &[&str], env: &[(&str, &str)]| {
+        std::process::Command::new(env!("CARGO_BIN_EXE_plaquette"))
+            .args(args)
+            .current_dir(dir.path())
+            .envs(env.iter().copied())
+            .env_remove("NO_COLOR")
+            .output()
+            .expect("run plaquette")
+    };
+    let coloured = stderr(&run_with(&["check", "--color", "always"], &[]));
+    assert!(
+        coloured.starts_with("\x1b[1;31merror\x1b[0m"),
+        "{coloured:?}"
+    );
+    // Not a terminal (a pipe here): plain, as with never or NO_COLOR.
+    for (args, env) in [
+        (vec!["check"], vec![]),
+        (vec!["check", "--color", "never"], vec![]),
+        (vec!["check", "--color", "auto"], vec![("NO_COLOR", "1")]),
+    ] {
+        let plain = stderr(&run_with(&args, &env));
+        assert!(plain.starts_with("error: unknown key"), "{plain:?}");
+        assert!(!plain.contains('\x1b'), "{plain:?}");
+    }
+    // The same words either way.
+    let stripped = coloured
+        .split('\x1b')
+        .enumerate()
+        .map(|(i, part)| {
+            if i == 0 {
+                part
+            } else {
+                part.split_once('m').map_or("", |p| p.1)
+            }
+        })
+        .collect::<String>();
+    assert_eq!(stripped, stderr(&run_with(&["check"], &[])));
+    // Help wraps to the terminal's width (COLUMNS where there is no terminal).
+    let help =
+        String::from_utf8_lossy(&run_with(&["build", "--help"], &[("COLUMNS", "60")]).stdout)
+            .into_owned();
+    assert!(help.lines().count() > 20, "{help}");
+    assert!(help.lines().all(|l| l.chars().count() <= 60), "{help}");
+}
+
+#[test]
+fn the_project_is_found_from_any_folder_inside_it() {
+    let dir = workspace("content");
+    // From a subfolder of the content: its errors name the files from where it ran.
+    let events = dir.path().join("content/events");
+    let output = run(&events, &["check", "--lang", "fr"]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert!(
+        stderr(&output).contains("content is valid"),
+        "{}",
+        stderr(&output)
+    );
+    let centre = dir.path().join("content/centre.yaml");
+    let text = fs::read_to_string(&centre).expect("centre");
+    fs::write(&centre, text.replacen("tagline:", "tagine:", 1)).expect("write");
+    let output = run(&events, &["check", "--lang", "fr", "--format", "json"]);
+    assert_eq!(output.status.code(), Some(1));
+    let first: serde_json::Value = serde_json::from_str(
+        String::from_utf8_lossy(&output.stdout)
+            .lines()
+            .next()
+            .unwrap_or(""),
+    )
+    .expect("a JSON line");
+    assert_eq!(first["file"], "../centre.yaml");
+    fs::write(&centre, &text).expect("restore");
+    // Bare, with build's options, from the project's root: into its output/.
+    let output = run(dir.path(), &["--lang", "fr", "--only", "factsheet"]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert!(dir.path().join("output/factsheet-fr.pdf").is_file());
+    // From inside the content folder, build writes to the project's output/, not inside it.
+    let output = run(&events, &["build", "--lang", "en", "--only", "factsheet"]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert!(dir.path().join("output/factsheet-en.pdf").is_file());
+    assert!(!events.join("output").exists());
+    // Given as an argument, from elsewhere.
+    let elsewhere = tempfile::tempdir().expect("temp");
+    let project = dir.path().to_string_lossy().into_owned();
+    let output = run(elsewhere.path(), &["inspect", &project, "--lang", "fr"]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert!(String::from_utf8_lossy(&output.stdout).contains("factsheet-fr"));
 }
 
 #[test]
@@ -743,32 +868,35 @@ fn init_writes_a_starter_that_builds() {
     let dir = tempfile::tempdir().expect("temp");
     let output = run(dir.path(), &["init", "starter"]);
     assert!(output.status.success(), "{}", stderr(&output));
-    let output = run(
-        dir.path(),
-        &[
-            "build",
-            "--content",
-            "starter",
-            "--out",
-            "out",
-            "--lang",
-            "fr",
-        ],
-    );
+    assert!(stderr(&output).ends_with("build it with: plaquette build starter\n"));
+    // `cd starter && plaquette build`: the project is found, its PDFs go to its output/.
+    let starter = dir.path().join("starter");
+    let output = run(&starter, &["build", "--lang", "fr"]);
     assert!(output.status.success(), "{}", stderr(&output));
-    assert!(dir.path().join("out/brochure-fr.pdf").exists());
+    assert!(starter.join("output/brochure-fr.pdf").exists());
+    assert_eq!(
+        fs::read_to_string(starter.join(".gitignore")).expect("ignore"),
+        "# Generated by plaquette build.\n/output/\n"
+    );
     // Never over what is there.
-    let before = fs::read(dir.path().join("starter/centre.yaml")).expect("centre");
+    let before = fs::read(starter.join("content/centre.yaml")).expect("centre");
     let output = run(dir.path(), &["init", "starter"]);
     assert_eq!(output.status.code(), Some(1));
     assert_eq!(
         stderr(&output),
-        "error: starter already exists and is not an empty folder\n1 error; nothing was written\n"
+        "error: starter/content already exists and is not an empty folder\n1 error; nothing \
+         was written\n"
     );
     assert_eq!(
-        fs::read(dir.path().join("starter/centre.yaml")).expect("centre"),
+        fs::read(starter.join("content/centre.yaml")).expect("centre"),
         before
     );
+    // Without a folder: here.
+    let here = dir.path().join("here");
+    fs::create_dir(&here).expect("here");
+    let output = run(&here, &["init"]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert!(here.join("content/centre.yaml").is_file());
 }
 
 #[test]

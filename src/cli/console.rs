@@ -7,6 +7,36 @@ use std::io::Write;
 use std::sync::atomic::{AtomicBool, Ordering};
 
 static STDOUT_GONE: AtomicBool = AtomicBool::new(false);
+static COLOUR: AtomicBool = AtomicBool::new(false);
+
+/// When messages are coloured: `--color auto|always|never`.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, clap::ValueEnum)]
+pub enum When {
+    /// On a terminal, unless NO_COLOR is set (and not empty).
+    #[default]
+    Auto,
+    Always,
+    Never,
+}
+
+/// Decides, once, whether diagnostics on stderr are coloured.
+pub fn set_colour(when: When) {
+    use std::io::IsTerminal;
+    let on = match when {
+        When::Always => true,
+        When::Never => false,
+        When::Auto => {
+            std::io::stderr().is_terminal()
+                && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+        }
+    };
+    COLOUR.store(on, Ordering::Relaxed);
+}
+
+/// Whether diagnostics on stderr are coloured.
+pub fn colour() -> bool {
+    COLOUR.load(Ordering::Relaxed)
+}
 
 /// Writes to stdout; false once its reader has gone (nothing more reaches it).
 pub fn write_out(args: fmt::Arguments) -> bool {

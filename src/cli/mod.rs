@@ -9,7 +9,7 @@
 //! output folder locked against other runs. So a failed run leaves the earlier PDFs untouched
 //! and never a partial file.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::{Duration, Instant};
 
@@ -30,8 +30,10 @@ use crate::{Built, Settings, What, build};
 mod console;
 mod init;
 mod interrupt;
+mod manual;
 mod parallel;
 mod progress;
+mod project;
 mod report;
 mod watch;
 mod write;
@@ -45,9 +47,16 @@ use report::{Format, Reporter};
     version,
     about = "Typesets YAML content into a branded PDF brochure and fact sheet."
 )]
+#[command(args_conflicts_with_subcommands = true)]
 struct Cli {
     #[command(subcommand)]
     command: Option<Command>,
+    /// Without a command: `plaquette --lang fr` is `plaquette build --lang fr`.
+    #[command(flatten)]
+    build: BuildArgs,
+    /// Colour the messages: on a terminal unless NO_COLOR is set (auto), always, or never.
+    #[arg(long, global = true, value_enum, default_value_t, value_name = "WHEN")]
+    color: console::When,
 }
 
 #[derive(Subcommand)]
@@ -62,9 +71,11 @@ enum Command {
     /// Build, then build again on every save to the content folder, until interrupted; a
     /// broken save prints its errors and leaves the last good PDFs in place.
     Watch(BuildArgs),
-    /// Write a starter content folder (the default content, commented) that builds as it is.
+    /// Write a starter project: DIR/content/ (the default content, commented), which builds
+    /// as it is with `cd DIR && plaquette build`, and a .gitignore for output/.
     Init {
-        /// A folder that does not exist yet, or is empty.
+        /// The project folder; its content/ must not exist yet, or be empty.
+        #[arg(default_value = ".")]
         dir: PathBuf,
     },
     /// Print a completion script for a shell (bash, zsh, fish, elvish, powershell).
@@ -72,8 +83,16 @@ enum Command {
         #[arg(value_enum)]
         shell: clap_complete::Shell,
     },
-    /// Print the manual page (roff), for `man -l -`.
-    Man,
+    /// Print a manual page (roff), for `man -l -`: the command's, or a subcommand's
+    /// (`plaquette man build`); or write them all into a folder (`--out man/`).
+    Man {
+        /// The subcommand whose page to print.
+        #[arg(value_parser = ["build", "check", "inspect", "watch", "init", "completions", "man", "schema"])]
+        page: Option<String>,
+        /// Write every page into this folder as plaquette.1, plaquette-build.1…
+        #[arg(long, conflicts_with = "page")]
+        out: Option<PathBuf>,
+    },
     /// Print the JSON Schema of the content format, for editors that check and complete YAML
     /// as it is typed (VS Code's YAML extension, through the `# yaml-language-server:` line
     /// at the top of each content file).
@@ -121,9 +140,9 @@ struct CheckArgs {
 struct BuildArgs {
     #[command(flatten)]
     editions: Editions,
-    /// Where the PDFs are written.
-    #[arg(long, default_value = "output")]
-    out: PathBuf,
+    /// Where the PDFs are written [default: the project's output/]
+    #[arg(long)]
+    out: Option<PathBuf>,
     /// Build only one document.
     #[arg(long, value_enum)]
     only: Option<Only>,
@@ -183,7 +202,7 @@ impl BuildArgs {
             (None, false) => Events::None,
         };
         Job {
-            out: Some(self.out.clone()),
+            out: Some(self.out.clone().unwrap_or_else(|| PathBuf::from("output"))),
             kinds,
             events,
             output,
@@ -238,11 +257,16 @@ struct InspectArgs {
 }
 
 /// Which content, in which languages.
-#[derive(clap::Args)]
+#[derive(clap::Args, Default)]
 struct Editions {
-    /// The content folder.
-    #[arg(long, default_value = "content")]
-    content: PathBuf,
+    /// The project: a folder holding content/ (its PDFs go to its output/), or a content
+    /// folder. By default it is found from the current folder up, as cargo finds its
+    /// manifest: the first folder holding content/, or the content folder around it.
+    #[arg(value_name = "DIR")]
+    dir: Option<PathBuf>,
+    /// The content folder [default: the project's content/]
+    #[arg(long)]
+    content: Option<PathBuf>,
     /// The languages to build, comma-separated; by default every language the content declares.
     #[arg(long, value_parser = lang_parser(), value_delimiter = ',')]
     lang: Vec<Lang>,
@@ -251,17 +275,29 @@ struct Editions {
     fallback: Option<Lang>,
 }
 
-impl Default for Editions {
-    fn default() -> Self {
-        Editions {
-            content: "content".into(),
-            lang: Vec::new(),
-            fallback: None,
+impl Editions {
+    /// Settles the content folder, and the output folder `out` when there is one, from the
+    /// project folder given or found (see [`project::find`]).
+    fn settle(&mut self, out: Option<&mut Option<PathBuf>>) {
+        let cwd = std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."));
+        let given_out = out.as_ref().and_then(|o| (**o).clone());
+        let found = project::find(
+            self.dir.as_deref(),
+            self.content.as_deref(),
+            given_out.as_deref(),
+            &cwd,
+        );
+        self.content = Some(found.content);
+        if let Some(out) = out {
+            *out = Some(found.out);
         }
     }
-}
 
-impl Editions {
+    /// The content folder ([`Self::settle`] finds it).
+    fn content(&self) -> &Path {
+        self.content.as_deref().unwrap_or(Path::new("content"))
+    }
+
     /// The content's options, each language once; a language asked for twice is a warning
     /// (its files would be built and written twice over).
     fn options(&self) -> (content::Options, Vec<Diagnostic>) {
@@ -332,12 +368,19 @@ pub fn run() -> ExitCode {
         }
     };
     interrupt::install();
-    let (result, reporter) = match cli.command {
-        Some(Command::Inspect(args)) => (
-            inspect(&args.editions, args.format).map(|()| 0),
-            Reporter::default(),
-        ),
-        Some(Command::Watch(args)) => {
+    console::set_colour(cli.color);
+    // Without a command, the options are build's.
+    let command = cli.command.unwrap_or(Command::Build(cli.build));
+    let (result, reporter) = match command {
+        Command::Inspect(mut args) => {
+            args.editions.settle(None);
+            (
+                inspect(&args.editions, args.format).map(|()| 0),
+                Reporter::default(),
+            )
+        }
+        Command::Watch(mut args) => {
+            args.editions.settle(Some(&mut args.out));
             let job = args.job(created);
             let reporter = args.reporting.reporter();
             (
@@ -347,20 +390,17 @@ pub fn run() -> ExitCode {
                 reporter,
             )
         }
-        Some(Command::Init { dir }) => match init::init(&dir) {
+        Command::Init { dir } => match init::init(&dir) {
             Ok(files) => {
                 for file in files {
                     say!("wrote {file}");
                 }
-                say!(
-                    "build it with: plaquette build --content {} --out output",
-                    dir.display()
-                );
+                say!("build it with: plaquette build {}", dir.display());
                 return ExitCode::SUCCESS;
             }
             Err(e) => (Err(Failure::Io(e)), Reporter::default()),
         },
-        Some(Command::Completions { shell }) => {
+        Command::Completions { shell } => {
             let mut command = <Cli as clap::CommandFactory>::command();
             let mut script = Vec::new();
             clap_complete::generate(shell, &mut command, "plaquette", &mut script);
@@ -368,7 +408,7 @@ pub fn run() -> ExitCode {
             return ExitCode::SUCCESS;
         }
         // clap refuses a kind with --out.
-        Some(Command::Schema { out: Some(dir), .. }) => match init::schemas(&dir) {
+        Command::Schema { out: Some(dir), .. } => match init::schemas(&dir) {
             Ok(files) => {
                 for file in files {
                     say!("wrote {file}");
@@ -377,7 +417,7 @@ pub fn run() -> ExitCode {
             }
             Err(e) => (Err(Failure::Io(e)), Reporter::default()),
         },
-        Some(Command::Schema { kind, out: None }) => {
+        Command::Schema { kind, out: None } => {
             let schema = match kind.as_deref().and_then(FileKind::from_name) {
                 Some(kind) => schema::schema(kind),
                 None => schema::combined(),
@@ -385,24 +425,25 @@ pub fn run() -> ExitCode {
             out!("{}", init::to_json(&schema));
             return ExitCode::SUCCESS;
         }
-        Some(Command::Man) => {
-            let page = clap_mangen::Man::new(<Cli as clap::CommandFactory>::command());
-            let mut roff = Vec::new();
-            return match page.render(&mut roff) {
-                Ok(()) => {
-                    console::write_out(format_args!("{}", String::from_utf8_lossy(&roff)));
-                    ExitCode::SUCCESS
-                }
-                Err(e) => {
-                    console::write_err(format_args!(
-                        "{}",
-                        Diagnostic::error(format!("cannot print the manual: {e}"))
-                    ));
-                    ExitCode::from(1)
-                }
+        Command::Man { page, out } => {
+            let command = <Cli as clap::CommandFactory>::command();
+            let done = match out {
+                Some(dir) => manual::write(command, &dir).map(|files| {
+                    for file in files {
+                        say!("wrote {file}");
+                    }
+                }),
+                None => manual::one(command, page.as_deref()).map(|roff| {
+                    console::write_out(format_args!("{roff}"));
+                }),
             };
+            match done {
+                Ok(()) => return ExitCode::SUCCESS,
+                Err(e) => (Err(Failure::Io(e)), Reporter::default()),
+            }
         }
-        Some(Command::Check(args)) => {
+        Command::Check(mut args) => {
+            args.editions.settle(None);
             let reporter = args.reporting.reporter();
             let job = Job {
                 out: None,
@@ -414,24 +455,13 @@ pub fn run() -> ExitCode {
             };
             (run_build(&args.editions, &job, reporter), reporter)
         }
-        Some(Command::Build(args)) => {
+        Command::Build(mut args) => {
+            args.editions.settle(Some(&mut args.out));
             let reporter = args.reporting.reporter();
             (
                 run_build(&args.editions, &args.job(created), reporter),
                 reporter,
             )
-        }
-        None => {
-            let job = Job {
-                out: Some(PathBuf::from("output")),
-                kinds: Kind::ALL.to_vec(),
-                events: Events::None,
-                output: Output::Screen,
-                created,
-                wait: true,
-            };
-            let reporter = Reporter::default();
-            (run_build(&Editions::default(), &job, reporter), reporter)
         }
     };
     let (failed, written) = match result {
@@ -611,7 +641,7 @@ fn creation_date() -> Result<DateTime<Utc>, String> {
 fn load(editions: &Editions, reporter: Reporter) -> Result<Vec<content::Content>, Failure> {
     let (options, repeats) = editions.options();
     reporter.diagnostics(&repeats);
-    let loaded = content::load_with(&editions.content, &options).map_err(Failure::Diagnostics)?;
+    let loaded = content::load_with(editions.content(), &options).map_err(Failure::Diagnostics)?;
     reporter.diagnostics(&loaded.warnings);
     Ok(loaded.editions)
 }

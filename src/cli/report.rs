@@ -82,6 +82,9 @@ impl Reporter {
             return;
         }
         match self.format {
+            Format::Human if console::colour() => {
+                console::write_err(format_args!("{}", d.coloured()));
+            }
             Format::Human => console::write_err(format_args!("{d}")),
             Format::Github => {
                 out!("{}", github(d));

@@ -26,7 +26,7 @@ const SETTLE: Duration = Duration::from_millis(150);
 const LOOK: Duration = Duration::from_millis(500);
 
 pub fn watch(editions: &Editions, job: &Job, reporter: Reporter) -> anyhow::Result<()> {
-    let content = &editions.content;
+    let content = editions.content();
     let (tx, rx) = mpsc::channel();
     let mut watcher = notify::recommended_watcher(tx).context("cannot watch for changes")?;
     let mut watched = Watched::start(&mut watcher, content)?;
