@@ -9,12 +9,10 @@
     clippy::indexing_slicing
 )]
 
-mod common;
-
 use std::collections::HashMap;
 use std::fs;
 
-use common::*;
+use crate::common::*;
 use lopdf::{Document, Object};
 use plaquette::compose::{self, Kind, Role};
 use plaquette::content;

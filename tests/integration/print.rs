@@ -8,9 +8,7 @@
     clippy::indexing_slicing
 )]
 
-mod common;
-
-use common::*;
+use crate::common::*;
 use lopdf::{Document, Object};
 use plaquette::compose::{self, Kind};
 use plaquette::fonts::FontBook;

@@ -10,11 +10,9 @@
     clippy::indexing_slicing
 )]
 
-mod common;
-
-use common::fixture::Fixture;
-use common::pictures::{self, Drawn, drawn_images};
-use common::stderr;
+use crate::common::fixture::Fixture;
+use crate::common::pictures::{self, Drawn, drawn_images};
+use crate::common::stderr;
 use plaquette::content::ImageKind;
 
 /// A brochure whose only raster images are the image blocks given, each `(file, alt)`.

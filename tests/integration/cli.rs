@@ -8,11 +8,9 @@
     clippy::indexing_slicing
 )]
 
-mod common;
-
 use std::fs;
 
-use common::*;
+use crate::common::*;
 use plaquette::compose::Role;
 use plaquette::content::{self, BlockKind};
 use plaquette::layout::frame::{Item, LineInfo, TextRun};

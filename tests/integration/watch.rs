@@ -7,8 +7,6 @@
     clippy::indexing_slicing
 )]
 
-mod common;
-
 use std::fs;
 use std::io::Read;
 use std::path::Path;
@@ -16,7 +14,7 @@ use std::process::{Command, Stdio};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
-use common::*;
+use crate::common::*;
 
 /// Waits up to 60 s for `ready`; a watcher that never rebuilds fails the test, not hangs it.
 fn wait_for(what: &str, mut ready: impl FnMut() -> bool) {

@@ -8,12 +8,10 @@
     clippy::indexing_slicing
 )]
 
-mod common;
-
 use std::time::{Duration, Instant};
 
-use common::fixture::Fixture;
-use common::stderr;
+use crate::common::fixture::Fixture;
+use crate::common::stderr;
 
 fn mkfifo(path: &std::path::Path) {
     let made = std::process::Command::new("mkfifo")

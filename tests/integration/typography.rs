@@ -8,8 +8,6 @@
     clippy::indexing_slicing
 )]
 
-mod common;
-
 use std::path::Path;
 
 use plaquette::compose::{self, Kind};
@@ -80,7 +78,7 @@ fn a_hyphen_of_the_text_at_a_line_end_is_kept_for_extraction() {
     // must break after a hyphen of the text, and no part can be hyphenated.
     let word = ["one", "two", "six", "ten"].repeat(6).join("-");
     let paragraph = vec![word; 8].join(" ");
-    let f = common::fixture::Fixture::new();
+    let f = crate::common::fixture::Fixture::new();
     f.blocks(&format!("  - paragraph: {paragraph}\n"));
     let book = FontBook::bundled().unwrap();
     let content = f.content();
@@ -135,7 +133,7 @@ fn display_text_is_whole_worded_and_balanced() {
     use plaquette::compose::Role;
     // Headings and a lead of long, hyphenatable words, each long enough to take two lines or
     // more; the lead first, as the opening paragraph.
-    let f = common::fixture::Fixture::new();
+    let f = crate::common::fixture::Fixture::new();
     f.blocks(
         "  - paragraph: Extraordinarily comprehensive internationalisation of interdisciplinary \
          collaborations characterises institutional programmes across continental \
@@ -180,7 +178,7 @@ fn ragged_lines_keep_natural_spaces() {
     // tempted to squeeze to pull a word up.
     let words = "An institute where people of many disciplines collaborate on questions of \
                  energy, water, health and learning across the region and beyond its borders";
-    let f = common::fixture::Fixture::new();
+    let f = crate::common::fixture::Fixture::new();
     f.blocks(&format!(
         "  - paragraph: {words}.\n    lead: true\n  - columns:\n      - - paragraph: {words}.\n      \
          - - paragraph: {words}, with partners.\n      - - paragraph: {words}; in short.\n"
@@ -214,7 +212,7 @@ fn ragged_lines_keep_natural_spaces() {
 #[test]
 fn a_phone_number_in_arabic_reads_in_order() {
     for eastern in [false, true] {
-        let f = common::fixture::Fixture::new();
+        let f = crate::common::fixture::Fixture::new();
         arabic(
             &f,
             &["اتصلوا بنا على الرقم +212 5 25 07 27 00 أو زوروا موقعنا."],
@@ -235,7 +233,7 @@ fn a_phone_number_in_arabic_reads_in_order() {
 
 /// The digits (Western or Arabic-Indic, as Western) of the fixture's Arabic brochure, in the
 /// order they are drawn from left to right.
-fn digits_left_to_right(f: &common::fixture::Fixture) -> String {
+fn digits_left_to_right(f: &crate::common::fixture::Fixture) -> String {
     let book = FontBook::bundled().unwrap();
     let content = f.content();
     let laid = layout::layout(&compose::compose(&content, Kind::Brochure), &book, None).unwrap();
@@ -271,7 +269,7 @@ fn digits_left_to_right(f: &common::fixture::Fixture) -> String {
 }
 
 /// A fixture in Arabic alone: `paragraphs` after a heading.
-fn arabic(f: &common::fixture::Fixture, paragraphs: &[&str]) {
+fn arabic(f: &crate::common::fixture::Fixture, paragraphs: &[&str]) {
     let brand = std::fs::read_to_string(f.dir().join("content/brand.yaml")).unwrap();
     f.write(
         "brand.yaml",
@@ -302,7 +300,7 @@ fn kashidas_follow_the_rules_of_the_craft() {
                البيانات المناخية، ومنحًا للطلبة المتفوقين في العلوم والتكنولوجيا. كما يستضيف \
                المختبر كل سنة مؤتمرًا دوليًا يجمع خبراء من القارات الخمس لتبادل الخبرات \
                ومناقشة مستقبل الأمن المائي والاستقلال الطاقي للبلاد.";
-    let f = common::fixture::Fixture::new();
+    let f = crate::common::fixture::Fixture::new();
     arabic(&f, &[one, two, one, two]);
     let book = FontBook::bundled().unwrap();
     let content = f.content();
@@ -385,7 +383,7 @@ fn a_letter_and_its_mark_stay_on_one_line() {
     let book = FontBook::bundled().unwrap();
     for from in 0..8 {
         let text = all[from..].join(" ");
-        let f = common::fixture::Fixture::new();
+        let f = crate::common::fixture::Fixture::new();
         arabic(&f, &[&format!("{text}\n    lead: true"), &text]);
         let content = f.content();
         let laid =
@@ -419,7 +417,7 @@ fn arabic_is_matched_to_latin_and_latin_in_it_is_the_brands() {
     // The brand's faces swapped from the usual (sans text, serif headings), so that a Latin
     // word set in the first bundled face that has it (Noto Serif) would not pass for the
     // brand's text face.
-    let f = common::fixture::Fixture::new();
+    let f = crate::common::fixture::Fixture::new();
     arabic(
         &f,
         &["أسست جامعة UM6P مركز Ai Movement في مدينة الرباط لخدمة الباحثين والطلبة."],
@@ -462,7 +460,7 @@ fn arabic_is_matched_to_latin_and_latin_in_it_is_the_brands() {
 
 #[test]
 fn arabic_lines_the_program_writes_use_arabic_punctuation_upright() {
-    let f = common::fixture::Fixture::new();
+    let f = crate::common::fixture::Fixture::new();
     arabic(&f, &["نص قصير."]);
     f.write(
         "events/day.yaml",
@@ -488,7 +486,7 @@ fn arabic_lines_the_program_writes_use_arabic_punctuation_upright() {
 fn what_sits_beside_body_text_shares_its_baselines() {
     // Sections whose sidebar holds a number and a heading of two lines, beside a paragraph,
     // a timeline and a lead; dates smaller than their text.
-    let f = common::fixture::Fixture::new();
+    let f = crate::common::fixture::Fixture::new();
     f.blocks(
         "  - paragraph: An opening paragraph set larger than the body, as a lead is.\n    lead: true\n\
          \x20 - heading: A heading long enough to take two lines in the sidebar\n\
@@ -572,7 +570,7 @@ fn text_in_a_box_shares_the_baselines_of_the_text_beside() {
         "Director of research for the ocean energy programmes, the tidal and wave resources, \
          the field stations of the seaboard and the test berths off the harbour",
     ] {
-        let f = common::fixture::Fixture::new();
+        let f = crate::common::fixture::Fixture::new();
         f.blocks(&format!(
             "  - paragraph: A paragraph of body text above the box, long enough to take two \
              lines or more of the column, so that the grid is plain to see in it.\n\
@@ -631,7 +629,7 @@ fn glyphs_expand_first_and_letter_spacing_is_the_last_resort() {
                 into pilots, and pilots into services that people actually use every day. \
                 Internationalisation, interoperability and accountability are not slogans \
                 here but daily practice, measured and published each year.";
-    let f = common::fixture::Fixture::new();
+    let f = crate::common::fixture::Fixture::new();
     // The text from each of its first words in turn: lines break in different places.
     let words: Vec<&str> = text.split_whitespace().collect();
     let blocks: String = (0..10)
@@ -692,7 +690,7 @@ fn glyphs_expand_first_and_letter_spacing_is_the_last_resort() {
 
 #[test]
 fn french_ordinals_rise_and_lowercase_dates_are_not_letter_spaced() {
-    let f = common::fixture::Fixture::new();
+    let f = crate::common::fixture::Fixture::new();
     f.write(
         "brochure.yaml",
         "title: T\nsubject: S\nlanguages: [fr]\nblocks:\n  - heading: Début\n    id: about\n  \
@@ -743,7 +741,7 @@ fn a_word_beside_punctuation_may_take_a_kashida() {
     // Every word of the paragraph ends on a comma: a kashida can only go inside one.
     let words = "الجامعات، المختبرات، المؤسسات، الحكومات، الشركات، المدارس، الجمعيات، \
                  المستشفيات، البلديات، المكتبات، المتاحف، المسارح، الملاعب، الحدائق، ";
-    let f = common::fixture::Fixture::new();
+    let f = crate::common::fixture::Fixture::new();
     arabic(&f, &[&format!("{}والمزارع.", words.repeat(4))]);
     let book = FontBook::bundled().unwrap();
     let content = f.content();
@@ -764,7 +762,7 @@ fn a_word_beside_punctuation_may_take_a_kashida() {
 
 #[test]
 fn a_sidebar_heading_too_narrow_for_a_word_steps_down_rather_than_hyphenates() {
-    let f = common::fixture::Fixture::new();
+    let f = crate::common::fixture::Fixture::new();
     f.blocks(
         "  - paragraph: Body.\n  - heading: Rôles complémentaires\n  - paragraph: Body text.\n",
     );

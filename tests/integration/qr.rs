@@ -8,9 +8,7 @@
     clippy::indexing_slicing
 )]
 
-mod common;
-
-use common::*;
+use crate::common::*;
 use plaquette::compose::{self, Kind};
 use plaquette::content;
 use plaquette::fonts::FontBook;

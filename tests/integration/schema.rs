@@ -9,12 +9,10 @@
     clippy::indexing_slicing
 )]
 
-mod common;
-
 use std::fs;
 use std::path::Path;
 
-use common::{repo, run, stderr, workspace};
+use crate::common::{repo, run, stderr, workspace};
 use serde_json::{Value, json};
 
 const KINDS: [&str; 5] = ["centre", "brand", "brochure", "factsheet", "event"];

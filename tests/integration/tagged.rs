@@ -10,12 +10,10 @@
     clippy::indexing_slicing
 )]
 
-mod common;
-
 use std::collections::{BTreeMap, HashMap};
 use std::path::Path;
 
-use common::*;
+use crate::common::*;
 use lopdf::content::Content;
 use lopdf::{Dictionary, Document, Object, ObjectId};
 use plaquette::content::{self, BlockKind};

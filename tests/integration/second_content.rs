@@ -11,10 +11,8 @@
     clippy::indexing_slicing
 )]
 
-mod common;
-
-use common::frames::{empty_below, is_notes, outside_margins, overlaps};
-use common::*;
+use crate::common::frames::{empty_below, is_notes, outside_margins, overlaps};
+use crate::common::*;
 use plaquette::compose::{self, Kind, What};
 use plaquette::content;
 use plaquette::fonts::FontBook;

@@ -9,13 +9,11 @@
     clippy::indexing_slicing
 )]
 
-mod common;
-
 use std::fs;
 
-use common::fixture::Fixture;
-use common::frames::{empty_below, outside_margins, overlaps};
-use common::*;
+use crate::common::fixture::Fixture;
+use crate::common::frames::{empty_below, outside_margins, overlaps};
+use crate::common::*;
 use plaquette::compose::{self, Kind, Role, What};
 use plaquette::content::Content;
 use plaquette::fonts::FontBook;
