@@ -1,7 +1,8 @@
 # A container for CI systems that run images: the static binary on an empty base.
 #
 #   docker build -t plaquette .
-#   docker run --rm -v "$PWD:/work" -e SOURCE_DATE_EPOCH=1700000000 plaquette build
+#   docker run --rm --user "$(id -u):$(id -g)" -v "$PWD:/work" \
+#     -e SOURCE_DATE_EPOCH=1700000000 plaquette build
 #
 # The binary carries its fonts, icons and colour profiles: the image needs nothing else.
 FROM rust:1-alpine AS build

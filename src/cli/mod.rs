@@ -47,7 +47,6 @@ use report::{Format, Reporter};
     version,
     about = "Typesets YAML content into a branded PDF brochure and fact sheet."
 )]
-#[command(args_conflicts_with_subcommands = true)]
 struct Cli {
     #[command(subcommand)]
     command: Option<Command>,
@@ -347,9 +346,35 @@ enum Only {
     Factsheet,
 }
 
+/// The command line, parsed. Build's options may stand alone (`plaquette --lang fr`), but not
+/// before another command (`plaquette --lang fr check`): they would be silently ignored.
+/// `--color`, which every command takes, may go anywhere.
+fn parse() -> Result<Cli, clap::Error> {
+    use clap::{CommandFactory, FromArgMatches};
+    let mut command = Cli::command();
+    let matches = command.try_get_matches_from_mut(std::env::args_os())?;
+    if let Some((name, _)) = matches.subcommand() {
+        let stray = matches.ids().find(|id| {
+            id.as_str() != "color"
+                && matches.value_source(id.as_str()) == Some(clap::parser::ValueSource::CommandLine)
+        });
+        if let Some(id) = stray {
+            let shown = match id.as_str() {
+                "dir" => "DIR".to_owned(),
+                other => format!("--{}", other.replace('_', "-")),
+            };
+            return Err(command.error(
+                clap::error::ErrorKind::ArgumentConflict,
+                format!("`{shown}` is build's: put it after `{name}`, or leave `{name}` out"),
+            ));
+        }
+    }
+    Cli::from_arg_matches(&matches)
+}
+
 /// Runs the command line and returns the process's exit code.
 pub fn run() -> ExitCode {
-    let cli = match Cli::try_parse() {
+    let cli = match parse() {
         Ok(cli) => cli,
         Err(e) => {
             let _ = e.print();

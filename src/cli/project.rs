@@ -24,14 +24,20 @@ pub fn find(dir: Option<&Path>, content: Option<&Path>, out: Option<&Path>, cwd:
         // A content folder given: the output goes where it always has, unless a folder is.
         (None, Some(content)) => (PathBuf::new(), content.to_path_buf()),
         (Some(dir), given) => {
-            let root = if is_content(dir) && !is_content(&dir.join("content")) {
-                dir.parent().map_or_else(PathBuf::new, Path::to_path_buf)
+            // Looked at from `cwd`; shown as given.
+            let at = cwd.join(dir);
+            let root = if is_content(&at) && !is_content(&at.join("content")) {
+                // `.` and `..` have no parent to name: the folder above them is `DIR/..`.
+                match dir.file_name() {
+                    Some(_) => dir.parent().map_or_else(PathBuf::new, Path::to_path_buf),
+                    None => dir.join(".."),
+                }
             } else {
                 dir.to_path_buf()
             };
             let content = given.map_or_else(
                 || {
-                    if is_content(dir) {
+                    if is_content(&at) && !is_content(&at.join("content")) {
                         dir.to_path_buf()
                     } else {
                         dir.join("content")
@@ -122,5 +128,11 @@ mod tests {
         assert_eq!(given, project("c", "output"));
         let given = find(Some(&site), None, Some(Path::new("o")), base);
         assert_eq!(given.out, PathBuf::from("o"));
+        // The content folder as `.` or `..`: the output beside it, not inside.
+        let content = site.join("content");
+        let given = find(Some(Path::new(".")), None, None, &content);
+        assert_eq!(given, project(".", "./../output"));
+        let given = find(Some(Path::new("..")), None, None, &content.join("events"));
+        assert_eq!(given, project("..", "../../output"));
     }
 }

@@ -862,6 +862,22 @@ fn the_project_is_found_from_any_folder_inside_it() {
 }
 
 #[test]
+fn colour_goes_anywhere_and_builds_options_not_before_another_command() {
+    let dir = workspace("content");
+    let output = run(dir.path(), &["--color", "never", "check", "--lang", "fr"]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert!(stderr(&output).contains("content is valid"));
+    let output = run(dir.path(), &["--lang", "fr", "check"]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        stderr(&output)
+            .starts_with("error: `--lang` is build's: put it after `check`, or leave `check` out"),
+        "{}",
+        stderr(&output)
+    );
+}
+
+#[test]
 fn init_writes_a_starter_that_builds() {
     let dir = tempfile::tempdir().expect("temp");
     let output = run(dir.path(), &["init", "starter"]);
