@@ -1,6 +1,8 @@
-//! `plaquette init [DIR]`: a starter project, `DIR/content/` holding the default content
-//! with its comments, which builds as it is (`cd DIR && plaquette build`) and is edited from
-//! there, and a `.gitignore` that leaves the generated `output/` out of version control.
+//! `plaquette init [DIR]`: a starter project, `DIR/content/` holding a neutral template for a
+//! new centre (each value to replace in capitals, comments saying what goes where), which
+//! builds as it is (`cd DIR && plaquette build`) and is edited from there, and a
+//! `.gitignore` that leaves the generated `output/` out of version control.
+//! `init --example ai-movement` writes the default content instead, complete, to read.
 
 use std::path::Path;
 
@@ -8,7 +10,27 @@ use anyhow::{Context, bail};
 
 use crate::content::schema::{self, FileKind};
 
-/// The starter's files, as they are in `content/`.
+/// An example `init --example` can write.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum Example {
+    /// The default content: Ai Movement, in French, English and Arabic, every kind of block.
+    AiMovement,
+}
+
+/// The neutral starter's files.
+const STARTER: [(&str, &str); 6] = [
+    ("centre.yaml", include_str!("starter/centre.yaml")),
+    ("brand.yaml", include_str!("starter/brand.yaml")),
+    ("brochure.yaml", include_str!("starter/brochure.yaml")),
+    ("factsheet.yaml", include_str!("starter/factsheet.yaml")),
+    ("images/logo.svg", include_str!("starter/logo.svg")),
+    (
+        "images/portrait-placeholder.svg",
+        include_str!("../../content/images/portrait-placeholder.svg"),
+    ),
+];
+
+/// The Ai Movement example's files, as they are in `content/`.
 const FILES: [(&str, &str); 10] = [
     ("centre.yaml", include_str!("../../content/centre.yaml")),
     ("brand.yaml", include_str!("../../content/brand.yaml")),
@@ -46,7 +68,7 @@ const FILES: [(&str, &str); 10] = [
 /// Writes the starter project into `dir` (created if need be): its content into
 /// `dir/content`, which must not exist or be empty, and a `.gitignore` unless there is one.
 /// Nothing is overwritten.
-pub fn init(dir: &Path) -> anyhow::Result<Vec<String>> {
+pub fn init(dir: &Path, example: Option<Example>) -> anyhow::Result<Vec<String>> {
     if dir.exists() && !dir.is_dir() {
         bail!("{} already exists and is not a folder", dir.display());
     }
@@ -65,7 +87,11 @@ pub fn init(dir: &Path) -> anyhow::Result<Vec<String>> {
         }
     }
     let mut written = Vec::new();
-    for (name, text) in FILES {
+    let files: &[(&str, &str)] = match example {
+        None => &STARTER,
+        Some(Example::AiMovement) => &FILES,
+    };
+    for &(name, text) in files {
         let path = content.join(name);
         if let Some(parent) = path.parent() {
             std::fs::create_dir_all(parent)

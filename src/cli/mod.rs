@@ -70,12 +70,16 @@ enum Command {
     /// Build, then build again on every save to the content folder, until interrupted; a
     /// broken save prints its errors and leaves the last good PDFs in place.
     Watch(BuildArgs),
-    /// Write a starter project: DIR/content/ (the default content, commented), which builds
-    /// as it is with `cd DIR && plaquette build`, and a .gitignore for output/.
+    /// Write a starter project: DIR/content/ (a neutral template for a new centre, or with
+    /// `--example ai-movement` the default content), which builds as it is with `cd DIR &&
+    /// plaquette build`, and a .gitignore for output/.
     Init {
         /// The project folder; its content/ must not exist yet, or be empty.
         #[arg(default_value = ".")]
         dir: PathBuf,
+        /// A complete example instead of the neutral template.
+        #[arg(long, value_enum)]
+        example: Option<init::Example>,
     },
     /// Print a completion script for a shell (bash, zsh, fish, elvish, powershell).
     Completions {
@@ -415,7 +419,7 @@ pub fn run() -> ExitCode {
                 reporter,
             )
         }
-        Command::Init { dir } => match init::init(&dir) {
+        Command::Init { dir, example } => match init::init(&dir, example) {
             Ok(files) => {
                 for file in files {
                     say!("wrote {file}");

@@ -905,12 +905,31 @@ fn init_writes_a_starter_that_builds() {
         fs::read(starter.join("content/centre.yaml")).expect("centre"),
         before
     );
-    // Without a folder: here.
+    // The starter is a neutral template: placeholders, none of the example's names, and it
+    // builds without a warning.
+    let centre = fs::read_to_string(starter.join("content/centre.yaml")).expect("centre");
+    assert!(centre.contains("short-name: YOUR CENTRE"), "{centre}");
+    let brochure = fs::read_to_string(starter.join("content/brochure.yaml")).expect("brochure");
+    assert!(!brochure.contains("Ai Movement") && !centre.contains("UM6P"));
+    let output = run(&starter, &["check"]);
+    assert_eq!(
+        stderr(&output),
+        stderr(&output)
+            .lines()
+            .filter(|l| l.starts_with("content is valid"))
+            .map(|l| format!("{l}\n"))
+            .collect::<String>(),
+        "no warning"
+    );
+    // Without a folder: here; the example on request.
     let here = dir.path().join("here");
     fs::create_dir(&here).expect("here");
-    let output = run(&here, &["init"]);
+    let output = run(&here, &["init", "--example", "ai-movement"]);
     assert!(output.status.success(), "{}", stderr(&output));
-    assert!(here.join("content/centre.yaml").is_file());
+    let centre = fs::read_to_string(here.join("content/centre.yaml")).expect("centre");
+    assert!(centre.contains("short-name: Ai Movement"));
+    let output = run(&here, &["check", "--lang", "fr"]);
+    assert!(output.status.success(), "{}", stderr(&output));
 }
 
 #[test]
