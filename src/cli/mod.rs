@@ -81,7 +81,9 @@ enum Command {
         #[arg(long, value_enum)]
         example: Option<init::Example>,
     },
-    /// Print a completion script for a shell (bash, zsh, fish, elvish, powershell).
+    /// Print a completion script for a shell (bash, zsh, fish, elvish, powershell), to source
+    /// at its start: `source <(plaquette completions bash)`. It asks the binary as one types,
+    /// so `--event` completes the names of the events of the project around.
     Completions {
         #[arg(value_enum)]
         shell: clap_complete::Shell,
@@ -171,7 +173,12 @@ struct BuildArgs {
     sheet: Option<String>,
     /// Build the handout of one event (its file name in events/, without .yaml) into
     /// `OUT/events/SLUG/`.
-    #[arg(long, value_name = "SLUG", conflicts_with_all = ["all_events", "booklet", "only"])]
+    #[arg(
+        long,
+        value_name = "SLUG",
+        conflicts_with_all = ["all_events", "booklet", "only"],
+        add = clap_complete::ArgValueCompleter::new(complete_event),
+    )]
     event: Option<String>,
     /// Build the handout of every event.
     #[arg(long, conflicts_with_all = ["booklet", "only"])]
@@ -337,6 +344,19 @@ fn sheet_parser() -> clap::builder::PossibleValuesParser {
     clap::builder::PossibleValuesParser::new(names)
 }
 
+/// The events of the project around the current folder whose names start with what was
+/// typed: the shell's completion of `--event` (the completer sees no other option, so a
+/// `--content` elsewhere is not looked at).
+fn complete_event(typed: &std::ffi::OsStr) -> Vec<clap_complete::CompletionCandidate> {
+    let (Some(typed), Ok(cwd)) = (typed.to_str(), std::env::current_dir()) else {
+        return Vec::new();
+    };
+    project::events_starting(&cwd, typed)
+        .into_iter()
+        .map(clap_complete::CompletionCandidate::new)
+        .collect()
+}
+
 /// A language code of the bundled locales (`fr`, `en`, `en-US`…), completed by the shells.
 fn lang_parser() -> impl clap::builder::TypedValueParser<Value = Lang> {
     let codes: Vec<&'static str> = Lang::all().map(Lang::code).collect();
@@ -376,8 +396,38 @@ fn parse() -> Result<Cli, clap::Error> {
     Cli::from_arg_matches(&matches)
 }
 
+/// The script that has `shell` complete plaquette's command lines by asking the binary
+/// (`COMPLETE=SHELL plaquette -- WORDS…`), so values that depend on the project, the names
+/// of its events, are completed too; the same as `COMPLETE=SHELL plaquette` prints.
+fn completion_script(shell: clap_complete::Shell) -> String {
+    let name = shell.to_string();
+    let mut script = Vec::new();
+    if let Some(completer) = clap_complete::env::Shells::builtins().completer(&name) {
+        // The binary as the shell will find it: on the PATH, or where it was run from.
+        let binary = std::env::args_os()
+            .next()
+            .map(PathBuf::from)
+            .filter(|path| path.components().count() > 1)
+            .and_then(|path| std::path::absolute(path).ok())
+            .map_or_else(|| "plaquette".to_owned(), |path| path.display().to_string());
+        let written =
+            completer.write_registration(COMPLETE, "plaquette", "plaquette", &binary, &mut script);
+        if written.is_err() {
+            script.clear();
+        }
+    }
+    String::from_utf8_lossy(&script).into_owned()
+}
+
+/// The variable that asks the binary for completions instead of a run.
+const COMPLETE: &str = "COMPLETE";
+
 /// Runs the command line and returns the process's exit code.
 pub fn run() -> ExitCode {
+    // Asked by a shell's completion script: answer and exit before anything is printed.
+    clap_complete::CompleteEnv::with_factory(<Cli as clap::CommandFactory>::command)
+        .var(COMPLETE)
+        .complete();
     let cli = match parse() {
         Ok(cli) => cli,
         Err(e) => {
@@ -430,10 +480,7 @@ pub fn run() -> ExitCode {
             Err(e) => (Err(Failure::Io(e)), Reporter::default()),
         },
         Command::Completions { shell } => {
-            let mut command = <Cli as clap::CommandFactory>::command();
-            let mut script = Vec::new();
-            clap_complete::generate(shell, &mut command, "plaquette", &mut script);
-            console::write_out(format_args!("{}", String::from_utf8_lossy(&script)));
+            console::write_out(format_args!("{}", completion_script(shell)));
             return ExitCode::SUCCESS;
         }
         // clap refuses a kind with --out.

@@ -24,9 +24,11 @@ pub fn find(dir: Option<&Path>, content: Option<&Path>, out: Option<&Path>, cwd:
         // A content folder given: the output goes where it always has, unless a folder is.
         (None, Some(content)) => (PathBuf::new(), content.to_path_buf()),
         (Some(dir), given) => {
-            // Looked at from `cwd`; shown as given.
+            // Looked at from `cwd`; shown as given. A folder that is a content folder and
+            // holds none is the content itself; anything else is a project around one.
             let at = cwd.join(dir);
-            let root = if is_content(&at) && !is_content(&at.join("content")) {
+            let is_the_content = is_content(&at) && !is_content(&at.join("content"));
+            let root = if is_the_content {
                 // `.` and `..` have no parent to name: the folder above them is `DIR/..`.
                 match dir.file_name() {
                     Some(_) => dir.parent().map_or_else(PathBuf::new, Path::to_path_buf),
@@ -35,16 +37,11 @@ pub fn find(dir: Option<&Path>, content: Option<&Path>, out: Option<&Path>, cwd:
             } else {
                 dir.to_path_buf()
             };
-            let content = given.map_or_else(
-                || {
-                    if is_content(&at) && !is_content(&at.join("content")) {
-                        dir.to_path_buf()
-                    } else {
-                        dir.join("content")
-                    }
-                },
-                Path::to_path_buf,
-            );
+            let content = match given {
+                Some(given) => given.to_path_buf(),
+                None if is_the_content => dir.to_path_buf(),
+                None => dir.join("content"),
+            };
             (root, content)
         }
         (None, None) => discover(cwd),
@@ -72,6 +69,27 @@ fn discover(cwd: &Path) -> (PathBuf, PathBuf) {
         }
     }
     (PathBuf::new(), PathBuf::from("content"))
+}
+
+/// The names of the events of the project around `cwd` (their files in `events/`, without
+/// `.yaml`) that start with `typed`, for the shells' completion of `--event`.
+pub fn events_starting(cwd: &Path, typed: &str) -> Vec<String> {
+    let content = cwd.join(discover(cwd).1);
+    let Ok(entries) = std::fs::read_dir(content.join("events")) else {
+        return Vec::new();
+    };
+    let mut names: Vec<String> = entries
+        .filter_map(Result::ok)
+        .filter(|entry| entry.file_type().is_ok_and(|kind| kind.is_file()))
+        .filter_map(|entry| {
+            let name = entry.file_name().into_string().ok()?;
+            let slug = name.strip_suffix(".yaml")?;
+            (crate::content::is_event_name(slug) && slug.starts_with(typed))
+                .then(|| slug.to_owned())
+        })
+        .collect();
+    names.sort();
+    names
 }
 
 /// `base/name`, without a leading `./` when `base` is the current folder.
@@ -134,5 +152,26 @@ mod tests {
         assert_eq!(given, project(".", "./../output"));
         let given = find(Some(Path::new("..")), None, None, &content.join("events"));
         assert_eq!(given, project("..", "../../output"));
+    }
+
+    #[test]
+    fn events_are_completed_from_the_project_around() {
+        let root = tempfile::tempdir().expect("temp");
+        let base = root.path();
+        let events = base.join("site/content/events");
+        std::fs::create_dir_all(events.join("folder.yaml")).expect("folders");
+        std::fs::write(base.join("site/content/centre.yaml"), "").expect("centre");
+        for name in [
+            "open-day-2027.yaml",
+            "gala.yaml",
+            "Bad Name.yaml",
+            "notes.txt",
+        ] {
+            std::fs::write(events.join(name), "").expect("event");
+        }
+        let names = |cwd: &str, typed: &str| events_starting(&base.join(cwd), typed);
+        assert_eq!(names("site", ""), ["gala", "open-day-2027"]);
+        assert_eq!(names("site/content/events", "o"), ["open-day-2027"]);
+        assert!(names("", "").is_empty());
     }
 }

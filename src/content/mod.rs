@@ -45,6 +45,15 @@ pub struct Loaded {
     pub warnings: Vec<Diagnostic>,
 }
 
+/// Whether `slug` may name an event file (`events/<slug>.yaml`): lowercase letters, digits
+/// and dashes, as it becomes a folder of the output and a part of a command line.
+pub fn is_event_name(slug: &str) -> bool {
+    !slug.is_empty()
+        && slug
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+}
+
 /// The event files of `dir/events/`, read (not yet checked), in the order of their names.
 fn read_events(
     dir: &Path,
@@ -63,11 +72,7 @@ fn read_events(
     let mut events = Vec::new();
     for name in names {
         let slug = name.trim_end_matches(".yaml").to_owned();
-        let valid = !slug.is_empty()
-            && slug
-                .chars()
-                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
-        if !valid {
+        if !is_event_name(&slug) {
             diagnostics.push(
                 Diagnostic::error(format!("`{name}` is not a name for an event file"))
                     .in_file(&folder.join(&name))

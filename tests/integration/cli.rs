@@ -725,12 +725,59 @@ fn github_annotations_point_at_lines_and_quiet_keeps_only_errors() {
     assert!(stderr(&output).contains("1 error; nothing was written"));
 }
 
+/// What the binary answers a shell completing `words`, the last being the one typed.
+fn completed(dir: &std::path::Path, words: &[&str]) -> Vec<String> {
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_plaquette"))
+        .arg("--")
+        .args(words)
+        .current_dir(dir)
+        .env("COMPLETE", "bash")
+        .env("_CLAP_COMPLETE_INDEX", (words.len() - 1).to_string())
+        .env("_CLAP_IFS", "\n")
+        .output()
+        .expect("run plaquette");
+    assert!(output.status.success(), "{}", stderr(&output));
+    String::from_utf8_lossy(&output.stdout)
+        .lines()
+        .map(str::to_owned)
+        .collect()
+}
+
+#[test]
+fn event_names_are_completed_from_the_project() {
+    let dir = workspace("content");
+    let events = dir.path().join("content/events");
+    fs::remove_dir_all(&events).expect("no events");
+    fs::create_dir_all(&events).expect("events");
+    for name in ["quay-day.yaml", "quiz-night.yaml", "gala.yaml", "draft.txt"] {
+        fs::write(events.join(name), "").expect("event");
+    }
+    let all = ["gala", "quay-day", "quiz-night"];
+    assert_eq!(completed(dir.path(), &["plaquette", "--event", ""]), all);
+    assert_eq!(
+        completed(dir.path(), &["plaquette", "build", "--event", "qu"]),
+        ["quay-day", "quiz-night"]
+    );
+    // From inside the content folder, as for a build.
+    assert_eq!(
+        completed(&events, &["plaquette", "watch", "--event", ""]),
+        all
+    );
+    // Languages and options are completed as before.
+    let langs = completed(dir.path(), &["plaquette", "--lang", "e"]);
+    assert!(langs.iter().all(|l| l.starts_with('e')) && !langs.is_empty());
+}
+
 #[test]
 fn completions_and_the_manual_print() {
     let dir = workspace("content");
-    let output = run(dir.path(), &["completions", "bash"]);
-    assert!(output.status.success());
-    assert!(String::from_utf8_lossy(&output.stdout).contains("--booklet"));
+    for shell in ["bash", "zsh", "fish", "elvish", "powershell"] {
+        let output = run(dir.path(), &["completions", shell]);
+        assert!(output.status.success(), "{shell}");
+        // The script asks the binary, which knows the project's events.
+        let script = String::from_utf8_lossy(&output.stdout).into_owned();
+        assert!(script.contains("COMPLETE"), "{shell}: {script}");
+    }
     let output = run(dir.path(), &["man"]);
     assert!(output.status.success());
     assert!(String::from_utf8_lossy(&output.stdout).starts_with(".ie"));
