@@ -14,7 +14,7 @@ use criterion::{Criterion, criterion_group, criterion_main};
 use plaquette::compose::{self, Kind};
 use plaquette::content::{self, Lang};
 use plaquette::fonts::FontBook;
-use plaquette::layout::{self, impose};
+use plaquette::layout::impose;
 use plaquette::render;
 use plaquette::{Settings, build};
 
@@ -51,11 +51,16 @@ fn stages(c: &mut Criterion) {
         c.bench_function(&format!("compose {name}"), |b| {
             b.iter(|| compose::compose(black_box(&content), kind))
         });
-        let composed = compose::compose(&content, kind);
+        // Layout as a build does it: the fact sheet tried at a few sizes until it fills its
+        // page.
+        let what = plaquette::What::Document(kind);
+        let settings = Settings::new(created);
         c.bench_function(&format!("layout {name}"), |b| {
-            b.iter(|| layout::layout(black_box(&composed), &fonts, None).expect("fits"))
+            b.iter(|| {
+                plaquette::lay_out(black_box(&content), what, &fonts, &settings).expect("fits")
+            })
         });
-        let laid = layout::layout(&composed, &fonts, None).expect("fits");
+        let (composed, laid) = plaquette::lay_out(&content, what, &fonts, &settings).expect("fits");
         let sheets = impose::single(&laid.pages);
         c.bench_function(&format!("render {name}"), |b| {
             b.iter(|| {

@@ -18,7 +18,8 @@
 //! - [`render::render`] turns frames into PDF bytes (krilla, then a packing pass); it never
 //!   writes files.
 //!
-//! [`build`] runs the stages after `content` for one document; the command line ([`cli`])
+//! [`lay_out`] composes and lays out one document, a one-page document at the largest size
+//! that fits its page; [`build`] runs the stages after `content`; the command line ([`cli`])
 //! reads the content, builds every document in memory, then writes the files.
 //!
 //! ```no_run
@@ -92,6 +93,12 @@ pub struct Settings {
 }
 
 impl Settings {
+    /// The booklet's sheet, when `what` is made a booklet: only brochures are.
+    fn booklet_of(&self, what: What) -> Option<content::Paper> {
+        self.booklet
+            .filter(|_| what.kind() == compose::Kind::Brochure)
+    }
+
     pub fn new(created: DateTime<Utc>) -> Self {
         Settings {
             created,
@@ -101,6 +108,76 @@ impl Settings {
     }
 }
 
+/// The least body size a one-page document is set at without a warning.
+const LEAST_BODY: units::Pt = units::Pt(9.0);
+
+/// Composes and lays out one document. A document of several sizes (the fact sheet) is set
+/// at the largest that fits its pages, so that it fills them, and that keeps its columns wide
+/// enough to justify: a binary search, as both only get easier as the type gets smaller.
+pub fn lay_out(
+    content: &content::Content,
+    what: What,
+    fonts: &fonts::FontBook,
+    settings: &Settings,
+) -> Result<(compose::Composed, layout::Laid), layout::LayoutError> {
+    let booklet = settings.booklet_of(what);
+    // A booklet's pages are laid out at their real size, half the sheet: the theme scales
+    // margins, lengths and type to it, nothing is shrunk afterwards.
+    let theme = match booklet {
+        Some(sheet) => compose::Theme::on(&content.brand, layout::impose::half(sheet)),
+        None => compose::Theme::new(&content.brand),
+    };
+    let sizes: Vec<compose::Size> = compose::Size::all(what.kind()).collect();
+    let (mut lo, mut hi) = (0, sizes.len().saturating_sub(1));
+    let (mut best, mut overflow) = (None, None);
+    let body = |size: compose::Size| theme.sizes.body * size.scale(what.kind());
+    while lo <= hi {
+        let mid = (lo + hi) / 2;
+        let Some(&size) = sizes.get(mid) else { break };
+        let mut composed = compose::compose_sized(content, what, &theme, size);
+        // Larger, the columns would be too narrow in ems to justify, and set ragged.
+        let narrow = layout::column_width(&composed.page) < body(size) * layout::MIN_JUSTIFIED_EMS;
+        if narrow && mid + 1 < sizes.len() {
+            lo = mid + 1;
+            continue;
+        }
+        if booklet.is_some() {
+            // A booklet's sheets hold four pages each: notes pages make up the count.
+            composed.pad_to = 4;
+        }
+        match layout::layout(&composed, fonts, settings.print.as_ref()) {
+            Ok(laid) => {
+                best = Some((composed, laid, size));
+                if mid == 0 {
+                    break;
+                }
+                hi = mid - 1;
+            }
+            Err(e @ layout::LayoutError::Overflow { .. }) if sizes.len() > 1 => {
+                overflow = Some(e);
+                lo = mid + 1;
+            }
+            Err(e) => return Err(e),
+        }
+    }
+    let Some((composed, mut laid, size)) = best else {
+        return Err(overflow.unwrap_or(layout::LayoutError::TooManyPages { origin: None }));
+    };
+    let body = body(size);
+    if sizes.len() > 1 && body < LEAST_BODY.min(theme.sizes.body) {
+        laid.warnings.push(
+            Diagnostic::warning(format!(
+                "{} is set at {:.1} pt to fit its page, under the {:.0} pt that reads well",
+                composed.kind.what(),
+                body.0,
+                LEAST_BODY.0
+            ))
+            .hint("shorten its blocks, or give them a `short` form"),
+        );
+    }
+    Ok((composed, laid))
+}
+
 /// Composes, lays out and renders one document.
 pub fn build(
     content: &content::Content,
@@ -108,24 +185,9 @@ pub fn build(
     fonts: &fonts::FontBook,
     settings: &Settings,
 ) -> Result<Built, BuildError> {
-    let brochure = matches!(
-        what,
-        What::Document(compose::Kind::Brochure) | What::EventBrochure(_)
-    );
-    let booklet = settings.booklet.filter(|_| brochure);
-    // A booklet's pages are laid out at their real size, half the sheet: the theme scales
-    // margins, lengths and type to it, nothing is shrunk afterwards.
-    let theme = match booklet {
-        Some(sheet) => compose::Theme::on(&content.brand, layout::impose::half(sheet)),
-        None => compose::Theme::new(&content.brand),
-    };
-    let mut composed = compose::compose_on(content, what, &theme);
-    if booklet.is_some() {
-        // A booklet's sheets hold four pages each: notes pages make up the count, not blanks.
-        composed.pad_to = 4;
-    }
+    let booklet = settings.booklet_of(what);
+    let (composed, laid) = lay_out(content, what, fonts, settings)?;
     let kind = composed.kind;
-    let laid = layout::layout(&composed, fonts, settings.print.as_ref())?;
     let options = render::Options {
         created: settings.created,
         document_id: document_id(content, &composed, settings),

@@ -888,9 +888,9 @@ fn inspect(editions: &Editions, format: Format) -> Result<(), Failure> {
     let mut errors = Vec::new();
     for content in &contents {
         for kind in Kind::ALL {
-            let composed = crate::compose::compose(content, kind);
-            match crate::layout::layout(&composed, &fonts, None) {
-                Ok(laid) => {
+            let settings = crate::Settings::new(Utc::now());
+            match crate::lay_out(content, What::Document(kind), &fonts, &settings) {
+                Ok((_, laid)) => {
                     let name = format!("{}-{}", kind.stem(), content.brochure.lang.code());
                     let report = crate::layout::inspect(&laid.pages);
                     let said = match format {

@@ -70,6 +70,7 @@ pub fn handout(content: &Content, event: &Event, s: &Styles) -> Composed {
         cover: None,
         header: Some(super::templates::header(content, s, titles)),
         banner: Vec::new(),
+        tail: Vec::new(),
         body,
         contents: None,
         notes: None,

@@ -32,12 +32,53 @@ pub enum Kind {
 impl Kind {
     pub const ALL: [Kind; 2] = [Kind::Brochure, Kind::Factsheet];
 
+    /// The document in a sentence: "the fact sheet".
+    pub fn what(self) -> &'static str {
+        match self {
+            Kind::Brochure => "the brochure",
+            Kind::Factsheet => "the fact sheet",
+            Kind::Handout => "the handout",
+        }
+    }
+
     /// The file stem: `brochure`, `factsheet`.
     pub fn stem(self) -> &'static str {
         match self {
             Kind::Brochure => "brochure",
             Kind::Factsheet => "factsheet",
             Kind::Handout => "handout",
+        }
+    }
+}
+
+/// How large a document's type is set, next to the brochure's: one of a few sizes, from the
+/// largest down. A one-page document (the fact sheet) is tried at each until it fills its
+/// page without overflowing it ([`crate::lay_out`]); other documents have only one size.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Size(u8);
+
+impl Size {
+    pub const LARGEST: Size = Size(0);
+
+    /// The fact sheet's sizes go from the brochure's down to 84 % of it, a hundredth at a
+    /// time (10 pt to 8.4 pt on the default scale, a tenth of a point apart).
+    const FACTSHEET_STEPS: u8 = 17;
+
+    /// Every size of `kind`, from the largest.
+    pub fn all(kind: Kind) -> impl Iterator<Item = Size> {
+        let steps = match kind {
+            Kind::Factsheet => Size::FACTSHEET_STEPS,
+            Kind::Brochure | Kind::Handout => 1,
+        };
+        (0..steps).map(Size)
+    }
+
+    /// The type scale next to the brochure's.
+    pub fn scale(self, kind: Kind) -> f32 {
+        match kind {
+            Kind::Brochure => 1.0,
+            Kind::Factsheet => 1.0 - 0.01 * f32::from(self.0),
+            Kind::Handout => 0.92,
         }
     }
 }
@@ -58,6 +99,9 @@ pub struct Composed {
     /// figures), before the columns start.
     pub banner: Vec<Flow>,
     pub body: Vec<Flow>,
+    /// Flows set across every column at the foot of a one-page document (the fact sheet's
+    /// icon grid), above its footer; the columns end above them.
+    pub tail: Vec<Flow>,
     /// The brochure's back cover.
     pub back: Option<BackCover>,
     /// A contents list, put before the body when the document runs long.
@@ -150,6 +194,9 @@ pub struct Sidebar {
 
 #[derive(Clone, Debug)]
 pub struct Footer {
+    /// With the page number, on numbered pages only (a brochure's inside pages); without,
+    /// on every page (a one-page document's strip).
+    pub numbered: bool,
     pub text: String,
     pub style: TextStyle,
     pub rule: Colour,
@@ -474,28 +521,45 @@ pub enum What<'a> {
     Handout(&'a crate::content::Event),
 }
 
-/// Composes `what` on the pages of `theme` (the brand's paper, or a booklet's half sheet).
+impl What<'_> {
+    /// The kind of document made.
+    pub fn kind(self) -> Kind {
+        match self {
+            What::Document(kind) => kind,
+            What::EventBrochure(_) => Kind::Brochure,
+            What::Handout(_) => Kind::Handout,
+        }
+    }
+}
+
+/// Composes `what` on the pages of `theme` (the brand's paper, or a booklet's half sheet), at
+/// its largest size.
 pub fn compose_on(content: &Content, what: What, theme: &Theme) -> Composed {
+    compose_sized(content, what, theme, Size::LARGEST)
+}
+
+/// Composes `what` on the pages of `theme` at `size`.
+pub fn compose_sized(content: &Content, what: What, theme: &Theme, size: Size) -> Composed {
     let brand = &content.brand;
     match what {
         What::Document(Kind::Brochure) => {
-            let s = Styles::new(brand, theme, &content.brochure, Kind::Brochure);
+            let s = Styles::new(brand, theme, &content.brochure, Kind::Brochure, size);
             templates::brochure(content, &s, None)
         }
         What::EventBrochure(event) => {
-            let s = Styles::new(brand, theme, &content.brochure, Kind::Brochure);
+            let s = Styles::new(brand, theme, &content.brochure, Kind::Brochure, size);
             templates::brochure(content, &s, Some(event))
         }
         What::Handout(event) => {
-            let s = Styles::new(brand, theme, &content.factsheet, Kind::Handout);
+            let s = Styles::new(brand, theme, &content.factsheet, Kind::Handout, size);
             handout::handout(content, event, &s)
         }
         What::Document(Kind::Handout) => match content.events.first() {
-            Some(event) => compose_on(content, What::Handout(event), theme),
-            None => compose_on(content, What::Document(Kind::Factsheet), theme),
+            Some(event) => compose_sized(content, What::Handout(event), theme, size),
+            None => compose_sized(content, What::Document(Kind::Factsheet), theme, size),
         },
         What::Document(Kind::Factsheet) => {
-            let s = Styles::new(brand, theme, &content.factsheet, Kind::Factsheet);
+            let s = Styles::new(brand, theme, &content.factsheet, Kind::Factsheet, size);
             templates::factsheet(content, &s)
         }
     }

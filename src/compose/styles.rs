@@ -1,7 +1,7 @@
 //! The text styles and spacing of one document, from the theme.
 
 use super::theme::{Theme, a4};
-use super::{Align, Figures, Kind, Marker, Para, Role, Run, TextStyle};
+use super::{Align, Figures, Kind, Marker, Para, Role, Run, Size, TextStyle};
 use crate::content::{Brand, Digits, Document, Inline, Lang};
 use crate::fonts::FaceKey;
 use crate::locale::Script;
@@ -43,7 +43,7 @@ pub struct Styles {
 pub const ARABIC_LINES: f32 = 1.2;
 
 impl Styles {
-    pub fn new(brand: &Brand, theme: &Theme, doc: &Document, kind: Kind) -> Styles {
+    pub fn new(brand: &Brand, theme: &Theme, doc: &Document, kind: Kind, size: Size) -> Styles {
         let lang = doc.lang;
         let c = theme.colours;
         // An Arabic edition is set in the Arabic face throughout; Latin words in it are set in
@@ -57,11 +57,7 @@ impl Styles {
                 (brand.fonts.heading, brand.fonts.heading),
             ),
         };
-        let scale = match kind {
-            Kind::Brochure => 1.0,
-            Kind::Factsheet => 0.84,
-            Kind::Handout => 0.92,
-        };
+        let scale = size.scale(kind);
         let t = theme.sizes;
         let line_scale = if arabic { ARABIC_LINES } else { 1.0 };
         let style = |(family, latin), bold, italic, size: Pt, colour: Colour| TextStyle {

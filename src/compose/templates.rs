@@ -178,6 +178,7 @@ pub fn brochure(content: &Content, s: &Styles, event: Option<&crate::content::Ev
         header: None,
         banner: Vec::new(),
         body,
+        tail: Vec::new(),
         back: Some(BackCover {
             band: c.primary,
             accent: c.accent,
@@ -243,11 +244,23 @@ pub fn factsheet(content: &Content, s: &Styles) -> Composed {
     let mut blocks = doc.blocks.clone();
     let figures = take(&mut blocks, |k| matches!(k, BlockKind::KeyFigures(_)), true);
     let banner = flows(&figures, centre, s);
+    // The first icon grid (the pillars), with what introduces it, runs across the foot of the
+    // page, where its cells have room to sit side by side.
+    let grid = take_introduced(&mut blocks, |k| {
+        matches!(k, BlockKind::List { icons: Some(_), .. })
+    });
+    let tail = flows(&grid, centre, s);
     let body = flows(&blocks, centre, s);
+    // A strip at the foot: who, where to read more, which edition.
+    let mut strip = footer(content, s);
+    strip.numbered = false;
+    if let Some(edition) = doc.edition.or(content.brochure.edition) {
+        strip.text = format!("{} · {}", strip.text, edition_line(edition, doc.lang));
+    }
     let page = PageStyle {
         page_limit: Some(1),
         balance: true,
-        ..page_style(s, 2, None)
+        ..page_style(s, 2, Some(strip))
     };
     Composed {
         kind: Kind::Factsheet,
@@ -258,6 +271,7 @@ pub fn factsheet(content: &Content, s: &Styles) -> Composed {
         header: Some(header(content, s, titles)),
         banner,
         body,
+        tail,
         contents: None,
         notes: None,
         pad_to: 1,
@@ -319,6 +333,7 @@ pub fn page_style(s: &Styles, columns: usize, footer: Option<Footer>) -> PageSty
 
 fn footer(content: &Content, s: &Styles) -> Footer {
     Footer {
+        numbered: true,
         text: format!(
             "{} · {}",
             content.centre.short_name,
@@ -459,6 +474,34 @@ fn take(blocks: &mut Vec<Block>, wanted: impl Fn(&BlockKind) -> bool, notes: boo
         at
     };
     blocks.drain(from..to).collect()
+}
+
+/// Removes the first block `wanted` picks, with its heading and the paragraphs between when
+/// it ends their section; returns them in order.
+fn take_introduced(blocks: &mut Vec<Block>, wanted: impl Fn(&BlockKind) -> bool) -> Vec<Block> {
+    let Some(at) = blocks.iter().position(|b| wanted(&b.kind)) else {
+        return Vec::new();
+    };
+    let is = |i: usize, heading: bool| {
+        blocks.get(i).is_some_and(|b| match b.kind {
+            BlockKind::Heading { .. } => heading,
+            BlockKind::Paragraph(_) => !heading,
+            _ => false,
+        })
+    };
+    let mut from = at;
+    while from > 0 && is(from - 1, false) {
+        from -= 1;
+    }
+    let heads_nothing_else = at + 1 == blocks.len() || is(at + 1, true);
+    // The whole section when the block ends it; else the block alone, the heading and its
+    // paragraphs staying with the rest of their section.
+    let from = if from > 0 && is(from - 1, true) && heads_nothing_else {
+        from - 1
+    } else {
+        at
+    };
+    blocks.drain(from..=at).collect()
 }
 
 #[cfg(test)]

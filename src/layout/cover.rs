@@ -327,8 +327,11 @@ pub fn header(
     let logo_size = header.logo_size;
     let (logo_width, logo_height) = logo_box(&header.logo, logo_size);
     let text_width = w - margin * 2.0 - logo_width - header.logo_gap;
+    // The titles sit in the band as in a frame, a little more room above than below them,
+    // rather than under the page's whole top margin: the band is the page's top.
+    let top = style.top.min(header.padding * 1.5);
     // A band of at most a third of the page: longer titles step down the scale.
-    let room = style.height / 3.0 - style.top - header.padding;
+    let room = style.height / 3.0 - top - header.padding;
     let (titles, tall) = fitted(
         placer,
         &header.titles,
@@ -336,7 +339,7 @@ pub fn header(
         room,
         "the header's titles",
     )?;
-    let band = style.top + tall.max(logo_height) + header.padding;
+    let band = top + tall.max(logo_height) + header.padding;
     let b = page.bleed;
     items.push(fill(b.x, b.y, b.width, band - b.y, header.band, false));
     items.push(circle(
@@ -353,26 +356,32 @@ pub fn header(
         (band - logo_height) / 2.0,
         logo_size,
     ));
-    column(placer, &titles, margin, style.top, text_width, items)?;
+    // Titles shorter than the logo are centred on it.
+    let titles_top = top + (logo_height - tall).max(Pt::ZERO) / 2.0;
+    column(placer, &titles, margin, titles_top, text_width, items)?;
     Ok(band + header.after)
 }
 
 /// The footer of an inside page: a short rule, the running text, and the page number on the
-/// outer edge. The running text takes the width the number leaves, on as many lines as it
-/// needs (two at most, smaller if need be).
+/// outer edge; or, unnumbered, a one-page document's strip: the rule and the text. The
+/// running text takes the width the number leaves, on as many lines as it needs (two at
+/// most, smaller if need be).
 pub fn footer(
     placer: &mut Placer,
     style: &PageStyle,
     footer: &Footer,
     page: &mut Page,
 ) -> Result<(), LayoutError> {
-    let Some(number) = page.number else {
-        return Ok(());
+    let number = match (footer.numbered, page.number) {
+        (true, Some(number)) => Some(number),
+        (true, None) => return Ok(()),
+        (false, _) => None,
     };
-    let left = super::flow::content_left(style, number);
+    let left = super::flow::content_left(style, number.unwrap_or(1));
     let width = style.width - style.inner - style.outer;
     let y = style.height - style.bottom + footer.drop;
-    let odd = number % 2 == 1;
+    // Odd pages (and unnumbered ones) carry the number on the right, the text before it.
+    let odd = number.is_none_or(|n| n % 2 == 1);
     page.items.push(fill(
         left,
         y - footer.style.size * 0.6,
@@ -382,25 +391,32 @@ pub fn footer(
         false,
     ));
     let line = |text: String| Para::line(&text, footer.style, Role::Footer, footer.lang);
-    // Page number on the outer edge: right on odd pages, left on even ones.
-    let number_para = line(number.to_string());
-    let set = placer
-        .set(&number_para, width)
-        .map_err(|e| LayoutError::from_break(e, None))?;
-    let number_width = set.lines.first().map_or(Pt::ZERO, |l| l.width);
-    let number_x = if odd {
-        left + width - number_width
+    let mut number_width = Pt::ZERO;
+    if let Some(number) = number {
+        // Page number on the outer edge: right on odd pages, left on even ones.
+        let number_para = line(number.to_string());
+        let set = placer
+            .set(&number_para, width)
+            .map_err(|e| LayoutError::from_break(e, None))?;
+        number_width = set.lines.first().map_or(Pt::ZERO, |l| l.width);
+        let number_x = if odd {
+            left + width - number_width
+        } else {
+            left
+        };
+        let block = placer.block_id();
+        let slot = Slot {
+            x: number_x,
+            y,
+            width,
+        };
+        placer.emit_lines(&set, 0..1, slot, block, &mut page.items);
+    }
+    let (room, gap) = if number.is_some() {
+        (width - number_width - footer.gap, footer.gap)
     } else {
-        left
+        (width, Pt::ZERO)
     };
-    let block = placer.block_id();
-    let slot = Slot {
-        x: number_x,
-        y,
-        width,
-    };
-    placer.emit_lines(&set, 0..1, slot, block, &mut page.items);
-    let room = width - number_width - footer.gap;
     let text = Para {
         origin: footer.origin.clone(),
         ..line(footer.text.clone())
@@ -417,10 +433,11 @@ pub fn footer(
             .set(&text, room)
             .map_err(|e| LayoutError::from_break(e, text.origin.clone()))?;
         let widest = set.lines.iter().map(|l| l.width).fold(Pt::ZERO, Pt::max);
-        let x = if odd {
-            left + room - widest
-        } else {
-            left + number_width + footer.gap
+        // Unnumbered, the text starts at the start edge, as a document's strip reads.
+        let x = match number {
+            None => left,
+            Some(_) if odd => left + room - widest,
+            Some(_) => left + number_width + gap,
         };
         let block = placer.block_id();
         let slot = Slot {

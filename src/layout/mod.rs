@@ -16,11 +16,12 @@ mod print;
 mod resolution;
 mod shape;
 
-pub use flow::columns;
+pub use flow::{column_width, columns};
 pub use inspect::{Report, inspect};
+pub use par::MIN_JUSTIFIED_EMS;
 pub use print::Print;
 
-use crate::compose::{Composed, Kind, PageStyle};
+use crate::compose::{Composed, PageStyle};
 use crate::diag::{Diagnostic, Span};
 use crate::fonts::FontBook;
 use crate::units::Pt;
@@ -130,11 +131,7 @@ pub fn layout(doc: &Composed, book: &FontBook, print: Option<&Print>) -> Result<
         bleed_width: (doc.page.columns == 1)
             .then(|| doc.page.width + print.map_or(Pt::ZERO, |p| p.bleed) * 2.0),
     };
-    let what = match doc.kind {
-        Kind::Brochure => "the brochure",
-        Kind::Factsheet => "the fact sheet",
-        Kind::Handout => "the handout",
-    };
+    let what = doc.kind.what();
     let style = &PageStyle {
         bleed: print.map_or(Pt::ZERO, |p| p.bleed),
         ..doc.page.clone()
@@ -163,19 +160,49 @@ pub fn layout(doc: &Composed, book: &FontBook, print: Option<&Print>) -> Result<
         first.items.extend(items);
         top += height + style.banner_gap;
     }
+    // The tail stands on the foot of the page; the columns end above it. It is measured
+    // first and set after the body, so that it is read after the columns.
+    let width = style.width - style.inner - style.outer;
+    let tail = if doc.tail.is_empty() {
+        Pt::ZERO
+    } else {
+        let (_, height) = placer
+            .stack(&doc.tail, width)
+            .map_err(|e| LayoutError::from_break(e, None))?;
+        height
+    };
+    let above_tail = if tail > Pt::ZERO {
+        tail + style.banner_gap
+    } else {
+        Pt::ZERO
+    };
+    let columns_style = &PageStyle {
+        bottom: style.bottom + above_tail,
+        ..style.clone()
+    };
     let start = flow::Start {
         first: &first,
         top,
         first_number: number,
     };
-    let mut body = flow::flow(&mut placer, style, &doc.body, &start, what)?;
+    let mut body = flow::flow(&mut placer, columns_style, &doc.body, &start, what)?;
+    if tail > Pt::ZERO
+        && let Some(page) = body.first_mut()
+    {
+        let (mut items, height) = placer
+            .stack(&doc.tail, width)
+            .map_err(|e| LayoutError::from_break(e, None))?;
+        let y = style.height - style.bottom - height;
+        place::translate(&mut items, flow::content_left(style, number), y);
+        page.items.extend(items);
+    }
     if let Some(list) = &doc.contents
         && contents::wanted(list, &body)
     {
         let mut numbers = contents::numbers(&body);
         for _ in 0..contents::PASSES {
             let flows = contents::with_contents(list, &numbers, &doc.body);
-            body = flow::flow(&mut placer, style, &flows, &start, what)?;
+            body = flow::flow(&mut placer, columns_style, &flows, &start, what)?;
             let found = contents::numbers(&body);
             if found == numbers {
                 break;

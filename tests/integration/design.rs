@@ -16,14 +16,10 @@ use crate::common::frames::{empty_below, outside_margins, overlaps};
 use crate::common::*;
 use plaquette::compose::{self, Kind, Role, What};
 use plaquette::content::Content;
-use plaquette::fonts::FontBook;
-use plaquette::layout::{self, Laid, frame::Item};
+use plaquette::layout::{Laid, frame::Item};
 
 fn lay(content: &Content, what: What) -> (compose::Composed, Laid) {
-    let composed = compose::compose_on(content, what, &compose::Theme::new(&content.brand));
-    let laid = layout::layout(&composed, &FontBook::bundled().unwrap(), None)
-        .unwrap_or_else(|e| panic!("{}", e.to_diagnostic()));
-    (composed, laid)
+    lay_out(content, what, None).unwrap_or_else(|e| panic!("{}", e.to_diagnostic()))
 }
 
 fn brochure(content: &Content) -> (compose::Composed, Laid) {

@@ -18,6 +18,7 @@ mod cli;
 mod contents;
 mod design;
 mod errors;
+mod factsheet;
 mod faults;
 mod images;
 mod layout;

@@ -10,10 +10,9 @@
 
 use crate::common::*;
 use lopdf::{Document, Object};
-use plaquette::compose::{self, Kind};
-use plaquette::fonts::FontBook;
+use plaquette::compose::{Kind, What};
+use plaquette::layout::Print;
 use plaquette::layout::frame::{Item, Rect};
-use plaquette::layout::{self, Print};
 use plaquette::units::{Mm, Pt};
 
 /// A page box in millimetres: (width, height), and its lower-left corner.
@@ -108,14 +107,13 @@ fn print_editions_have_trim_and_bleed_boxes_marks_and_a_cmyk_intent() {
 #[test]
 fn marks_stay_outside_the_bleed_and_content_5mm_inside_the_trim() {
     let content = plaquette::content::load(&repo().join("content")).expect("valid");
-    let book = FontBook::bundled().expect("fonts");
     let print = Print {
         bleed: Pt::from(Mm(3.0)),
         slug: "brochure-fr-print.pdf".into(),
     };
     for kind in [Kind::Brochure, Kind::Factsheet] {
-        let composed = compose::compose(&content, kind);
-        let laid = layout::layout(&composed, &book, Some(&print)).expect("laid out");
+        let (_, laid) =
+            lay_out(&content, What::Document(kind), Some(print.clone())).expect("laid out");
         for (p, page) in laid.pages.iter().enumerate() {
             let outside = |r: &Rect| {
                 r.right() <= page.bleed.x

@@ -72,8 +72,7 @@ fn the_qr_codes_decode_to_the_website() {
             .editions
             .remove(0);
         for kind in [Kind::Brochure, Kind::Factsheet] {
-            let laid =
-                layout::layout(&compose::compose(&content, kind), &book, None).expect("laid");
+            let (_, laid) = lay_out(&content, compose::What::Document(kind), None).expect("laid");
             let codes = codes(&laid.pages);
             assert_eq!(codes.len(), 1, "{kind:?}: one code");
             let code = codes[0];

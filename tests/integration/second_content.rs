@@ -13,9 +13,8 @@
 
 use crate::common::frames::{empty_below, is_notes, outside_margins, overlaps};
 use crate::common::*;
-use plaquette::compose::{self, Kind, What};
+use plaquette::compose::{Kind, What};
 use plaquette::content;
-use plaquette::fonts::FontBook;
 use plaquette::layout;
 
 const FIXTURE: &str = "tests/fixtures/northshore";
@@ -147,7 +146,6 @@ fn every_document_builds_and_says_everything() {
 
 #[test]
 fn every_page_lays_out_well() {
-    let book = FontBook::bundled().unwrap();
     for content in &editions() {
         let lang = content.brochure.lang.code();
         let mut documents = vec![
@@ -158,8 +156,7 @@ fn every_page_lays_out_well() {
             documents.push(("handout", What::Handout(event)));
         }
         for (name, what) in documents {
-            let composed = compose::compose_on(content, what, &compose::Theme::new(&content.brand));
-            let laid = layout::layout(&composed, &book, None).unwrap();
+            let (composed, laid) = lay_out(content, what, None).unwrap();
             let pages = &laid.pages;
             let report = layout::inspect(pages);
             assert_eq!(report.widows, 0, "{name}-{lang}: {report}");

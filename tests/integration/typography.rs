@@ -10,10 +10,12 @@
 
 use std::path::Path;
 
-use plaquette::compose::{self, Kind};
+use plaquette::compose::{self, Kind, What};
 use plaquette::content;
 use plaquette::fonts::FontBook;
 use plaquette::layout;
+
+use crate::common::lay_out;
 
 #[test]
 fn default_content_meets_the_targets() {
@@ -21,10 +23,9 @@ fn default_content_meets_the_targets() {
     let editions = content::load_with(&dir, &content::Options::default())
         .unwrap()
         .editions;
-    let book = FontBook::bundled().unwrap();
     for (content, kind) in editions.iter().flat_map(|c| Kind::ALL.map(|k| (c, k))) {
         let lang = content.brochure.lang;
-        let laid = layout::layout(&compose::compose(content, kind), &book, None).unwrap();
+        let (_, laid) = lay_out(content, What::Document(kind), None).unwrap();
         let report = layout::inspect(&laid.pages);
         let name = format!("{}-{}", kind.stem(), lang.code());
         assert!(report.justified_lines >= 1, "{name}: {report}");

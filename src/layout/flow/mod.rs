@@ -9,8 +9,10 @@
 //! boxes break between their parts, their background drawn in each column; an image that does
 //! not fit floats to the top of the next column while the text goes on; section headings of a
 //! layout with a sidebar sit beside their first block. The last page's columns (the fact
-//! sheet's only page) can be balanced.
+//! sheet's only page) can be balanced, and a one-page document's columns are then [`justify`]'d
+//! to reach the foot of the page.
 
+mod justify;
 mod prepare;
 mod run;
 
@@ -88,12 +90,51 @@ pub fn flow(
         let mid = (lo + hi) / 2;
         let bottom = column_top + Pt(mid as f32 * grid);
         match run::run(placer, style, &preps, start, Some((last, bottom)), what) {
-            Ok(balanced) if balanced.len() == pages.len() => {
+            Ok(balanced)
+                if balanced.len() == pages.len() && stranded(&balanced) <= stranded(&pages) =>
+            {
                 best = Some(balanced);
                 hi = mid - 1;
             }
             _ => lo = mid + 1,
         }
     }
-    Ok(best.unwrap_or(pages))
+    let mut pages = best.unwrap_or(pages);
+    // A one-page document's columns then reach its foot.
+    if let (Some(1), [page]) = (style.page_limit, pages.as_mut_slice()) {
+        justify::justify(
+            page,
+            &columns(style, start.first_number),
+            start.top,
+            full,
+            style.grid,
+        );
+    }
+    Ok(pages)
+}
+
+/// The headings whose next line is in another column: a short foot for balancing may leave a
+/// heading at the foot of the first column (one at a column's top is never moved on).
+fn stranded(pages: &[Page]) -> usize {
+    let mut count = 0;
+    for page in pages {
+        let lines: Vec<&super::frame::LineInfo> = page
+            .items
+            .iter()
+            .filter_map(|item| match item {
+                super::frame::Item::Line(info) => Some(info),
+                _ => None,
+            })
+            .collect();
+        for pair in lines.windows(2) {
+            if let [heading, next] = pair
+                && matches!(heading.role, crate::compose::Role::Heading(_))
+                && heading.last
+                && next.rect.y < heading.rect.bottom() - Pt(0.5)
+            {
+                count += 1;
+            }
+        }
+    }
+    count
 }

@@ -119,7 +119,13 @@ mod tests {
     fn set(text: &str, measure: Pt) -> (Vec<Line>, Vec<Diagnostic>) {
         let content = crate::content::load(std::path::Path::new("content")).expect("content");
         let theme = crate::compose::Theme::new(&content.brand);
-        let s = Styles::new(&content.brand, &theme, &content.brochure, Kind::Brochure);
+        let s = Styles::new(
+            &content.brand,
+            &theme,
+            &content.brochure,
+            Kind::Brochure,
+            crate::compose::Size::LARGEST,
+        );
         let para = s.para(s.runs(&Inline::plain(text), s.body), Role::Paragraph);
         let book = FontBook::bundled().expect("fonts");
         let mut shaper = Shaper::new(&book);
@@ -246,7 +252,13 @@ mod tests {
         let mut brochure = content.brochure.clone();
         brochure.lang = crate::content::Lang::parse("ar").expect("a bundled locale");
         let theme = crate::compose::Theme::new(&content.brand);
-        let s = Styles::new(&content.brand, &theme, &brochure, Kind::Brochure);
+        let s = Styles::new(
+            &content.brand,
+            &theme,
+            &brochure,
+            Kind::Brochure,
+            crate::compose::Size::LARGEST,
+        );
         let para = s.para(s.runs(&Inline::plain(text), s.body), Role::Paragraph);
         let book = FontBook::bundled().expect("fonts");
         let mut shaper = Shaper::new(&book);

@@ -222,3 +222,19 @@ pub fn assert_every_kind(blocks: &[content::Block]) {
         );
     }
 }
+
+/// Composes and lays out `what` as a build does: the fact sheet at the size that fills its
+/// page.
+pub fn lay_out(
+    content: &content::Content,
+    what: plaquette::What,
+    print: Option<plaquette::layout::Print>,
+) -> Result<(plaquette::compose::Composed, plaquette::layout::Laid), plaquette::layout::LayoutError>
+{
+    let settings = plaquette::Settings {
+        print,
+        ..plaquette::Settings::new(chrono::DateTime::UNIX_EPOCH)
+    };
+    let fonts = plaquette::fonts::FontBook::bundled().expect("bundled fonts");
+    plaquette::lay_out(content, what, &fonts, &settings)
+}

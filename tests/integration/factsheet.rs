@@ -1,0 +1,196 @@
+//! The fact sheet uses its page: set at the largest size that fits, its columns reach the
+//! foot without a hole, an icon grid runs across the page, a footer strip closes it.
+
+use crate::common::*;
+use plaquette::compose::{Kind, PageStyle, Role, What};
+use plaquette::content::{self, BlockKind, Content};
+use plaquette::layout::frame::{Item, Page};
+use plaquette::layout::{self, Laid};
+
+/// Every edition of the default content and of the second one.
+fn editions() -> Vec<Content> {
+    ["content", "tests/fixtures/northshore"]
+        .iter()
+        .flat_map(|dir| {
+            content::load_with(&repo().join(dir), &content::Options::default())
+                .expect("valid")
+                .editions
+        })
+        .collect()
+}
+
+fn factsheet(content: &Content) -> (PageStyle, Laid) {
+    let (composed, laid) = lay_out(content, What::Document(Kind::Factsheet), None)
+        .unwrap_or_else(|e| panic!("{}", e.to_diagnostic()));
+    (composed.page, laid)
+}
+
+fn name(content: &Content) -> String {
+    format!("factsheet-{}", content.brochure.lang.code())
+}
+
+/// The foot of the header band (a fill from the page's top edge), where the text begins.
+fn below_header(page: &Page) -> f32 {
+    page.items
+        .iter()
+        .filter_map(|item| match item {
+            Item::Fill(f) if f.rect.y.0 <= 0.0 => Some(f.rect.bottom().0),
+            _ => None,
+        })
+        .fold(0.0, f32::max)
+}
+
+/// The widest empty band in each text column between the header and the foot of the type
+/// area (what reaches into a column: its lines, boxes and pictures, and anything across the
+/// page), as a fraction of the page's height.
+fn holes(page: &Page, style: &PageStyle) -> Vec<f32> {
+    let top = below_header(page);
+    let foot = (style.height - style.bottom).0;
+    layout::columns(style, 1)
+        .iter()
+        .map(|&(x, width)| {
+            let (left, right) = (x.0, (x + width).0);
+            let mut extents: Vec<(f32, f32)> = page
+                .items
+                .iter()
+                .filter_map(|item| match item {
+                    Item::Line(l) if !l.role.is_artifact() => Some(l.rect),
+                    Item::Image(i) => Some(i.rect),
+                    Item::Fill(f) if f.rect.y.0 > top => Some(f.rect),
+                    _ => None,
+                })
+                .filter(|r| r.x.0 < right && r.right().0 > left && r.y.0 >= top - 1.0)
+                .filter(|r| r.y.0 < foot)
+                .map(|r| (r.y.0, r.bottom().0.min(foot)))
+                .collect();
+            extents.sort_by(|a, b| a.0.total_cmp(&b.0));
+            let mut reach = top;
+            let mut widest: f32 = 0.0;
+            for (y0, y1) in extents {
+                widest = widest.max(y0 - reach);
+                reach = reach.max(y1);
+            }
+            widest = widest.max(foot - reach);
+            widest / style.height.0
+        })
+        .collect()
+}
+
+#[test]
+fn the_fact_sheet_fills_its_page_without_a_hole() {
+    for content in &editions() {
+        let (style, laid) = factsheet(content);
+        let name = name(content);
+        assert_eq!(laid.pages.len(), 1, "{name}");
+        let page = &laid.pages[0];
+        for (column, hole) in holes(page, &style).iter().enumerate() {
+            assert!(
+                *hole <= 0.15,
+                "{name}: column {column} has a hole of {:.0} % of the page",
+                hole * 100.0
+            );
+        }
+        // Body text (the size most of the running text is set at) at 9 pt at least, and no
+        // warning that it is smaller.
+        let mut sizes: Vec<(f32, usize)> = Vec::new();
+        for item in &page.items {
+            if let Item::Text(run) = item
+                && run.role == Role::Paragraph
+            {
+                match sizes
+                    .iter_mut()
+                    .find(|(s, _)| (*s - run.size.0).abs() < 0.01)
+                {
+                    Some((_, n)) => *n += run.text.chars().count(),
+                    None => sizes.push((run.size.0, run.text.chars().count())),
+                }
+            }
+        }
+        let body = sizes.iter().max_by_key(|s| s.1).map_or(0.0, |s| s.0);
+        assert!(body >= 9.0 - 1e-3, "{name}: body at {body} pt ({sizes:?})");
+        let smaller = laid
+            .warnings
+            .iter()
+            .find(|w| w.message.contains(" pt to fit"));
+        assert!(smaller.is_none(), "{name}: {smaller:?}");
+        // A strip at the foot names the website.
+        let footer: String = page
+            .items
+            .iter()
+            .filter_map(|item| match item {
+                Item::Text(run) if run.role == Role::Footer => Some(run.text.as_str()),
+                _ => None,
+            })
+            .collect();
+        let site = content.centre.website.display();
+        assert!(footer.contains(site), "{name}: footer «{footer}»");
+    }
+}
+
+#[test]
+fn the_icon_grid_runs_across_the_page_under_the_columns() {
+    for content in &editions() {
+        let has_grid = content
+            .factsheet
+            .blocks
+            .iter()
+            .any(|b| matches!(b.kind, BlockKind::List { icons: Some(_), .. }));
+        if !has_grid {
+            continue;
+        }
+        let (style, laid) = factsheet(content);
+        let name = name(content);
+        // The icons of the grid: decorative images, several on one row across both columns.
+        let icons: Vec<(f32, f32)> = laid.pages[0]
+            .items
+            .iter()
+            .filter_map(|item| match item {
+                Item::Image(i) if i.role == Role::Artifact && i.rect.width.0 < 40.0 => {
+                    Some((i.rect.x.0, i.rect.y.0))
+                }
+                _ => None,
+            })
+            .collect();
+        let first_row = icons.iter().map(|i| i.1).fold(f32::MAX, f32::min);
+        let row: Vec<f32> = icons
+            .iter()
+            .filter(|i| (i.1 - first_row).abs() < 1.0)
+            .map(|i| i.0)
+            .collect();
+        let columns = layout::columns(&style, 1);
+        let middle = columns[1].0.0;
+        assert!(row.len() >= 3, "{name}: {row:?}");
+        assert!(
+            row.iter().any(|x| *x < middle) && row.iter().any(|x| *x > middle),
+            "{name}: the grid's first row stays in one column: {row:?}"
+        );
+    }
+}
+
+/// A fact sheet far too short for its page is set at the largest size, and its text stays
+/// with its heading.
+#[test]
+fn a_short_fact_sheet_keeps_its_heading_with_its_text() {
+    let content = content::load(&repo().join("tests/fixtures/minimal")).expect("valid");
+    let (_, laid) = factsheet(&content);
+    let report = layout::inspect(&laid.pages);
+    assert_eq!(report.stranded_headings, 0, "{report}");
+    let lines: Vec<_> = laid.pages[0]
+        .items
+        .iter()
+        .filter_map(|item| match item {
+            Item::Line(l) if !l.role.is_artifact() && l.rect.y.0 > below_header(&laid.pages[0]) => {
+                Some(l)
+            }
+            _ => None,
+        })
+        .collect();
+    for pair in lines.windows(2) {
+        if matches!(pair[0].role, Role::Heading(_)) && pair[0].last {
+            assert!(
+                pair[1].rect.y >= pair[0].rect.bottom(),
+                "the text after a heading went to another column"
+            );
+        }
+    }
+}
