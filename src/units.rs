@@ -182,6 +182,12 @@ impl Rgb {
         let mix = |c: u8| (c as f32 + (255.0 - c as f32) * amount.clamp(0.0, 1.0)).round() as u8;
         Rgb(mix(self.0), mix(self.1), mix(self.2))
     }
+
+    /// Mixes this colour with black: `amount` 0 gives the colour, 1 gives black.
+    pub fn shade(self, amount: f32) -> Rgb {
+        let mix = |c: u8| (c as f32 * (1.0 - amount.clamp(0.0, 1.0))).round() as u8;
+        Rgb(mix(self.0), mix(self.1), mix(self.2))
+    }
 }
 
 /// A process colour for offset print: cyan, magenta, yellow and black inks, each 0–100 %.
@@ -214,6 +220,14 @@ impl Cmyk {
         let keep = 1.0 - amount.clamp(0.0, 1.0);
         Cmyk(self.0.map(|i| (f32::from(i) * keep).round() as u8))
     }
+
+    /// Adds black: 0 gives the colour, 1 full black ink over it.
+    pub fn shade(self, amount: f32) -> Cmyk {
+        let [c, m, y, k] = self.0;
+        let k = f32::from(k);
+        let k = (k + (100.0 - k) * amount.clamp(0.0, 1.0)).round() as u8;
+        Cmyk([c, m, y, k])
+    }
 }
 
 /// A brand colour: sRGB for screens, and the inks to print it with when the brand gives them.
@@ -236,6 +250,20 @@ impl Colour {
             cmyk: self.cmyk.map(|c| c.tint(amount)),
         }
     }
+
+    /// This colour, darkened just enough to read at `ratio` (WCAG 2) on each of `grounds`:
+    /// the accent of small text, which needs 4.5:1 where a figure needs 3:1.
+    pub fn readable_on(self, grounds: &[Rgb], ratio: f32) -> Colour {
+        let reads = |c: Rgb| grounds.iter().all(|g| c.contrast(*g) >= ratio);
+        // Black reads on any light ground; on a dark one nothing darker helps.
+        (0..=50)
+            .map(|step| step as f32 / 50.0)
+            .find(|&amount| reads(self.rgb.shade(amount)))
+            .map_or(self, |amount| Colour {
+                rgb: self.rgb.shade(amount),
+                cmyk: self.cmyk.map(|c| c.shade(amount)),
+            })
+    }
 }
 
 #[cfg(test)]
@@ -253,6 +281,28 @@ mod tests {
         assert_eq!(Length::parse("12"), None);
         assert_eq!(Length::parse("-3mm"), None);
         assert_eq!(Length::parse("3in"), None);
+    }
+
+    #[test]
+    fn small_text_colours_are_darkened_to_read() {
+        let orange = Colour {
+            rgb: Rgb(0xE4, 0x57, 0x2E),
+            cmyk: Cmyk::new([0.0, 78.0, 85.0, 0.0]),
+        };
+        let surface = Rgb(0xEE, 0xF2, 0xF6);
+        assert!(orange.rgb.contrast(Rgb::WHITE) < 4.5);
+        let small = orange.readable_on(&[Rgb::WHITE, surface], 4.5);
+        assert!(small.rgb.contrast(Rgb::WHITE) >= 4.5);
+        assert!(small.rgb.contrast(surface) >= 4.5);
+        // Just enough: a step lighter would not do.
+        assert!(small.rgb.contrast(surface) < 5.0, "{small:?}");
+        assert!(small.cmyk.is_some_and(|c| c.0[3] > 0));
+        // A colour that already reads is kept.
+        let navy = Colour {
+            rgb: Rgb(0x14, 0x36, 0x5D),
+            cmyk: None,
+        };
+        assert_eq!(navy.readable_on(&[Rgb::WHITE], 4.5), navy);
     }
 
     #[test]

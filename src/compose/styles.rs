@@ -5,7 +5,10 @@ use super::{Align, Figures, Kind, Marker, Para, Role, Run, Size, TextStyle};
 use crate::content::{Brand, Digits, Document, Inline, Lang};
 use crate::fonts::FaceKey;
 use crate::locale::Script;
-use crate::units::{Colour, Mm, Pt};
+use crate::units::{Colour, Mm, Pt, Rgb};
+
+/// What small text needs to read on its ground (WCAG 2 AA).
+const SMALL_TEXT_CONTRAST: f32 = 4.5;
 
 /// Every text style a template uses. The fact sheet is set a step smaller than the brochure.
 #[derive(Clone, Debug)]
@@ -20,6 +23,9 @@ pub struct Styles {
     pub caption: TextStyle,
     pub quote: TextStyle,
     pub colours: crate::content::Palette,
+    /// The accent for small text (labels, list numbers, section numbers): darkened as need be
+    /// to read at 4.5:1 on white and in boxes, where large figures need only 3:1.
+    pub small_accent: Colour,
     pub lang: Lang,
     /// Apply the language's typographic conventions.
     pub typography: bool,
@@ -72,7 +78,11 @@ impl Styles {
             tracking: 0.0,
             figures: Figures::Proportional,
         };
+        let small_accent = c
+            .accent
+            .readable_on(&[Rgb::WHITE, c.surface.rgb], SMALL_TEXT_CONTRAST);
         Styles {
+            small_accent,
             body: style(text, false, false, t.body, c.ink),
             body_leading: t.baseline * scale * line_scale,
             heading: style(heading, true, false, t.h1, c.primary),
@@ -81,7 +91,7 @@ impl Styles {
             label: TextStyle {
                 // Joined scripts are never letter-spaced.
                 tracking: if arabic { 0.0 } else { 0.06 },
-                ..style(heading, true, false, t.small, c.accent)
+                ..style(heading, true, false, t.small, small_accent)
             },
             figure: TextStyle {
                 figures: Figures::Tabular,
@@ -261,7 +271,7 @@ impl Styles {
                         bold: true,
                         ..self.body.face
                     },
-                    colour: self.colours.accent,
+                    colour: self.small_accent,
                     ..self.body
                 },
             }),

@@ -377,7 +377,7 @@ fn side_headings(body: Vec<super::Flow>, s: &Styles) -> (Vec<super::Flow>, Conte
             number += 1;
             let style = TextStyle {
                 size: side_number,
-                colour: s.colours.accent,
+                colour: s.small_accent,
                 ..s.heading
             };
             out.push(super::Flow::Para(Para {
@@ -442,7 +442,7 @@ fn side_headings(body: Vec<super::Flow>, s: &Styles) -> (Vec<super::Flow>, Conte
         gap: s.length(a4::ENTRY_GAP),
         number: TextStyle {
             figures: super::Figures::Tabular,
-            colour: s.colours.accent,
+            colour: s.small_accent,
             ..s.body
         },
     };

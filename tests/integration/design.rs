@@ -522,3 +522,70 @@ fn waiting_images_and_text_after_the_contact_are_kept() {
     );
     find(&laid, "within two days");
 }
+
+/// The colour under a point of the page: the last fill drawn there before `before`, else the
+/// paper; `None` over a picture.
+fn ground(
+    page: &plaquette::layout::frame::Page,
+    before: usize,
+    x: f32,
+    y: f32,
+) -> Option<plaquette::units::Rgb> {
+    let mut colour = Some(plaquette::units::Rgb::WHITE);
+    for item in page.items.iter().take(before) {
+        let (rect, fill) = match item {
+            Item::Fill(f) => (f.rect, Some(f.colour.rgb)),
+            Item::Image(i) => (i.rect, None),
+            _ => continue,
+        };
+        if rect.x.0 <= x && x <= rect.right().0 && rect.y.0 <= y && y <= rect.bottom().0 {
+            colour = fill;
+        }
+    }
+    colour
+}
+
+/// Small text reads at 4.5:1 on whatever it is set on, large text at 3:1 (WCAG 2 AA): the
+/// accent, too light for small labels on white, is darkened for them.
+#[test]
+fn text_reads_on_its_ground_at_every_size() {
+    let mut editions = Vec::new();
+    for dir in ["content", "tests/fixtures/northshore"] {
+        editions.extend(
+            plaquette::content::load_with(&repo().join(dir), &Default::default())
+                .expect("valid")
+                .editions,
+        );
+    }
+    for content in &editions {
+        let mut documents = vec![
+            What::Document(Kind::Brochure),
+            What::Document(Kind::Factsheet),
+        ];
+        documents.extend(content.events.iter().map(What::Handout));
+        for what in documents {
+            let (composed, laid) = lay(content, what);
+            let name = format!("{:?}-{}", composed.kind, content.brochure.lang.code());
+            for (p, page) in laid.pages.iter().enumerate() {
+                for (i, item) in page.items.iter().enumerate() {
+                    let Item::Text(run) = item else { continue };
+                    if run.text.trim().is_empty() {
+                        continue;
+                    }
+                    let (x, y) = (run.x.0 + run.width().0 / 2.0, run.y.0 - run.size.0 * 0.3);
+                    let Some(ground) = ground(page, i, x, y) else {
+                        continue;
+                    };
+                    let needed = if run.size.0 >= 14.0 { 3.0 } else { 4.5 };
+                    let ratio = run.colour.rgb.contrast(ground);
+                    assert!(
+                        ratio >= needed - 0.01,
+                        "{name} p{p}: «{}» at {:.1} pt reads at {ratio:.2}:1 on {ground:?}",
+                        run.text,
+                        run.size.0
+                    );
+                }
+            }
+        }
+    }
+}
