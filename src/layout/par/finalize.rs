@@ -72,9 +72,12 @@ fn protrusion_right(c: char) -> f32 {
     }
 }
 
+/// At a line's start, opening quotes hang by less than closing ones do at its end: a quote
+/// hung by more than its side bearing reads as a line set out of the column, most of all
+/// beside a rule or a timeline's rail.
 fn protrusion_left(c: char) -> f32 {
     match c {
-        '«' | '“' | '‘' | '"' | '\'' => 0.6,
+        '«' | '“' | '‘' | '"' | '\'' => 0.3,
         _ => 0.0,
     }
 }
