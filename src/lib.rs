@@ -142,8 +142,10 @@ pub fn lay_out(
             continue;
         }
         if booklet.is_some() {
-            // A booklet's sheets hold four pages each: notes pages make up the count.
+            // A booklet's sheets hold four pages each: notes pages make up the count. Its
+            // pages' colour runs past the fold, so that a cover meets its back without a seam.
             composed.pad_to = 4;
+            composed.page.bleed = units::Pt::from(layout::impose::FOLD_OVERLAP);
         }
         match layout::layout(&composed, fonts, settings.print.as_ref()) {
             Ok(laid) => {

@@ -309,12 +309,19 @@ impl TypeScale {
     }
 
     /// The scale for a page `k` times as wide: reading sizes change little with the page
-    /// (k^0.3: 9 pt on A5 for 10 pt on A4), display sizes more (k^0.75), to a tenth of a point.
+    /// (k^0.3: 9 pt on A5 for 10 pt on A4, and never under 9 pt), display sizes more
+    /// (k^0.75), to a tenth of a point.
     pub fn scaled(self, k: f32) -> TypeScale {
         if (k - 1.0).abs() < 1e-3 {
             return self;
         }
-        let text = |size: Pt| Pt((size.0 * k.powf(0.3) * 10.0).round() / 10.0);
+        // Reading sizes never go under 9 pt on a smaller page (nor small print under 7 pt),
+        // unless the brand set them smaller itself.
+        let floor = |size: Pt, least: f32| size.0.min(least);
+        let text = |size: Pt| {
+            let least = if size.0 >= 9.0 { 9.0 } else { 7.0 };
+            Pt(((size.0 * k.powf(0.3)).max(floor(size, least)) * 10.0).round() / 10.0)
+        };
         let display = |size: Pt| Pt((size.0 * k.powf(0.75) * 10.0).round() / 10.0);
         TypeScale {
             display: display(self.display),

@@ -6,7 +6,7 @@
 
 use super::frame::{Page, Rect};
 use crate::content::Paper;
-use crate::units::Pt;
+use crate::units::{Mm, Pt};
 
 /// One side of a sheet of paper and the pages on it.
 #[derive(Clone, Debug, PartialEq)]
@@ -15,14 +15,25 @@ pub struct Sheet {
     pub placements: Vec<Placement>,
 }
 
-/// A page on a sheet: its media box's corner at (`x`, `y`), scaled by `scale`.
+/// A page on a sheet: its media box's corner at (`x`, `y`), scaled by `scale`; only what is
+/// inside `clip` (in the page's coordinates) is drawn.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Placement {
     pub page: usize,
     pub x: Pt,
     pub y: Pt,
     pub scale: f32,
+    pub clip: Rect,
 }
+
+/// What an office printer leaves white around a sheet: a booklet's pages draw nothing there,
+/// so that a cover's colour stops at an even white frame rather than at the printer's
+/// uneven one.
+pub const SHEET_MARGIN: Mm = Mm(5.0);
+
+/// How far a booklet's page draws past the fold, under its neighbour: colour that runs across
+/// the fold (a cover and its back) meets without a seam.
+pub const FOLD_OVERLAP: Mm = Mm(1.0);
 
 /// Each page on a sheet of its own size.
 pub fn single(pages: &[Page]) -> Vec<Sheet> {
@@ -36,6 +47,7 @@ pub fn single(pages: &[Page]) -> Vec<Sheet> {
                 x: Pt::ZERO,
                 y: Pt::ZERO,
                 scale: 1.0,
+                clip: p.bleed,
             }],
         })
         .collect()
@@ -104,18 +116,40 @@ pub fn booklet(pages: &[Page], rtl: bool, sheet: Paper) -> Vec<Sheet> {
         width: sheet_width,
         height: sheet_height,
     };
+    let margin = Pt::from(SHEET_MARGIN);
     let place = |index: Option<usize>, left: Pt| -> Option<Placement> {
         let page = pages.get(index?)?;
         let scale = (half / page.trim.width)
             .min(sheet_height / page.trim.height)
             .min(1.0);
-        // The trim box fills the half; anything outside it (bleed) is cut by the page's clip.
+        // The trim box fills the half; of the bleed, only what runs past the fold is drawn.
         let (w, h) = (page.trim.width * scale, page.trim.height * scale);
+        let x = left + (half - w) / 2.0 - page.trim.x * scale;
+        let y = (sheet_height - h) / 2.0 - page.trim.y * scale;
+        // The sheet's edges and the fold, in the page's coordinates.
+        let to_page = |at: Pt, origin: Pt| (at - origin) / scale;
+        let (sheet_left, sheet_right) = (to_page(margin, x), to_page(sheet_width - margin, x));
+        let fold = to_page(half, x);
+        let past = Pt::from(FOLD_OVERLAP) / scale;
+        let (from, to) = if left == Pt::ZERO {
+            (sheet_left, fold + past)
+        } else {
+            (fold - past, sheet_right)
+        };
+        let (top, bottom) = (to_page(margin, y), to_page(sheet_height - margin, y));
+        let bleed = page.bleed;
+        let clip = Rect {
+            x: from.max(bleed.x),
+            y: top.max(bleed.y),
+            width: to.min(bleed.right()) - from.max(bleed.x),
+            height: bottom.min(bleed.bottom()) - top.max(bleed.y),
+        };
         Some(Placement {
             page: index?,
-            x: left + (half - w) / 2.0 - page.trim.x * scale,
-            y: (sheet_height - h) / 2.0 - page.trim.y * scale,
+            x,
+            y,
             scale,
+            clip,
         })
     };
     booklet_order(pages.len(), rtl)

@@ -133,7 +133,8 @@ pub fn layout(doc: &Composed, book: &FontBook, print: Option<&Print>) -> Result<
     };
     let what = doc.kind.what();
     let style = &PageStyle {
-        bleed: print.map_or(Pt::ZERO, |p| p.bleed),
+        // A print edition's bleed, else the document's own (a booklet's, past the fold).
+        bleed: print.map_or(doc.page.bleed, |p| p.bleed),
         ..doc.page.clone()
     };
     let mut pages = Vec::new();

@@ -30,7 +30,7 @@ use krilla::{Document, SerializeSettings};
 
 use crate::compose::{Meta, Role};
 use crate::fonts::FontBook;
-use crate::layout::frame::{Item, Page};
+use crate::layout::frame::{Item, Page, Rect};
 use crate::layout::impose::{Placement, Sheet};
 use draw::{Fonts, Ink};
 use krilla::destination::XyzDestination;
@@ -139,7 +139,7 @@ pub fn render(
                 continue;
             };
             surface.push_transform(&placement_transform(placement));
-            let drawn = writer.page(&mut surface, page, placement.page + 1);
+            let drawn = writer.page(&mut surface, page, placement.page + 1, &placement.clip);
             surface.pop();
             links.extend(
                 drawn?
@@ -248,10 +248,12 @@ impl Writer<'_> {
         surface: &mut Surface,
         page: &'p Page,
         number: usize,
+        clip: &Rect,
     ) -> Result<Vec<(usize, &'p crate::layout::frame::Link)>, RenderError> {
         let mut links = Vec::new();
-        // Nothing runs past the bleed (on screen, past the page): cover artwork overflows it.
-        let clip = draw::krilla_rect(&page.bleed).and_then(|rect| {
+        // Nothing runs past the clip: the bleed (on screen, the page), where cover artwork
+        // overflows it; on a booklet's sheet, the part of the page the sheet prints.
+        let clip = draw::krilla_rect(clip).and_then(|rect| {
             let mut pb = krilla::geom::PathBuilder::new();
             pb.push_rect(rect);
             pb.finish()

@@ -92,22 +92,8 @@ fn the_fact_sheet_fills_its_page_without_a_hole() {
         }
         // Body text (the size most of the running text is set at) at 9 pt at least, and no
         // warning that it is smaller.
-        let mut sizes: Vec<(f32, usize)> = Vec::new();
-        for item in &page.items {
-            if let Item::Text(run) = item
-                && run.role == Role::Paragraph
-            {
-                match sizes
-                    .iter_mut()
-                    .find(|(s, _)| (*s - run.size.0).abs() < 0.01)
-                {
-                    Some((_, n)) => *n += run.text.chars().count(),
-                    None => sizes.push((run.size.0, run.text.chars().count())),
-                }
-            }
-        }
-        let body = sizes.iter().max_by_key(|s| s.1).map_or(0.0, |s| s.0);
-        assert!(body >= 9.0 - 1e-3, "{name}: body at {body} pt ({sizes:?})");
+        let body = crate::common::frames::body_size(&laid.pages);
+        assert!(body >= 9.0 - 1e-3, "{name}: body at {body} pt");
         let smaller = laid
             .warnings
             .iter()

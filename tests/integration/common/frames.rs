@@ -117,3 +117,23 @@ pub fn is_notes(page: &Page) -> bool {
         _ => false,
     })
 }
+
+/// The size most of the running text (paragraphs) is set at, by count of characters.
+pub fn body_size(pages: &[Page]) -> f32 {
+    let mut sizes: Vec<(f32, usize)> = Vec::new();
+    for item in pages.iter().flat_map(|p| &p.items) {
+        if let Item::Text(run) = item
+            && run.role == Role::Paragraph
+        {
+            let count = run.text.chars().count();
+            match sizes
+                .iter_mut()
+                .find(|(s, _)| (*s - run.size.0).abs() < 0.01)
+            {
+                Some((_, n)) => *n += count,
+                None => sizes.push((run.size.0, count)),
+            }
+        }
+    }
+    sizes.iter().max_by_key(|s| s.1).map_or(0.0, |s| s.0)
+}
