@@ -5,7 +5,7 @@ use super::theme::a4;
 use super::{Align, Flow, Para, Role, Run, TextStyle};
 use crate::content::{Block, BlockKind, Centre, Figure, Inline, Lang, When};
 use crate::diag::Span;
-use crate::units::Pt;
+use crate::units::{Colour, Pt};
 
 /// A biography longer than this (in characters) runs under its portrait rather than beside it.
 const LONG_BIO_CHARS: usize = 480;
@@ -176,19 +176,35 @@ fn flow(block: &Block, centre: &Centre, s: &Styles) -> Vec<Flow> {
             })
             .collect(),
         BlockKind::KeyFigures(figures) => {
-            // Two figures a row keeps numbers large in a column.
+            // A banner in the brand's colour the eye lands on: large white numerals, each
+            // under a stroke of the accent, their labels in a light tint of the banner.
+            let on_banner = s.colours.primary.tint(0.85);
+            let numeral = TextStyle {
+                size: s.figure.size * 1.2,
+                colour: Colour::WHITE,
+                ..s.figure
+            };
+            let label = TextStyle {
+                colour: on_banner,
+                ..s.caption
+            };
             let cells: Vec<Vec<Flow>> = figures
                 .iter()
                 .map(|f| {
                     vec![
+                        Flow::Rule {
+                            colour: s.colours.accent,
+                            thickness: s.length(a4::BAR),
+                            space_after: s.gap * 0.6,
+                        },
                         Flow::Para(Para {
                             space_after: s.gap * 0.3,
                             nowrap: true,
-                            ..s.display(s.plain(&f.value, s.figure), Role::Paragraph, 1.05)
+                            ..s.display(s.plain(&f.value, numeral), Role::Paragraph, 1.05)
                         }),
                         Flow::Para(Para {
                             space_after: Pt::ZERO,
-                            ..s.display(s.plain(&f.label, s.caption), Role::Paragraph, 1.3)
+                            ..s.display(s.plain(&f.label, label), Role::Paragraph, 1.3)
                         }),
                     ]
                 })
@@ -200,7 +216,14 @@ fn flow(block: &Block, centre: &Centre, s: &Styles) -> Vec<Flow> {
                 space_after: Pt::ZERO,
                 origin: origin.clone(),
             };
-            vec![boxed(s, vec![row], origin, false)]
+            vec![Flow::Boxed {
+                fill: s.colours.primary,
+                bar: None,
+                padding: s.gap * 1.6,
+                space_after: s.gap,
+                content: vec![row],
+                origin,
+            }]
         }
         BlockKind::Quote { text, by } => {
             let mut content = vec![Flow::Para(Para {

@@ -49,11 +49,11 @@ pub mod a4 {
     pub const FOOTER_GAP: Mm = Mm(4.0);
     pub const ENTRY_GAP: Mm = Mm(6.0);
     /// Between the fact sheet's banner of key figures and its columns.
-    pub const BANNER_GAP: Mm = Mm(5.0);
+    pub const BANNER_GAP: Mm = Mm(4.0);
     /// The header band's padding below its titles, the gap to its logo, and to the columns.
     pub const HEADER_PADDING: Mm = Mm(7.0);
     pub const HEADER_LOGO_GAP: Mm = Mm(8.0);
-    pub const HEADER_AFTER: Mm = Mm(6.0);
+    pub const HEADER_AFTER: Mm = Mm(4.5);
     /// The back cover's contact block ends this far above the bottom margin.
     pub const BACK_FOOT: Mm = Mm(20.0);
     /// One unit of the cover artwork (circles, dots).

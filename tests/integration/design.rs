@@ -589,3 +589,85 @@ fn text_reads_on_its_ground_at_every_size() {
         }
     }
 }
+
+/// Key figures are a banner the eye lands on: white numerals larger than the figure size, on
+/// the brand's primary colour, each under a stroke of the accent.
+#[test]
+fn key_figures_stand_on_a_banner_of_the_brand_colour() {
+    for dir in [
+        "content",
+        "tests/fixtures/northshore",
+        "tests/fixtures/all-blocks",
+    ] {
+        let content = plaquette::content::load(&repo().join(dir)).expect("valid");
+        let figures = content.brochure.blocks.iter().find_map(|b| match &b.kind {
+            plaquette::content::BlockKind::KeyFigures(f) => Some(f.clone()),
+            _ => None,
+        });
+        let Some(figures) = figures else { continue };
+        let (_, laid) = brochure(&content);
+        let brand = &content.brand;
+        for figure in &figures {
+            let value = figure.value.clone();
+            // The largest run of its first character: the numeral (an ordinal's letters may be
+            // set as superscripts), not the same year in a sentence.
+            let first = value.chars().next().unwrap_or(' ');
+            let found = laid
+                .pages
+                .iter()
+                .flat_map(|page| {
+                    page.items
+                        .iter()
+                        .enumerate()
+                        .filter_map(move |(i, item)| match item {
+                            Item::Text(run)
+                                if !run.text.trim().is_empty()
+                                    && run.text.trim().starts_with(first) =>
+                            {
+                                Some((page, i, run))
+                            }
+                            _ => None,
+                        })
+                })
+                .max_by(|a, b| a.2.size.0.total_cmp(&b.2.size.0));
+            let big: Vec<String> = laid
+                .pages
+                .iter()
+                .flat_map(|p| &p.items)
+                .filter_map(|i| match i {
+                    Item::Text(r) if r.size.0 > 20.0 => Some(r.text.clone()),
+                    _ => None,
+                })
+                .collect();
+            let (page, i, run) =
+                found.unwrap_or_else(|| panic!("{dir}: {value:?} is set: {big:?}"));
+            assert!(
+                run.size.0 >= brand.type_scale.figure.0 * 1.15,
+                "{dir}: «{value}» at {} pt",
+                run.size.0
+            );
+            assert_eq!(
+                run.colour.rgb,
+                plaquette::units::Rgb::WHITE,
+                "{dir}: «{value}»"
+            );
+            let x = run.x.0 + run.width().0 / 2.0;
+            assert_eq!(
+                ground(page, i, x, run.y.0 - run.size.0 * 0.3),
+                Some(brand.colours.primary.rgb),
+                "{dir}: «{value}» is on the primary colour"
+            );
+            // An accent stroke above it, in its cell.
+            let stroke = page.items.iter().any(|item| match item {
+                Item::Fill(f) => {
+                    f.colour == brand.colours.accent
+                        && f.rect.x.0 <= run.x.0 + 0.5
+                        && f.rect.bottom().0 < run.y.0 - run.size.0 * 0.5
+                        && f.rect.bottom().0 > run.y.0 - run.size.0 * 2.5
+                }
+                _ => false,
+            });
+            assert!(stroke, "{dir}: «{value}» has no stroke above");
+        }
+    }
+}
