@@ -10,7 +10,8 @@ use super::{Align, Composed, Flow, Kind, Meta, PageStyle, Para, Role};
 use crate::content::{Content, Event, Inline, Lang};
 use crate::units::Pt;
 
-pub fn handout(content: &Content, event: &Event, s: &Styles) -> Composed {
+/// The handout of `event` on at most `pages` pages.
+pub fn handout(content: &Content, event: &Event, s: &Styles, pages: usize) -> Composed {
     let lang = s.lang;
     let days = day_lines(event, lang);
     // The event's name, larger than a heading: the handout's title.
@@ -18,7 +19,12 @@ pub fn handout(content: &Content, event: &Event, s: &Styles) -> Composed {
     let words = lang.locale().words;
     let (register_title, register_text) = (words.registration, words.register_online);
     let mut body = programme(event, s);
-    body.push(Flow::Para(s.heading(&Inline::plain(register_title), 1)));
+    // What does not fit of the registration is the event file's business.
+    let at = Some(event.registration_at.clone());
+    body.push(Flow::Para(Para {
+        origin: at.clone(),
+        ..s.heading(&Inline::plain(register_title), 1)
+    }));
     let url = event.registration.as_str().to_owned();
     let mut link = Inline::plain(event.registration.display());
     if let Some(span) = link.0.first_mut() {
@@ -26,12 +32,16 @@ pub fn handout(content: &Content, event: &Event, s: &Styles) -> Composed {
         span.strong = true;
     }
     let mut register = vec![
-        Flow::Para(s.para(
-            s.runs(&Inline::plain(register_text), s.body),
-            Role::Paragraph,
-        )),
+        Flow::Para(Para {
+            origin: at.clone(),
+            ..s.para(
+                s.runs(&Inline::plain(register_text), s.body),
+                Role::Paragraph,
+            )
+        }),
         Flow::Para(Para {
             align: Align::Left,
+            origin: at,
             ..s.para(s.runs(&link, s.body), Role::Paragraph)
         }),
     ];
@@ -51,10 +61,20 @@ pub fn handout(content: &Content, event: &Event, s: &Styles) -> Composed {
         }];
     }
     body.extend(register);
+    // Who holds the event and how to reach them, at the foot of each page.
+    let centre = &content.centre;
+    let mut strip = super::templates::footer(content, s);
+    strip.numbered = false;
+    strip.text = format!(
+        "{} · {} · {}",
+        centre.short_name,
+        centre.website.display(),
+        centre.email.as_str()
+    );
     let page = PageStyle {
         // The programme continues on the back when it is long.
-        page_limit: Some(2),
-        ..page_style(s, 1, None)
+        page_limit: Some(pages),
+        ..page_style(s, 1, Some(strip))
     };
     Composed {
         kind: Kind::Handout,
@@ -102,32 +122,38 @@ fn programme_title(lang: Lang) -> &'static str {
 fn header_titles(event: &Event, s: &Styles, size: Pt) -> Vec<Para> {
     let lang = s.lang;
     let days = day_lines(event, lang);
-    let mut titles = vec![
-        Para {
-            space_after: size * 0.2,
+    let mut titles = vec![Para {
+        space_after: size * 0.2,
+        ..s.display(
+            s.plain(&event.name, s.heading.white(size)),
+            Role::Title,
+            1.1,
+        )
+    }];
+    // A day a line: joined, a line would break inside a day, or before the separator.
+    let count = days.len();
+    for (i, day) in days.iter().enumerate() {
+        titles.push(Para {
+            space_after: if i + 1 == count {
+                s.gap * 0.3
+            } else {
+                Pt::ZERO
+            },
             ..s.display(
-                s.plain(&event.name, s.heading.white(size)),
-                Role::Title,
-                1.1,
-            )
-        },
-        Para {
-            space_after: s.gap * 0.3,
-            ..s.display(
-                s.plain(&days.join(" · "), s.subheading.white(s.subheading.size)),
+                s.plain(day, s.subheading.white(s.subheading.size)),
                 Role::Paragraph,
                 1.3,
             )
-        },
-        s.display(
-            s.plain(
-                &lang.join(&[&event.venue, &event.city]),
-                s.quote.white(s.body.size),
-            ),
-            Role::Paragraph,
-            1.3,
+        });
+    }
+    titles.extend([s.display(
+        s.plain(
+            &lang.join(&[&event.venue, &event.city]),
+            s.quote.white(s.body.size),
         ),
-    ];
+        Role::Paragraph,
+        1.3,
+    )]);
     if event.sample {
         let note = lang.locale().words.sample_event;
         titles.push(Para {

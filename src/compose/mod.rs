@@ -52,8 +52,8 @@ impl Kind {
 }
 
 /// How large a document's type is set, next to the brochure's: one of a few sizes, from the
-/// largest down. A one-page document (the fact sheet) is tried at each until it fills its
-/// page without overflowing it ([`crate::lay_out`]); other documents have only one size.
+/// largest down. A one-page document (the fact sheet, a handout) is tried at each until it
+/// fills its page without overflowing it ([`crate::lay_out`]); a brochure has one size.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Size(u8);
 
@@ -64,21 +64,40 @@ impl Size {
     /// time (10 pt to 8.4 pt on the default scale, a tenth of a point apart).
     const FACTSHEET_STEPS: u8 = 17;
 
+    /// A handout's, read at arm's length and pinned on boards, from 140 % of the brochure's
+    /// (a short programme is set large) down to 90 %, on one page; then, for a programme too long for it, on two pages (rather than smaller type on
+    /// one), from the brochure's size down to 84 %.
+    const HANDOUT_STEPS: u8 = 51;
+    const HANDOUT_BACK_STEPS: u8 = 17;
+
     /// Every size of `kind`, from the largest.
     pub fn all(kind: Kind) -> impl Iterator<Item = Size> {
         let steps = match kind {
             Kind::Factsheet => Size::FACTSHEET_STEPS,
-            Kind::Brochure | Kind::Handout => 1,
+            Kind::Handout => Size::HANDOUT_STEPS + Size::HANDOUT_BACK_STEPS,
+            Kind::Brochure => 1,
         };
         (0..steps).map(Size)
     }
 
     /// The type scale next to the brochure's.
     pub fn scale(self, kind: Kind) -> f32 {
+        let step = f32::from(self.0);
         match kind {
             Kind::Brochure => 1.0,
-            Kind::Factsheet => 1.0 - 0.01 * f32::from(self.0),
-            Kind::Handout => 0.92,
+            Kind::Factsheet => 1.0 - 0.01 * step,
+            Kind::Handout if self.0 >= Size::HANDOUT_STEPS => {
+                1.0 - 0.01 * f32::from(self.0 - Size::HANDOUT_STEPS)
+            }
+            Kind::Handout => 1.4 - 0.01 * step,
+        }
+    }
+
+    /// The pages a document of `kind` may take at this size.
+    pub fn pages(self, kind: Kind) -> usize {
+        match kind {
+            Kind::Handout if self.0 >= Size::HANDOUT_STEPS => 2,
+            _ => 1,
         }
     }
 }
@@ -552,7 +571,7 @@ pub fn compose_sized(content: &Content, what: What, theme: &Theme, size: Size) -
         }
         What::Handout(event) => {
             let s = Styles::new(brand, theme, &content.factsheet, Kind::Handout, size);
-            handout::handout(content, event, &s)
+            handout::handout(content, event, &s, size.pages(Kind::Handout))
         }
         What::Document(Kind::Handout) => match content.events.first() {
             Some(event) => compose_sized(content, What::Handout(event), theme, size),

@@ -331,7 +331,7 @@ pub fn page_style(s: &Styles, columns: usize, footer: Option<Footer>) -> PageSty
     }
 }
 
-fn footer(content: &Content, s: &Styles) -> Footer {
+pub(super) fn footer(content: &Content, s: &Styles) -> Footer {
     Footer {
         numbered: true,
         text: format!(

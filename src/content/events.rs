@@ -72,6 +72,7 @@ impl Checker<'_> {
         }
         programme.sort_by_key(|s| (s.date, s.start));
         let registration = self.url(&raw.registration);
+        let registration_at = self.span(&raw.registration);
         let partners = match &raw.partners {
             Some(list) => self.logo_list(list, "partners").unwrap_or_default(),
             None => Vec::new(),
@@ -83,6 +84,7 @@ impl Checker<'_> {
             venue: self.name(&raw.venue, "venue")?,
             city: self.name(&raw.city, "city")?,
             registration: registration?,
+            registration_at,
             days,
             programme,
             partners,

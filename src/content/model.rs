@@ -34,6 +34,8 @@ pub struct Event {
     pub venue: String,
     pub city: String,
     pub registration: Url,
+    /// Where the event's file gives its registration page, for messages.
+    pub registration_at: Span,
     /// In order of day and time.
     pub programme: Vec<Session>,
     /// The partners' logos, in the order written; may be empty.

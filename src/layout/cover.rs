@@ -326,7 +326,11 @@ pub fn header(
     let margin = style.inner;
     let logo_size = header.logo_size;
     let (logo_width, logo_height) = logo_box(&header.logo, logo_size);
-    let text_width = w - margin * 2.0 - logo_width - header.logo_gap;
+    // The titles stop short of the halo round the logo, not only of the logo.
+    let halo = logo_size * 0.9;
+    let halo_left = w - margin - logo_width / 2.0 - halo;
+    let text_width = (halo_left - header.logo_gap / 2.0 - margin)
+        .min(w - margin * 2.0 - logo_width - header.logo_gap);
     // The titles sit in the band as in a frame, a little more room above than below them,
     // rather than under the page's whole top margin: the band is the page's top.
     let top = style.top.min(header.padding * 1.5);
@@ -345,7 +349,7 @@ pub fn header(
     items.push(circle(
         w - margin - logo_width / 2.0,
         band * 0.5,
-        logo_size * 0.9,
+        halo,
         header.band.tint(0.1),
     ));
     items.push(fill(b.x, band, b.width, header.bar, header.accent, false));

@@ -95,9 +95,13 @@ impl LayoutError {
                 origin,
                 "the bundled fonts cover Latin, Greek, Cyrillic, Arabic, Tifinagh, and common symbols and arrows; write the character another way",
             ),
-            LayoutError::Overflow { origin, .. } => (
+            LayoutError::Overflow { origin, what, .. } => (
                 origin,
-                "the first block that does not fit starts here: shorten the fact sheet's blocks, or give them a `short` form",
+                if *what == "the handout" {
+                    "the first part that does not fit starts here: shorten the programme's titles, or split the event"
+                } else {
+                    "the first block that does not fit starts here: shorten the fact sheet's blocks, or give them a `short` form"
+                },
             ),
             LayoutError::TooTall { origin, .. } => (origin, "split the block, or shorten it"),
             LayoutError::NoRoom { origin, .. } => (origin, "shorten this text"),

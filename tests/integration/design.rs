@@ -93,8 +93,8 @@ fn a_long_programme_continues_and_too_long_a_one_names_its_session() {
     );
     assert!(log.contains("--> content/events/long.yaml:"), "{log}");
     assert!(
-        log.contains("  - time: \""),
-        "the snippet is a session's: {log}"
+        log.contains("shorten the programme's titles, or split the event"),
+        "the hint is the handout's: {log}"
     );
     let out = f.dir().join("output/events");
     assert!(out.join("short/handout-en.pdf").exists(), "{log}");

@@ -11,11 +11,7 @@
 use crate::common::*;
 use plaquette::compose::{self, Kind};
 use plaquette::content;
-use plaquette::fonts::FontBook;
-use plaquette::layout::{
-    self,
-    frame::{Item, Page, PlacedImage},
-};
+use plaquette::layout::frame::{Item, Page, PlacedImage};
 
 /// Rasterises a placed SVG at 6 pixels a module and reads the QR code in it.
 fn decode(svg: &[u8]) -> String {
@@ -58,7 +54,6 @@ fn codes(pages: &[Page]) -> Vec<&PlacedImage> {
 #[test]
 fn the_qr_codes_decode_to_the_website() {
     let dir = repo().join("content");
-    let book = FontBook::bundled().expect("fonts");
     for lang in [
         content::Lang::parse("fr").expect("a bundled locale"),
         content::Lang::parse("ar").expect("a bundled locale"),
@@ -88,7 +83,7 @@ fn the_qr_codes_decode_to_the_website() {
         }
         // The handout's code registers.
         let event = content.events.first().expect("the sample event");
-        let laid = layout::layout(&compose::handout(&content, event), &book, None).expect("laid");
+        let (_, laid) = lay_out(&content, compose::What::Handout(event), None).expect("laid");
         let code = *codes(&laid.pages).first().expect("a code on the handout");
         assert_eq!(decode(&code.image.data), event.registration.as_str());
     }

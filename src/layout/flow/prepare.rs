@@ -287,6 +287,8 @@ fn flow_origin(flow: &Flow) -> Option<Span> {
             origin.clone()
         }
         Flow::Image { image, .. } => image.origin.clone(),
-        Flow::Aside { .. } | Flow::Entry { .. } | Flow::Rule { .. } => None,
+        // An icon or a code beside text: the text's place.
+        Flow::Aside { content, .. } => content.iter().find_map(flow_origin),
+        Flow::Entry { .. } | Flow::Rule { .. } => None,
     }
 }

@@ -1,5 +1,7 @@
-//! The fact sheet uses its page: set at the largest size that fits, its columns reach the
-//! foot without a hole, an icon grid runs across the page, a footer strip closes it.
+//! One-page documents use their page. The fact sheet is set at the largest size that fits,
+//! its columns reach the foot without a hole, an icon grid runs across the page, a footer
+//! strip closes it; a handout is set as large as its page allows, its footer says who holds
+//! the event.
 
 use crate::common::*;
 use plaquette::compose::{Kind, PageStyle, Role, What};
@@ -177,6 +179,78 @@ fn a_short_fact_sheet_keeps_its_heading_with_its_text() {
                 pair[1].rect.y >= pair[0].rect.bottom(),
                 "the text after a heading went to another column"
             );
+        }
+    }
+}
+
+/// A handout is set as large as its page allows: it fills the page, or (a short programme)
+/// is set at its largest size; its footer says who holds the event and how to reach them;
+/// its titles keep clear of the halo round the logo.
+#[test]
+fn a_handout_uses_its_page_and_keeps_clear_of_the_logo() {
+    let mut editions = editions();
+    // Titles that fill every line of the band.
+    for content in &mut editions {
+        if let Some(first) = content.events.first() {
+            let mut long = first.clone();
+            long.slug = "long-titles".into();
+            long.name = "A symposium whose name runs on and on across the band ".repeat(2);
+            long.venue = "The great hall of the institute, on its campus by the water".into();
+            content.events.push(long);
+        }
+    }
+    for content in &editions {
+        for event in &content.events {
+            let (composed, laid) = lay_out(content, What::Handout(event), None)
+                .unwrap_or_else(|e| panic!("{}", e.to_diagnostic()));
+            let name = format!("{}-{}", event.slug, content.brochure.lang.code());
+            let page = &laid.pages[0];
+            if laid.pages.len() == 1 {
+                let hole = holes(page, &composed.page)[0];
+                let body = crate::common::frames::body_size(&laid.pages);
+                let largest = content.brand.type_scale.body.0 * 1.39;
+                assert!(
+                    hole <= 0.15 || body >= largest,
+                    "{name}: a hole of {:.0} % under text at {body} pt",
+                    hole * 100.0
+                );
+            }
+            for page in &laid.pages {
+                let footer: String = page
+                    .items
+                    .iter()
+                    .filter_map(|item| match item {
+                        Item::Text(run) if run.role == Role::Footer => Some(run.text.as_str()),
+                        _ => None,
+                    })
+                    .collect();
+                assert!(
+                    footer.contains(content.centre.email.as_str()),
+                    "{name}: footer «{footer}»"
+                );
+            }
+            // The halo: the round fill in the header band.
+            let band = below_header(page);
+            let halo = page
+                .items
+                .iter()
+                .find_map(|item| match item {
+                    Item::Fill(f) if f.round && f.rect.y.0 < band => Some(f.rect),
+                    _ => None,
+                })
+                .expect("a halo round the logo");
+            for item in &page.items {
+                if let Item::Text(run) = item
+                    && run.y.0 < band
+                {
+                    let (left, right) = (run.x.0, run.x.0 + run.width().0);
+                    assert!(
+                        right <= halo.x.0 || left >= halo.right().0,
+                        "{name}: «{}» runs into the logo's halo",
+                        run.text
+                    );
+                }
+            }
         }
     }
 }
