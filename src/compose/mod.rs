@@ -521,8 +521,11 @@ pub struct BackCover {
     pub accent: Colour,
     pub logo: Logo,
     pub content: Vec<Para>,
-    /// A QR code of the website, beside the contact details.
+    /// A QR code of the website, beside the contact details, and under it what it opens.
     pub qr: Option<Logo>,
+    pub qr_caption: Para,
+    /// At the foot of the page, under a rule: the parent university and the edition.
+    pub closing: Vec<Para>,
     pub logo_size: Pt,
     pub qr_size: Pt,
     /// The contact block ends this far above the bottom margin.

@@ -116,8 +116,9 @@ pub fn brochure(content: &Content, s: &Styles, event: Option<&crate::content::Ev
             BlockKind::Heading { text, level } => {
                 Some((text, s.subheading.white(sizes.h2), Role::Heading(*level)))
             }
+            // Set in the sans of the lines around it, not the serif of running text.
             BlockKind::Contact { intro } => {
-                Some((intro, s.body.white(sizes.body), Role::Paragraph))
+                Some((intro, s.caption.white(sizes.body), Role::Paragraph))
             }
             _ => None,
         };
@@ -134,20 +135,36 @@ pub fn brochure(content: &Content, s: &Styles, event: Option<&crate::content::Ev
         }
         p
     }));
-    // The edition stamp: which printing a reader holds.
+    // At the foot, the parent university as co-branding, and the edition stamp: which
+    // printing a reader holds (both are read on the cover already).
+    let mut closing = vec![Para {
+        space_after: s.gap * 0.3,
+        origin: Some(centre.at.parent.clone()),
+        ..s.display(
+            s.plain(&centre.parent, s.subheading.white(sizes.h3)),
+            Role::Artifact,
+            1.3,
+        )
+    }];
     if let Some(edition) = doc.edition {
-        back.push(Para {
-            space_before: s.gap * 1.4,
-            ..s.display(
-                s.plain(
-                    &edition_line(edition, doc.lang),
-                    s.caption.white(sizes.caption),
-                ),
-                Role::Paragraph,
-                1.3,
-            )
-        });
+        closing.push(s.display(
+            s.plain(
+                &edition_line(edition, doc.lang),
+                s.caption.white(sizes.caption),
+            ),
+            Role::Artifact,
+            1.3,
+        ));
     }
+    // Under the QR code, what it opens.
+    let qr_caption = Para {
+        align: Align::Center,
+        ..s.display(
+            s.plain(centre.website.display(), s.caption.white(sizes.caption)),
+            Role::Caption,
+            1.3,
+        )
+    };
     let mut body = event.map_or_else(Vec::new, |e| super::handout::programme(e, s));
     body.extend(flows(&blocks, centre, s));
     let (body, contents) = side_headings(body, s);
@@ -185,6 +202,8 @@ pub fn brochure(content: &Content, s: &Styles, event: Option<&crate::content::Ev
             logo: logo(content, s.lang),
             content: back,
             qr: website_qr(centre, s),
+            qr_caption,
+            closing,
             logo_size: s.length(a4::BACK_LOGO),
             qr_size: s.length(a4::BACK_QR),
             foot: s.length(a4::BACK_FOOT),

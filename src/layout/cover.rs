@@ -241,7 +241,9 @@ fn dots(items: &mut Vec<Item>, w: Pt, h: Pt, cover: &Cover) {
     items.extend(dots.into_iter().map(|(_, dot)| dot));
 }
 
-/// The back cover: the brand colour again, the logo and the contact details.
+/// The back cover: the brand colour again, the logo where the cover has it, the contact
+/// details beside the website's QR code and what it opens, and at the foot, under a rule,
+/// the parent university and the edition. Nothing is drawn behind text.
 pub fn back(
     placer: &mut Placer,
     style: &PageStyle,
@@ -253,9 +255,28 @@ pub fn back(
     let (rule_length, bar) = back.rule;
     let items = &mut page.items;
     items.push(bleed_fill(page.bleed, back.band));
-    items.push(circle(Pt::ZERO, h, back.art * 70.0, back.band.tint(0.07)));
-    items.push(circle(w * 0.85, h * 0.2, back.art * 6.0, back.accent));
+    // A quiet ring from the top corner, away from every line of text.
+    items.push(circle(w, Pt::ZERO, back.art * 70.0, back.band.tint(0.07)));
     let width = w - margin * 2.0;
+    // At the foot, under a hairline: the parent university and the edition.
+    let (closing, closing_height) = fitted(
+        placer,
+        &back.closing,
+        width,
+        (h - style.top - style.bottom) / 4.0,
+        "the back cover's foot",
+    )?;
+    let closing_top = h - style.bottom - closing_height;
+    let rule_gap = bar * 5.3;
+    items.push(fill(
+        margin,
+        closing_top - rule_gap,
+        width,
+        bar * 0.25,
+        back.band.tint(0.35),
+        false,
+    ));
+    column(placer, &closing, margin, closing_top, width, items)?;
     // The QR code and its gap beside the details.
     let qr_room = if back.qr.is_some() {
         back.qr_size + back.art * 6.0
@@ -263,8 +284,8 @@ pub fn back(
         Pt::ZERO
     };
     let (_, logo_height) = logo_box(&back.logo, back.logo_size);
-    let rule_gap = bar * 5.3;
-    let room = h - style.bottom - back.foot - style.top - logo_height - rule_gap * 2.0;
+    let foot = closing_top - rule_gap - back.foot;
+    let room = foot - style.top - logo_height - rule_gap * 2.0;
     let (content, tall) = fitted(
         placer,
         &back.content,
@@ -272,13 +293,10 @@ pub fn back(
         room,
         "the back cover's contact details",
     )?;
-    let top = h - style.bottom - tall - back.foot;
-    // The logo stands high on the page, above the details however many they are.
-    let logo_top = (h * 0.18)
-        .min(top - rule_gap * 2.0 - logo_height)
-        .max(style.top);
+    let top = foot - tall;
+    // The logo where the cover has it: the top of the type area.
+    let mut back_logo = logo(placer, &back.logo, margin, style.top, back.logo_size);
     // The back's logo repeats the cover's: decoration.
-    let mut back_logo = logo(placer, &back.logo, margin, logo_top, back.logo_size);
     if let Item::Image(image) = &mut back_logo {
         image.role = Role::Artifact;
     }
@@ -292,11 +310,13 @@ pub fn back(
         false,
     ));
     column(placer, &content, margin, top, width - qr_room, items)?;
-    // The website's QR code beside the contact details, its quiet zone white on the band.
+    // The website's QR code beside the contact details, its quiet zone white on the band,
+    // and under it what it opens.
     if let Some(qr) = &back.qr {
+        let x = w - margin - back.qr_size;
         items.push(Item::Image(PlacedImage {
             rect: Rect {
-                x: w - margin - back.qr_size,
+                x,
                 y: top,
                 width: back.qr_size,
                 height: back.qr_size,
@@ -310,6 +330,25 @@ pub fn back(
             },
             block: placer.block_id(),
         }));
+        // Centred under the code, a little wider: a long address steps down the scale.
+        let caption_width = qr_room;
+        let caption_x = x - (caption_width - back.qr_size) / 2.0;
+        let (caption, _) = fitted(
+            placer,
+            std::slice::from_ref(&back.qr_caption),
+            caption_width,
+            back.qr_caption.leading * 2.0,
+            "the QR code's caption",
+        )?;
+        let caption_top = top + back.qr_size + back.art * 2.0;
+        column(
+            placer,
+            &caption,
+            caption_x,
+            caption_top,
+            caption_width,
+            items,
+        )?;
     }
     Ok(())
 }
