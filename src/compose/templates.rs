@@ -10,6 +10,9 @@ use super::{
 use crate::content::{Block, BlockKind, Centre, Content, Document, Lang, YearMonth};
 use crate::units::{Colour, Pt};
 
+/// The cover's name, next to the display size.
+const COVER_TITLE: f32 = 1.2;
+
 /// A QR code of the centre's website, described in the document's language.
 pub fn website_qr(centre: &Centre, s: &Styles) -> Option<Logo> {
     let site = &centre.website;
@@ -41,8 +44,10 @@ pub fn brochure(content: &Content, s: &Styles, event: Option<&crate::content::Ev
         Para {
             space_after: s.gap * 1.4,
             origin: Some(centre.at.short_name.clone()),
+            // The name is the cover's impact: larger than the display size of the inside
+            // pages (a long name steps down the scale to fit).
             ..s.display(
-                s.plain(&centre.short_name, s.heading.white(s.display)),
+                s.plain(&centre.short_name, s.heading.white(s.display * COVER_TITLE)),
                 Role::Title,
                 1.05,
             )
@@ -51,7 +56,7 @@ pub fn brochure(content: &Content, s: &Styles, event: Option<&crate::content::Ev
             space_after: s.gap * 2.6,
             origin: Some(centre.at.full_name.clone()),
             ..s.display(
-                s.plain(&centre.full_name, s.subheading.white(sizes.h1)),
+                s.plain(&centre.full_name, s.subheading.white(sizes.h1 * 1.15)),
                 Role::Paragraph,
                 1.25,
             )
@@ -59,7 +64,7 @@ pub fn brochure(content: &Content, s: &Styles, event: Option<&crate::content::Ev
         Para {
             origin: Some(centre.at.tagline.clone()),
             ..s.display(
-                s.plain(&centre.tagline, s.quote.white(sizes.quote)),
+                s.plain(&centre.tagline, s.quote.white(sizes.quote * 1.1)),
                 Role::Paragraph,
                 1.35,
             )

@@ -143,7 +143,17 @@ pub fn cover(
             .items
             .push(photo_item(placer, page.bleed, cover, photo)),
         (CoverLayout::Circles | CoverLayout::Photo, _) => circles(&mut page.items, w, h, cover),
-        (CoverLayout::Dots, _) => dots(&mut page.items, w, h, cover),
+        (CoverLayout::Dots, _) => {
+            // The dots keep clear of the logo and its ring.
+            let (logo_width, logo_height) = logo_box(&cover.logo, cover.logo_size);
+            let clear = Rect {
+                x: margin - cover.art * 5.0,
+                y: style.top - cover.art * 5.0,
+                width: logo_width + cover.art * 10.0,
+                height: logo_height + cover.art * 10.0,
+            };
+            dots(&mut page.items, w, h, cover, clear);
+        }
     }
     let (_, logo_height) = logo_box(&cover.logo, cover.logo_size);
     page.items.push(logo(
@@ -161,8 +171,9 @@ pub fn cover(
     let room = foot_top - rule_gap - floor;
     let measure = width * 0.85;
     let (titles, tall) = fitted(placer, &cover.titles, measure, room, "the cover's titles")?;
-    // On the page's golden line when there is room, higher when the titles are long.
-    let title_top = (h * 0.46).min(foot_top - rule_gap - tall).max(floor);
+    // Under the artwork, at half the page when there is room, higher when the titles are
+    // long.
+    let title_top = (h * 0.5).min(foot_top - rule_gap - tall).max(floor);
     page.items.push(fill(
         margin,
         title_top - rule_gap,
@@ -209,8 +220,8 @@ fn circles(items: &mut Vec<Item>, w: Pt, h: Pt, cover: &Cover) {
 }
 
 /// A field of dots over the top of the page whose size swells and fades like a wave, a few
-/// of them lit in the accent colour: the nodes of a network.
-fn dots(items: &mut Vec<Item>, w: Pt, h: Pt, cover: &Cover) {
+/// of them lit in the accent colour: the nodes of a network; none within `clear` (the logo).
+fn dots(items: &mut Vec<Item>, w: Pt, h: Pt, cover: &Cover, clear: Rect) {
     let step = cover.art * 8.0;
     let columns = (w / step).ceil() as usize + 1;
     let rows = ((h * 0.4) / step).ceil() as usize;
@@ -230,6 +241,14 @@ fn dots(items: &mut Vec<Item>, w: Pt, h: Pt, cover: &Cover) {
                 cover.band.tint(0.12 + 0.0625 * f32::from(level))
             };
             let centre = (step * x + step / 2.0, step * y + step / 2.0);
+            let (cx, cy) = centre;
+            if cx + r > clear.x
+                && cx - r < clear.right()
+                && cy + r > clear.y
+                && cy - r < clear.bottom()
+            {
+                continue;
+            }
             dots.push((
                 if lit { 9 } else { level },
                 circle(centre.0, centre.1, r, colour),

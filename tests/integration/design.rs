@@ -731,11 +731,55 @@ fn the_back_cover_is_composed_without_art_behind_text() {
                     run.role == plaquette::compose::Role::Caption
                         && run.y.0 > code.bottom().0
                         && run.y.0 < code.bottom().0 + 30.0
-                        && content.centre.website.display().starts_with(run.text.trim())
+                        && content
+                            .centre
+                            .website
+                            .display()
+                            .starts_with(run.text.trim())
                 }
                 _ => false,
             });
             assert!(caption, "{name}: the QR code has no caption");
         }
     }
+}
+
+/// The cover's artwork keeps clear of the logo, and its name is set larger than the inside
+/// pages' display size.
+#[test]
+fn the_cover_art_keeps_clear_of_the_logo() {
+    let mut content = plaquette::content::load(&repo().join("content")).expect("valid");
+    content.brand.cover = plaquette::content::CoverLayout::Dots;
+    let (_, laid) = brochure(&content);
+    let cover = &laid.pages[0];
+    let logo = cover
+        .items
+        .iter()
+        .find_map(|item| match item {
+            Item::Image(i) => Some(i.rect),
+            _ => None,
+        })
+        .expect("the logo");
+    let margin = 8.0;
+    for item in &cover.items {
+        if let Item::Fill(f) = item
+            && f.round
+            && f.rect.width.0 < 20.0
+        {
+            let apart = f.rect.right().0 < logo.x.0 - margin
+                || f.rect.x.0 > logo.right().0 + margin
+                || f.rect.bottom().0 < logo.y.0 - margin
+                || f.rect.y.0 > logo.bottom().0 + margin;
+            assert!(apart, "a dot at {:?} touches the logo at {logo:?}", f.rect);
+        }
+    }
+    let title = cover
+        .items
+        .iter()
+        .filter_map(|item| match item {
+            Item::Text(run) => Some(run.size.0),
+            _ => None,
+        })
+        .fold(0.0, f32::max);
+    assert!(title > content.brand.type_scale.display.0 * 1.1, "{title}");
 }
