@@ -435,6 +435,14 @@ impl<'a> Placer<'a> {
         } else {
             cells
         };
+        // An icon grid is packed: each column stacks its items one under the other, in the
+        // order written, rather than each row taking the height of its longest item.
+        let icons = cells
+            .iter()
+            .all(|cell| matches!(cell.as_slice(), [Flow::Aside { .. }]));
+        if icons && per_row > 1 {
+            return self.packed_pieces(cells, per_row, cell_width, gap);
+        }
         let mut pieces = Vec::with_capacity(rows);
         for row in cells.chunks(per_row) {
             let mut items = Vec::new();
@@ -449,6 +457,49 @@ impl<'a> Placer<'a> {
                 let dy = if logo { (height - h) / 2.0 } else { Pt::ZERO };
                 translate(&mut inside, (cell_width + gap) * i as f32, dy);
                 items.extend(inside);
+            }
+            pieces.push(Piece {
+                items,
+                height,
+                space_after: gap,
+                origin: None,
+            });
+        }
+        Ok(pieces)
+    }
+
+    /// `cells` in `columns` columns, packed: each band of up to [`PACKED_ROWS`] rows' worth of
+    /// cells is split, in order, into columns of even height (the tallest as short as it can
+    /// be), each column's cells one under the other; a band is one piece.
+    fn packed_pieces(
+        &mut self,
+        cells: &[Vec<Flow>],
+        columns: usize,
+        cell_width: Pt,
+        gap: Pt,
+    ) -> Result<Vec<Piece>, BreakError> {
+        let mut pieces = Vec::new();
+        for band in cells.chunks(columns * PACKED_ROWS) {
+            let mut set = Vec::with_capacity(band.len());
+            for cell in band {
+                set.push(self.stack(cell, cell_width)?);
+            }
+            let heights: Vec<Pt> = set.iter().map(|(_, h)| *h).collect();
+            let splits = even_split(&heights, columns.min(band.len()), gap);
+            let mut items = Vec::new();
+            let mut height = Pt::ZERO;
+            let mut column = 0;
+            let mut y = Pt::ZERO;
+            for (i, (mut inside, h)) in set.into_iter().enumerate() {
+                if splits.contains(&i) {
+                    column += 1;
+                    y = Pt::ZERO;
+                }
+                translate(&mut inside, (cell_width + gap) * column as f32, y);
+                items.extend(inside);
+                y += h;
+                height = height.max(y);
+                y += gap;
             }
             pieces.push(Piece {
                 items,
@@ -581,6 +632,60 @@ impl<'a> Placer<'a> {
         }
         Ok((items, y))
     }
+}
+
+/// The most rows of an icon grid packed as one piece: a longer grid is packed in bands, so
+/// that it may still break between them at the foot of a column.
+const PACKED_ROWS: usize = 6;
+
+/// Where each column after the first starts, splitting `heights` in order into `columns`
+/// runs (at most) whose tallest, `gap` between cells, is as short as it can be.
+fn even_split(heights: &[Pt], columns: usize, gap: Pt) -> Vec<usize> {
+    let n = heights.len();
+    let run = |from: usize, to: usize| -> f32 {
+        let cells: f32 = heights
+            .get(from..to)
+            .map_or(0.0, |h| h.iter().map(|h| h.0).sum());
+        cells + gap.0 * (to - from).saturating_sub(1) as f32
+    };
+    // best[k][i]: the least tallest column for the first i cells in k columns, and where the
+    // last of those columns starts.
+    let mut best = vec![vec![(f32::INFINITY, 0usize); n + 1]; columns + 1];
+    if let Some(row) = best.get_mut(0)
+        && let Some(cell) = row.get_mut(0)
+    {
+        *cell = (0.0, 0);
+    }
+    for k in 1..=columns {
+        for i in 1..=n {
+            let mut choice = (f32::INFINITY, 0);
+            for j in (k - 1)..i {
+                let before = best
+                    .get(k - 1)
+                    .and_then(|r| r.get(j))
+                    .map_or(f32::INFINITY, |c| c.0);
+                let tallest = before.max(run(j, i));
+                if tallest < choice.0 {
+                    choice = (tallest, j);
+                }
+            }
+            if let Some(cell) = best.get_mut(k).and_then(|r| r.get_mut(i)) {
+                *cell = choice;
+            }
+        }
+    }
+    // Walk back from all the cells in all the columns.
+    let mut starts = Vec::new();
+    let mut i = n;
+    for k in (1..=columns).rev() {
+        let j = best.get(k).and_then(|r| r.get(i)).map_or(0, |c| c.1);
+        if k > 1 {
+            starts.push(j);
+        }
+        i = j;
+    }
+    starts.reverse();
+    starts
 }
 
 /// The steps display text may shrink by, down the type scale, to fit its place.
@@ -748,4 +853,29 @@ fn emit_line(
     }
     placed.sort_by_key(|(start, _)| *start);
     items.extend(placed.into_iter().flat_map(|(_, out)| out));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::even_split;
+    use crate::units::Pt;
+
+    fn heights(values: &[f32]) -> Vec<Pt> {
+        values.iter().map(|v| Pt(*v)).collect()
+    }
+
+    #[test]
+    fn columns_are_split_in_order_to_even_heights() {
+        // 3 + 1 against 1 + 1 + 1 + 1: any other split is taller.
+        assert_eq!(
+            even_split(&heights(&[3.0, 1.0, 1.0, 1.0, 1.0, 1.0]), 2, Pt(0.0)),
+            vec![2]
+        );
+        assert_eq!(even_split(&heights(&[1.0; 8]), 4, Pt(1.0)), vec![2, 4, 6]);
+        assert_eq!(even_split(&heights(&[5.0, 1.0, 1.0]), 2, Pt(0.0)), vec![1]);
+        assert_eq!(
+            even_split(&heights(&[1.0]), 1, Pt(0.0)),
+            Vec::<usize>::new()
+        );
+    }
 }

@@ -783,3 +783,63 @@ fn the_cover_art_keeps_clear_of_the_logo() {
         .fold(0.0, f32::max);
     assert!(title > content.brand.type_scale.display.0 * 1.1, "{title}");
 }
+
+/// An icon grid is packed: under each item the next one of its column follows at the grid's
+/// gap, never after blank lines left by a taller neighbour.
+#[test]
+fn icon_grids_pack_their_items() {
+    for dir in ["content", "tests/fixtures/northshore"] {
+        let content = plaquette::content::load(&repo().join(dir)).expect("valid");
+        let (_, laid) = brochure(&content);
+        let mut checked = 0;
+        for page in &laid.pages[1..laid.pages.len() - 1] {
+            let icons: Vec<plaquette::layout::frame::Rect> = page
+                .items
+                .iter()
+                .filter_map(|item| match item {
+                    Item::Image(i) if i.role == Role::Artifact && i.rect.width.0 < 30.0 => {
+                        Some(i.rect)
+                    }
+                    _ => None,
+                })
+                .collect();
+            for icon in &icons {
+                // The next icon under it, in its column.
+                let Some(next) = icons
+                    .iter()
+                    .filter(|o| (o.x.0 - icon.x.0).abs() < 1.0 && o.y.0 > icon.y.0)
+                    .min_by(|a, b| a.y.0.total_cmp(&b.y.0))
+                else {
+                    continue;
+                };
+                let right = icons
+                    .iter()
+                    .filter(|o| o.x.0 > icon.x.0 + 1.0)
+                    .map(|o| o.x.0)
+                    .fold(f32::MAX, f32::min);
+                let bottom = page
+                    .items
+                    .iter()
+                    .filter_map(|item| match item {
+                        Item::Line(l)
+                            if l.rect.x.0 > icon.x.0
+                                && l.rect.x.0 < right
+                                && l.rect.y.0 >= icon.y.0 - 1.0
+                                && l.rect.y.0 < next.y.0 =>
+                        {
+                            Some(l.rect.bottom().0)
+                        }
+                        _ => None,
+                    })
+                    .fold(icon.bottom().0, f32::max);
+                assert!(
+                    next.y.0 - bottom < 22.0,
+                    "{dir}: {:.0} pt of blank under an item of an icon grid",
+                    next.y.0 - bottom
+                );
+                checked += 1;
+            }
+        }
+        assert!(checked > 0, "{dir}: no icon grid checked");
+    }
+}
