@@ -176,8 +176,8 @@ fn flow(block: &Block, centre: &Centre, s: &Styles) -> Vec<Flow> {
             })
             .collect(),
         BlockKind::KeyFigures(figures) => {
-            // A banner in the brand's colour the eye lands on: large white numerals, each
-            // under a stroke of the accent, their labels in a light tint of the banner.
+            // A banner in the brand's colour the eye lands on: large white numerals, their
+            // labels in a light tint of the banner, the accent's bar on its start edge.
             let on_banner = s.colours.primary.tint(0.85);
             let numeral = TextStyle {
                 size: s.figure.size * 1.2,
@@ -192,11 +192,6 @@ fn flow(block: &Block, centre: &Centre, s: &Styles) -> Vec<Flow> {
                 .iter()
                 .map(|f| {
                     vec![
-                        Flow::Rule {
-                            colour: s.colours.accent,
-                            thickness: s.length(a4::BAR),
-                            space_after: s.gap * 0.6,
-                        },
                         Flow::Para(Para {
                             space_after: s.gap * 0.3,
                             nowrap: true,
@@ -218,7 +213,7 @@ fn flow(block: &Block, centre: &Centre, s: &Styles) -> Vec<Flow> {
             };
             vec![Flow::Boxed {
                 fill: s.colours.primary,
-                bar: None,
+                bar: Some((s.colours.accent, s.length(a4::BAR))),
                 padding: s.gap * 1.6,
                 space_after: s.gap,
                 content: vec![row],
