@@ -114,12 +114,14 @@ const LEAST_BODY: units::Pt = units::Pt(9.0);
 /// Composes and lays out one document. A document of several sizes (the fact sheet) is set
 /// at the largest that fits its pages, so that it fills them, and that keeps its columns wide
 /// enough to justify: a binary search, as both only get easier as the type gets smaller.
-pub fn lay_out(
-    content: &content::Content,
-    what: What,
+pub fn lay_out<'a>(
+    content: &'a content::Content,
+    what: What<'a>,
     fonts: &fonts::FontBook,
     settings: &Settings,
 ) -> Result<(compose::Composed, layout::Laid), layout::LayoutError> {
+    // The handout of a content without events is its fact sheet, sized as a fact sheet.
+    let what = what.resolved(content);
     let booklet = settings.booklet_of(what);
     // A booklet's pages are laid out at their real size, half the sheet: the theme scales
     // margins, lengths and type to it, nothing is shrunk afterwards.
@@ -155,7 +157,13 @@ pub fn lay_out(
                 }
                 hi = mid - 1;
             }
-            Err(e @ layout::LayoutError::Overflow { .. }) if sizes.len() > 1 => {
+            // What a smaller size may cure: text that overflows the page, a block taller
+            // than a column, titles with no room.
+            Err(
+                e @ (layout::LayoutError::Overflow { .. }
+                | layout::LayoutError::TooTall { .. }
+                | layout::LayoutError::NoRoom { .. }),
+            ) if sizes.len() > 1 => {
                 overflow = Some(e);
                 lo = mid + 1;
             }

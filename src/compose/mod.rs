@@ -543,7 +543,19 @@ pub enum What<'a> {
     Handout(&'a crate::content::Event),
 }
 
-impl What<'_> {
+impl<'a> What<'a> {
+    /// What is made of `content` for this: the handout as a kind is the first event's, or,
+    /// without events, the fact sheet.
+    pub fn resolved(self, content: &'a Content) -> What<'a> {
+        match self {
+            What::Document(Kind::Handout) => match content.events.first() {
+                Some(event) => What::Handout(event),
+                None => What::Document(Kind::Factsheet),
+            },
+            other => other,
+        }
+    }
+
     /// The kind of document made.
     pub fn kind(self) -> Kind {
         match self {
@@ -576,10 +588,9 @@ pub fn compose_sized(content: &Content, what: What, theme: &Theme, size: Size) -
             let s = Styles::new(brand, theme, &content.factsheet, Kind::Handout, size);
             handout::handout(content, event, &s, size.pages(Kind::Handout))
         }
-        What::Document(Kind::Handout) => match content.events.first() {
-            Some(event) => compose_sized(content, What::Handout(event), theme, size),
-            None => compose_sized(content, What::Document(Kind::Factsheet), theme, size),
-        },
+        What::Document(Kind::Handout) => {
+            compose_sized(content, what.resolved(content), theme, size)
+        }
         What::Document(Kind::Factsheet) => {
             let s = Styles::new(brand, theme, &content.factsheet, Kind::Factsheet, size);
             templates::factsheet(content, &s)

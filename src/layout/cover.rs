@@ -274,8 +274,14 @@ pub fn back(
     let (rule_length, bar) = back.rule;
     let items = &mut page.items;
     items.push(bleed_fill(page.bleed, back.band));
-    // A quiet ring from the top corner, away from every line of text.
-    items.push(circle(w, Pt::ZERO, back.art * 70.0, back.band.tint(0.07)));
+    // A quiet ring from the top edge, away from every line of text and short of the page's
+    // side (in a booklet, the fold: a ring cut there would read as a mistake).
+    items.push(circle(
+        w - back.art * 48.0,
+        Pt::ZERO,
+        back.art * 40.0,
+        back.band.tint(0.07),
+    ));
     let width = w - margin * 2.0;
     // At the foot, under a hairline: the parent university and the edition.
     let (closing, closing_height) = fitted(
@@ -312,7 +318,13 @@ pub fn back(
         room,
         "the back cover's contact details",
     )?;
-    let top = foot - tall;
+    // The code and its caption stand beside the details: the block is as tall as the taller.
+    let beside = if back.qr.is_some() {
+        back.qr_size + back.art * 2.0 + back.qr_caption.leading
+    } else {
+        Pt::ZERO
+    };
+    let top = foot - tall.max(beside);
     // The logo where the cover has it: the top of the type area.
     let mut back_logo = logo(placer, &back.logo, margin, style.top, back.logo_size);
     // The back's logo repeats the cover's: decoration.
@@ -352,22 +364,24 @@ pub fn back(
         // Centred under the code, a little wider: a long address steps down the scale.
         let caption_width = qr_room;
         let caption_x = x - (caption_width - back.qr_size) / 2.0;
-        let (caption, _) = fitted(
+        // An address too long for it even smaller goes without: it is in the details beside.
+        if let Ok((caption, _)) = fitted(
             placer,
             std::slice::from_ref(&back.qr_caption),
             caption_width,
             back.qr_caption.leading * 2.0,
             "the QR code's caption",
-        )?;
-        let caption_top = top + back.qr_size + back.art * 2.0;
-        column(
-            placer,
-            &caption,
-            caption_x,
-            caption_top,
-            caption_width,
-            items,
-        )?;
+        ) {
+            let caption_top = top + back.qr_size + back.art * 2.0;
+            column(
+                placer,
+                &caption,
+                caption_x,
+                caption_top,
+                caption_width,
+                items,
+            )?;
+        }
     }
     Ok(())
 }

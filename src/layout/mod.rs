@@ -191,16 +191,6 @@ pub fn layout(doc: &Composed, book: &FontBook, print: Option<&Print>) -> Result<
         first_number: number,
     };
     let mut body = flow::flow(&mut placer, columns_style, &doc.body, &start, what)?;
-    if tail > Pt::ZERO
-        && let Some(page) = body.first_mut()
-    {
-        let (mut items, height) = placer
-            .stack(&doc.tail, width)
-            .map_err(|e| LayoutError::from_break(e, None))?;
-        let y = style.height - style.bottom - height;
-        place::translate(&mut items, flow::content_left(style, number), y);
-        page.items.extend(items);
-    }
     if let Some(list) = &doc.contents
         && contents::wanted(list, &body)
     {
@@ -214,6 +204,16 @@ pub fn layout(doc: &Composed, book: &FontBook, print: Option<&Print>) -> Result<
             }
             numbers = found;
         }
+    }
+    if tail > Pt::ZERO
+        && let Some(page) = body.first_mut()
+    {
+        let (mut items, height) = placer
+            .stack(&doc.tail, width)
+            .map_err(|e| LayoutError::from_break(e, None))?;
+        let y = style.height - style.bottom - height;
+        place::translate(&mut items, flow::content_left(style, number), y);
+        page.items.extend(items);
     }
     // Pictures across the page reach its edges now that the page is known.
     for page in &mut body {
@@ -271,7 +271,9 @@ pub fn layout(doc: &Composed, book: &FontBook, print: Option<&Print>) -> Result<
 /// Mirrors a page left to right: columns, sidebar, margins, boxes and the cover's artwork
 /// change sides; text keeps its glyphs (lines were emitted mirrored for this).
 fn mirror(page: &mut Page) {
-    let width = page.media.width;
+    // About the middle of the trim box: the media box runs past it by the bleed on both
+    // sides, from a negative origin.
+    let width = page.trim.x * 2.0 + page.trim.width;
     let flip = |rect: &mut Rect| rect.x = width - rect.x - rect.width;
     for item in &mut page.items {
         match item {

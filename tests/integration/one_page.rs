@@ -31,6 +31,17 @@ fn name(content: &Content) -> String {
     format!("factsheet-{}", content.brochure.lang.code())
 }
 
+/// The text of a page's footer.
+fn footer_text(page: &Page) -> String {
+    page.items
+        .iter()
+        .filter_map(|item| match item {
+            Item::Text(run) if run.role == Role::Footer => Some(run.text.as_str()),
+            _ => None,
+        })
+        .collect()
+}
+
 /// The foot of the header band (a fill from the page's top edge), where the text begins.
 fn below_header(page: &Page) -> f32 {
     page.items
@@ -102,14 +113,7 @@ fn the_fact_sheet_fills_its_page_without_a_hole() {
             .find(|w| w.message.contains(" pt to fit"));
         assert!(smaller.is_none(), "{name}: {smaller:?}");
         // A strip at the foot names the website.
-        let footer: String = page
-            .items
-            .iter()
-            .filter_map(|item| match item {
-                Item::Text(run) if run.role == Role::Footer => Some(run.text.as_str()),
-                _ => None,
-            })
-            .collect();
+        let footer = footer_text(page);
         let site = content.centre.website.display();
         assert!(footer.contains(site), "{name}: footer «{footer}»");
     }
@@ -216,14 +220,7 @@ fn a_handout_uses_its_page_and_keeps_clear_of_the_logo() {
                 );
             }
             for page in &laid.pages {
-                let footer: String = page
-                    .items
-                    .iter()
-                    .filter_map(|item| match item {
-                        Item::Text(run) if run.role == Role::Footer => Some(run.text.as_str()),
-                        _ => None,
-                    })
-                    .collect();
+                let footer = footer_text(page);
                 assert!(
                     footer.contains(content.centre.email.as_str()),
                     "{name}: footer «{footer}»"

@@ -235,9 +235,20 @@ fn booklet_sheets_keep_their_edges_clear_and_their_type_readable() {
                         "{name} side {s}: page {} draws within 5 mm of the edge: {left:.1} {right:.1} {top:.1} {bottom:.1}",
                         p.page
                     );
-                    // Past the fold, under the facing page.
+                    // 1 mm past the fold, under the facing page.
                     let fold = width / 2.0;
-                    assert!(left < fold - 1.0 || right > fold + 1.0, "{name}: {p:?}");
+                    let past = Pt::from(Mm(1.0)).0;
+                    let fold_side = if (left + right) / 2.0 < fold {
+                        right
+                    } else {
+                        left
+                    };
+                    assert!(
+                        ((fold_side - fold).abs() - past).abs() < 0.05,
+                        "{name}: page {} stops {:.2} pt from the fold",
+                        p.page,
+                        fold_side - fold
+                    );
                     // Everything the page holds is inside what is drawn, but for its artwork.
                     let page = &laid.pages[p.page];
                     for item in &page.items {
@@ -255,6 +266,43 @@ fn booklet_sheets_keep_their_edges_clear_and_their_type_readable() {
             // Real size: the body of the A5 pages is 9 pt at least.
             let body = crate::common::frames::body_size(&laid.pages);
             assert!(body >= 9.0 - 0.01, "{name}: body at {body} pt");
+        }
+    }
+}
+
+/// A right-to-left print edition is the screen edition with bleed around it: mirrored about
+/// its trim box, not about its larger media box (which would shift it by twice the bleed).
+#[test]
+fn right_to_left_print_pages_sit_where_the_screen_pages_do() {
+    let options = plaquette::content::Options {
+        langs: Some(vec![
+            plaquette::content::Lang::parse("ar").expect("a locale"),
+        ]),
+        fallback: None,
+    };
+    let content = plaquette::content::load_with(&repo().join("content"), &options)
+        .expect("valid")
+        .editions
+        .remove(0);
+    let print = Print {
+        bleed: Pt::from(Mm(3.0)),
+        slug: "brochure-ar-print.pdf".into(),
+    };
+    let what = What::Document(Kind::Brochure);
+    let (_, screen) = lay_out(&content, what, None).expect("laid out");
+    let (_, printed) = lay_out(&content, what, Some(print)).expect("laid out");
+    let xs = |page: &plaquette::layout::frame::Page| -> Vec<f32> {
+        page.items
+            .iter()
+            .filter_map(|item| match item {
+                Item::Text(run) => Some(run.x.0 - page.trim.x.0),
+                _ => None,
+            })
+            .collect()
+    };
+    for (a, b) in screen.pages.iter().zip(&printed.pages) {
+        for (x, y) in xs(a).iter().zip(xs(b)) {
+            assert!((x - y).abs() < 0.01, "{x} on screen, {y} in print");
         }
     }
 }

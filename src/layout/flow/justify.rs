@@ -19,10 +19,18 @@ pub fn justify(page: &mut Page, columns: &[(Pt, Pt)], top: Pt, bottom: Pt, grid:
     if grid <= Pt::ZERO {
         return;
     }
+    // A column reaches halfway into the gutters on either side: punctuation hung into the
+    // margin starts left of the column, and must move with its line.
+    let half_gutter = match columns {
+        [(a, wa), (b, _), ..] => (*b - (*a + *wa)) / 2.0,
+        _ => grid,
+    };
     for &(x, width) in columns {
         let inside = |item: &Item| {
             let left = left_of(item);
-            left >= x - Pt(1.0) && left < x + width && top_of(item) >= top - Pt(0.5)
+            left >= x - half_gutter
+                && left < x + width + half_gutter
+                && top_of(item) >= top - Pt(0.5)
         };
         let mut extents: Vec<Extent> = page
             .items
@@ -69,7 +77,7 @@ pub fn justify(page: &mut Page, columns: &[(Pt, Pt)], top: Pt, bottom: Pt, grid:
             let by = shifts
                 .iter()
                 .rev()
-                .find(|(at, _)| y >= *at)
+                .find(|(at, _)| y > *at)
                 .map_or(Pt::ZERO, |s| s.1);
             shift(item, by);
         }
@@ -84,8 +92,9 @@ struct Extent {
     heading: bool,
 }
 
-/// Where the gaps before headings end, the extents sorted by top: the breaks between
-/// sections, which may grow; the gaps between paragraphs of a section keep their spacing.
+/// Where the gaps before headings start, the extents sorted by top: the breaks between
+/// sections, which may grow (what lies below a break moves down, an anchor set above its
+/// heading's line too); the gaps between paragraphs of a section keep their spacing.
 fn section_breaks(extents: &[Extent]) -> Vec<Pt> {
     let mut breaks = Vec::new();
     let mut reach: Option<Pt> = None;
@@ -93,7 +102,7 @@ fn section_breaks(extents: &[Extent]) -> Vec<Pt> {
         match reach {
             Some(end) if e.top > end => {
                 if e.heading {
-                    breaks.push(e.top);
+                    breaks.push(end);
                 }
                 reach = Some(e.bottom);
             }
@@ -172,6 +181,7 @@ mod tests {
             e(84.0, 90.0, false),
             e(100.0, 110.0, false),
         ];
-        assert_eq!(section_breaks(&extents), vec![Pt(70.0)]);
+        // The break starts where the box above it ends.
+        assert_eq!(section_breaks(&extents), vec![Pt(60.0)]);
     }
 }

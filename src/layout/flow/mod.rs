@@ -75,23 +75,48 @@ pub fn flow(
 ) -> Result<Vec<Page>, LayoutError> {
     let preps = prepare::prepare(placer, style, body)?;
     let pages = run::run(placer, style, &preps, start, None, what)?;
-    if !style.balance {
-        return Ok(pages);
+    let mut pages = if style.balance {
+        balance(placer, style, &preps, start, what, pages)
+    } else {
+        pages
+    };
+    // A one-page document's columns then reach its foot.
+    if let (Some(1), [page]) = (style.page_limit, pages.as_mut_slice()) {
+        justify::justify(
+            page,
+            &columns(style, start.first_number),
+            start.top,
+            style.height - style.bottom,
+            style.grid,
+        );
     }
-    // Balance: the shortest foot for the last page that still holds everything on it.
+    Ok(pages)
+}
+
+/// The shortest foot for the last page of `pages` that still holds everything on it, and
+/// leaves no heading at a column's foot.
+fn balance(
+    placer: &mut Placer,
+    style: &PageStyle,
+    preps: &[prepare::Prep],
+    start: &Start,
+    what: &'static str,
+    pages: Vec<Page>,
+) -> Vec<Page> {
     let last = pages.len() - 1;
     let column_top = if last == 0 { start.top } else { style.top };
     let grid = style.grid.0.max(1.0);
     let full = style.height - style.bottom;
     let steps = ((full - column_top).0 / grid).floor() as usize;
+    let stranded_before = stranded(&pages);
     let (mut lo, mut hi) = (1usize, steps);
     let mut best = None;
     while lo <= hi {
         let mid = (lo + hi) / 2;
         let bottom = column_top + Pt(mid as f32 * grid);
-        match run::run(placer, style, &preps, start, Some((last, bottom)), what) {
+        match run::run(placer, style, preps, start, Some((last, bottom)), what) {
             Ok(balanced)
-                if balanced.len() == pages.len() && stranded(&balanced) <= stranded(&pages) =>
+                if balanced.len() == pages.len() && stranded(&balanced) <= stranded_before =>
             {
                 best = Some(balanced);
                 hi = mid - 1;
@@ -99,18 +124,7 @@ pub fn flow(
             _ => lo = mid + 1,
         }
     }
-    let mut pages = best.unwrap_or(pages);
-    // A one-page document's columns then reach its foot.
-    if let (Some(1), [page]) = (style.page_limit, pages.as_mut_slice()) {
-        justify::justify(
-            page,
-            &columns(style, start.first_number),
-            start.top,
-            full,
-            style.grid,
-        );
-    }
-    Ok(pages)
+    best.unwrap_or(pages)
 }
 
 /// The headings whose next line is in another column: a short foot for balancing may leave a
