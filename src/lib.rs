@@ -174,15 +174,25 @@ pub fn lay_out<'a>(
         return Err(overflow.unwrap_or(layout::LayoutError::TooManyPages { origin: None }));
     };
     let body = body(size);
-    if sizes.len() > 1 && body < LEAST_BODY.min(theme.sizes.body) {
+    // The least size that reads well, or the brand's own body if it chose smaller.
+    let least = LEAST_BODY.min(theme.sizes.body);
+    if sizes.len() > 1 && body < least {
+        let pages = match size.pages(composed.kind) {
+            1 => "its page",
+            _ => "its pages",
+        };
+        let hint = match composed.kind {
+            compose::Kind::Handout => "shorten the programme's titles, or split the event",
+            _ => "shorten its blocks, or give them a `short` form",
+        };
         laid.warnings.push(
             Diagnostic::warning(format!(
-                "{} is set at {:.1} pt to fit its page, under the {:.0} pt that reads well",
+                "{} is set at {:.1} pt to fit {pages}, under the {:.1} pt that reads well",
                 composed.kind.what(),
                 body.0,
-                LEAST_BODY.0
+                least.0
             ))
-            .hint("shorten its blocks, or give them a `short` form"),
+            .hint(hint),
         );
     }
     Ok((composed, laid))

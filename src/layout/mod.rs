@@ -97,7 +97,7 @@ impl LayoutError {
             ),
             LayoutError::Overflow { origin, what, .. } => (
                 origin,
-                if *what == "the handout" {
+                if *what == crate::compose::Kind::Handout.what() {
                     "the first part that does not fit starts here: shorten the programme's titles, or split the event"
                 } else {
                     "the first block that does not fit starts here: shorten the fact sheet's blocks, or give them a `short` form"

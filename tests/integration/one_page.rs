@@ -251,3 +251,51 @@ fn a_handout_uses_its_page_and_keeps_clear_of_the_logo() {
         }
     }
 }
+
+/// A fact sheet that fits only under 9 pt is set all the same, with a warning that says at
+/// what size and what to do.
+#[test]
+fn a_fact_sheet_set_small_to_fit_says_so() {
+    let base = content::load(&repo().join("content")).expect("valid");
+    let sentence = "Une phrase de plus pour allonger la fiche d’information d’une ligne. ";
+    let warned = (1..40).find_map(|n| {
+        let mut content = base.clone();
+        content
+            .factsheet
+            .blocks
+            .push(paragraph_block(&sentence.repeat(n)));
+        let (_, laid) = lay_out(&content, What::Document(Kind::Factsheet), None).ok()?;
+        laid.warnings
+            .into_iter()
+            .find(|w| w.message.contains(" pt to fit"))
+    });
+    let warning = warned.expect("some length fits only under 9 pt");
+    let words: Vec<&str> = warning.message.split(' ').collect();
+    assert_eq!(words[..5], ["the", "fact", "sheet", "is", "set"]);
+    let size: f32 = words[6].parse().expect("a size");
+    assert!((8.4..9.0).contains(&size), "{}", warning.message);
+    assert!(
+        warning
+            .message
+            .ends_with("pt to fit its page, under the 9.0 pt that reads well"),
+        "{}",
+        warning.message
+    );
+    assert_eq!(
+        warning.hints,
+        ["shorten its blocks, or give them a `short` form"]
+    );
+}
+
+/// A paragraph block of `text`.
+fn paragraph_block(text: &str) -> content::Block {
+    content::Block {
+        id: None,
+        kind: BlockKind::Paragraph(content::Inline::plain(text)),
+        origin: plaquette::diag::Span {
+            file: repo().join("content/brochure.yaml"),
+            line: 1,
+            column: 1,
+        },
+    }
+}
