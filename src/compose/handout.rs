@@ -62,15 +62,8 @@ pub fn handout(content: &Content, event: &Event, s: &Styles, pages: usize) -> Co
     }
     body.extend(register);
     // Who holds the event and how to reach them, at the foot of each page.
-    let centre = &content.centre;
-    let mut strip = super::templates::footer(content, s);
-    strip.numbered = false;
-    strip.text = format!(
-        "{} · {} · {}",
-        centre.short_name,
-        centre.website.display(),
-        centre.email.as_str()
-    );
+    let email = content.centre.email.as_str().to_owned();
+    let strip = super::templates::strip(content, s, Some(email));
     let page = PageStyle {
         // The programme continues on the back when it is long.
         page_limit: Some(pages),

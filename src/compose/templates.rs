@@ -73,24 +73,7 @@ pub fn brochure(content: &Content, s: &Styles, event: Option<&crate::content::Ev
     if let Some(event) = event {
         titles = super::handout::cover_titles(event, s);
     }
-    let mut footnote = vec![Para {
-        origin: Some(centre.at.parent.clone()),
-        ..s.display(
-            s.plain(&centre.parent, s.subheading.white(sizes.h3)),
-            Role::Paragraph,
-            1.3,
-        )
-    }];
-    if let Some(edition) = doc.edition {
-        footnote.push(s.display(
-            s.plain(
-                &edition_line(edition, doc.lang),
-                s.caption.white(sizes.caption),
-            ),
-            Role::Paragraph,
-            1.3,
-        ));
-    }
+    let footnote = imprint(content, s, Role::Paragraph, s.gap);
     // The names on the back repeat the cover's: branding, not content to read twice.
     // The back's name sits between a heading and the cover's display size.
     let mut back = vec![Para {
@@ -142,25 +125,7 @@ pub fn brochure(content: &Content, s: &Styles, event: Option<&crate::content::Ev
     }));
     // At the foot, the parent university as co-branding, and the edition stamp: which
     // printing a reader holds (both are read on the cover already).
-    let mut closing = vec![Para {
-        space_after: s.gap * 0.3,
-        origin: Some(centre.at.parent.clone()),
-        ..s.display(
-            s.plain(&centre.parent, s.subheading.white(sizes.h3)),
-            Role::Artifact,
-            1.3,
-        )
-    }];
-    if let Some(edition) = doc.edition {
-        closing.push(s.display(
-            s.plain(
-                &edition_line(edition, doc.lang),
-                s.caption.white(sizes.caption),
-            ),
-            Role::Artifact,
-            1.3,
-        ));
-    }
+    let closing = imprint(content, s, Role::Artifact, s.gap * 0.3);
     // Under the QR code, what it opens.
     let qr_caption = Para {
         align: Align::Center,
@@ -276,11 +241,8 @@ pub fn factsheet(content: &Content, s: &Styles) -> Composed {
     let tail = flows(&grid, centre, s);
     let body = flows(&blocks, centre, s);
     // A strip at the foot: who, where to read more, which edition.
-    let mut strip = footer(content, s);
-    strip.numbered = false;
-    if let Some(edition) = doc.edition.or(content.brochure.edition) {
-        strip.text = format!("{} · {}", strip.text, edition_line(edition, doc.lang));
-    }
+    let edition = doc.edition.or(content.brochure.edition);
+    let strip = strip(content, s, edition.map(|e| edition_line(e, doc.lang)));
     let page = PageStyle {
         page_limit: Some(1),
         balance: true,
@@ -355,7 +317,7 @@ pub fn page_style(s: &Styles, columns: usize, footer: Option<Footer>) -> PageSty
     }
 }
 
-pub(super) fn footer(content: &Content, s: &Styles) -> Footer {
+fn footer(content: &Content, s: &Styles) -> Footer {
     Footer {
         numbered: true,
         text: format!(
@@ -371,6 +333,44 @@ pub(super) fn footer(content: &Content, s: &Styles) -> Footer {
         gap: s.length(a4::FOOTER_GAP),
         hairline: s.length(a4::HAIRLINE),
     }
+}
+
+/// The footer of a one-page document: no page number, the running text followed by `more`.
+pub(super) fn strip(content: &Content, s: &Styles, more: Option<String>) -> Footer {
+    let mut strip = footer(content, s);
+    strip.numbered = false;
+    if let Some(more) = more {
+        strip.text = format!("{} · {more}", strip.text);
+    }
+    strip
+}
+
+/// The parent university and, when the brochure has one, its edition, in white: the foot of
+/// the cover and of the back cover; `gap` under the university's name.
+fn imprint(content: &Content, s: &Styles, role: Role, gap: Pt) -> Vec<Para> {
+    let centre = &content.centre;
+    let doc = &content.brochure;
+    let sizes = s.theme.sizes;
+    let mut lines = vec![Para {
+        space_after: gap,
+        origin: Some(centre.at.parent.clone()),
+        ..s.display(
+            s.plain(&centre.parent, s.subheading.white(sizes.h3)),
+            role.clone(),
+            1.3,
+        )
+    }];
+    if let Some(edition) = doc.edition {
+        lines.push(s.display(
+            s.plain(
+                &edition_line(edition, doc.lang),
+                s.caption.white(sizes.caption),
+            ),
+            role,
+            1.3,
+        ));
+    }
+    lines
 }
 
 /// "Édition de novembre 2026", "November 2026 edition", "إصدار نونبر 2026".
