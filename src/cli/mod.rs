@@ -155,8 +155,8 @@ struct BuildArgs {
     /// waiting for it to finish.
     #[arg(long)]
     no_wait: bool,
-    /// For a print shop: bleed, crop marks and slug, the brand's CMYK inks and a FOGRA39
-    /// output intent; files are named `*-print.pdf`.
+    /// For a print shop: PDF/X-4 on FOGRA39, with bleed, crop marks and slug and the brand's
+    /// CMYK inks; files are named `*-print.pdf`.
     #[arg(long)]
     print: bool,
     /// How far backgrounds run past the trim in print editions, from 0mm to 10mm.

@@ -2,8 +2,9 @@
 //!
 //! Text is drawn from the glyphs layout shaped (krilla's own shaping is not used), so fonts
 //! are subset to what the document uses and every glyph maps back to its text for copying.
-//! Every output is tagged (see [`tags`]) and validated by krilla as it is written: PDF/A-2a,
-//! and PDF/UA-1 as well for screen editions; a violation fails the build.
+//! Every output is tagged (see [`tags`]) and validated by krilla as it is written, PDF/A-2a
+//! and PDF/UA-1; a violation fails the build. Print editions are made PDF/X-4 too (see
+//! [`print`]).
 //! The file krilla writes is then packed (see [`pack`]): its dictionaries into compressed
 //! object streams, its content streams compressed, a cross-reference stream for the table.
 
@@ -21,7 +22,9 @@ use std::num::NonZeroU32;
 use chrono::{DateTime, Utc};
 use krilla::action::LinkAction;
 use krilla::annotation::{Annotation, LinkAnnotation, Target};
-use krilla::configure::{Accessibility, Archival, ConfigurationBuilder, ValidationError};
+use krilla::configure::{
+    Accessibility, Archival, ConfigurationBuilder, PdfVersion, ValidationError,
+};
 use krilla::error::KrillaError;
 use krilla::page::{NumberingStyle, PageLabel, PageSettings};
 use krilla::surface::Surface;
@@ -82,6 +85,10 @@ pub fn render(
     if options.accessible {
         configuration = configuration.with_accessibility_validator(Accessibility::UA1);
     }
+    if options.print {
+        // PDF/X-4 is defined on PDF 1.6 (see `print`).
+        configuration = configuration.with_version(PdfVersion::Pdf16);
+    }
     let configuration = configuration
         .finish()
         .map_err(|e| RenderError::Pdf(format!("{e:?}")))?;
@@ -125,7 +132,8 @@ pub fn render(
                 None => PageLabel::new(None, Some(String::new()), None),
             };
             settings = settings.with_page_label(label);
-            if page.trim != page.media {
+            // PDF/X wants both on every page of a print edition.
+            if options.print || page.trim != page.media {
                 settings = settings
                     .with_trim_box(draw::krilla_rect(&page.trim))
                     .with_bleed_box(draw::krilla_rect(&page.bleed));
@@ -148,6 +156,10 @@ pub fn render(
             );
         }
         surface.finish();
+        // PDF/X keeps annotations off the printed area: print editions have no links.
+        if options.print {
+            links.clear();
+        }
         for (leaf, link, placement) in links {
             let rect = link.rect;
             let Some(rect) =
@@ -190,7 +202,7 @@ pub fn render(
         other => RenderError::Pdf(other.to_string()),
     })?;
     let pdf = if options.print {
-        print::cmyk_intent(&pdf)?
+        print::pdfx(&pdf)?
     } else {
         pdf
     };
@@ -274,7 +286,7 @@ impl Writer<'_> {
                         batch.push(next);
                         i += 1;
                     }
-                    surface.start_tagged(artifact(&Role::Artifact));
+                    surface.start_tagged(artifact(&Role::Artifact, self.print));
                     draw::draw_fills(surface, &batch, self.ink);
                     surface.end_tagged();
                 }
@@ -361,7 +373,7 @@ impl Writer<'_> {
         self.places.push(place);
         surface.set_location(location);
         if role.is_artifact() {
-            surface.start_tagged(artifact(role));
+            surface.start_tagged(artifact(role, self.print));
             return;
         }
         let tag = if text.is_empty() {
@@ -383,9 +395,11 @@ impl Writer<'_> {
     }
 }
 
-fn artifact(role: &Role) -> ContentTag<'static> {
+/// The artifact `role` is. Footers say so where the PDF version has the word (1.7); print
+/// editions are PDF 1.6, for PDF/X-4, and call them layout like other decoration.
+fn artifact(role: &Role, print: bool) -> ContentTag<'static> {
     ContentTag::Artifact(krilla::tagging::Artifact::with_kind(match role {
-        Role::Footer => ArtifactType::Footer,
+        Role::Footer if !print => ArtifactType::Footer,
         _ => ArtifactType::Layout,
     }))
 }

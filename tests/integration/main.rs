@@ -22,6 +22,7 @@ mod faults;
 mod images;
 mod layout;
 mod one_page;
+mod pdfx;
 mod print;
 mod qr;
 mod schema;
