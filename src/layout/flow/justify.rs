@@ -95,20 +95,21 @@ struct Extent {
 /// Where the gaps before headings start, the extents sorted by top: the breaks between
 /// sections, which may grow (what lies below a break moves down, an anchor set above its
 /// heading's line too); the gaps between paragraphs of a section keep their spacing.
+/// A heading that follows a heading directly (a day under "Programme") opens no break: the
+/// two stay together.
 fn section_breaks(extents: &[Extent]) -> Vec<Pt> {
     let mut breaks = Vec::new();
     let mut reach: Option<Pt> = None;
+    // Whether what reaches lowest so far is a heading's line (not a heading inside a box).
+    let mut after_heading = false;
     for e in extents {
         match reach {
-            Some(end) if e.top > end => {
-                if e.heading {
-                    breaks.push(end);
-                }
-                reach = Some(e.bottom);
-            }
-            Some(end) => reach = Some(end.max(e.bottom)),
-            None => reach = Some(e.bottom),
+            Some(end) if e.top > end && e.heading && !after_heading => breaks.push(end),
+            Some(end) if e.top <= end && e.bottom < end => continue,
+            _ => {}
         }
+        reach = Some(reach.map_or(e.bottom, |end| end.max(e.bottom)));
+        after_heading = e.heading;
     }
     breaks
 }
@@ -183,5 +184,22 @@ mod tests {
         ];
         // The break starts where the box above it ends.
         assert_eq!(section_breaks(&extents), vec![Pt(60.0)]);
+    }
+
+    #[test]
+    fn a_heading_under_a_heading_stays_with_it() {
+        let e = |top: f32, bottom: f32, heading: bool| Extent {
+            top: Pt(top),
+            bottom: Pt(bottom),
+            heading,
+        };
+        let extents = [
+            e(0.0, 10.0, true),
+            e(20.0, 30.0, true),
+            e(34.0, 40.0, false),
+            e(50.0, 60.0, true),
+            e(64.0, 70.0, false),
+        ];
+        assert_eq!(section_breaks(&extents), vec![Pt(40.0)]);
     }
 }
