@@ -2,6 +2,7 @@
 
 use super::styles::Styles;
 use super::theme::a4;
+use super::typo::SEPARATOR;
 use super::{Align, Flow, Para, Role, Run, TextStyle};
 use crate::content::{Block, BlockKind, Centre, Figure, Inline, Lang, When};
 use crate::diag::Span;
@@ -381,7 +382,7 @@ pub fn contact_lines(centre: &Centre, s: &Styles) -> Vec<Para> {
     let mut lines = vec![
         line(s.plain(
             &format!(
-                "{} · {}",
+                "{}{SEPARATOR}{}",
                 centre.parent,
                 s.lang.join(&[&centre.city, &centre.country])
             ),
@@ -397,7 +398,7 @@ pub fn contact_lines(centre: &Centre, s: &Styles) -> Vec<Para> {
         line(link(centre.email.as_str(), centre.email.mailto())),
     ];
     for network in &centre.social {
-        let label = format!("{} · {}", network.name, network.url.display());
+        let label = format!("{}{SEPARATOR}{}", network.name, network.url.display());
         lines.push(line(link(&label, network.url.as_str().to_owned())));
     }
     lines

@@ -3,6 +3,7 @@
 use super::blocks::{contact_lines, flows};
 use super::styles::Styles;
 use super::theme::a4;
+use super::typo::SEPARATOR;
 use super::{
     Align, BackCover, Composed, Contents, ContentsEntry, Cover, Footer, Header, Kind, Logo, Meta,
     PageStyle, Para, Role, TextStyle,
@@ -321,7 +322,7 @@ fn footer(content: &Content, s: &Styles) -> Footer {
     Footer {
         numbered: true,
         text: format!(
-            "{} · {}",
+            "{}{SEPARATOR}{}",
             content.centre.short_name,
             content.centre.website.display()
         ),
@@ -340,7 +341,7 @@ pub(super) fn strip(content: &Content, s: &Styles, more: Option<String>) -> Foot
     let mut strip = footer(content, s);
     strip.numbered = false;
     if let Some(more) = more {
-        strip.text = format!("{} · {more}", strip.text);
+        strip.text = format!("{}{SEPARATOR}{more}", strip.text);
     }
     strip
 }

@@ -13,6 +13,10 @@ use crate::locale::Punctuation;
 const NNBSP: char = '\u{202f}';
 const NBSP: char = '\u{a0}';
 
+/// A middle dot between items of one line ("UM6P · Rabat"), kept with the item before it so
+/// that no line starts with it when the line wraps.
+pub(super) const SEPARATOR: &str = "\u{a0}· ";
+
 /// Applies `lang`'s conventions across the spans (a rule may look past a span's end).
 pub fn apply(spans: &[InlineSpan], lang: Lang) -> Vec<InlineSpan> {
     let mut chars = characters(spans);

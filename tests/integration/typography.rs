@@ -788,3 +788,84 @@ fn a_sidebar_heading_too_narrow_for_a_word_steps_down_rather_than_hyphenates() {
         "a heading hyphenated: {lines:?}"
     );
 }
+
+#[test]
+fn digits_after_a_sign_only_latin_has_stay_in_the_arabic_face() {
+    // Naskh has no en dash: the dash is Latin, and both times of the range stay in the face
+    // of the Arabic text around them (they were once in two sizes and designs).
+    let f = crate::common::fixture::Fixture::new();
+    arabic(
+        &f,
+        &["يبدأ اللقاء يوم الخميس 09:00–17:30 في قاعة المؤتمرات الكبرى."],
+    );
+    let book = FontBook::bundled().unwrap();
+    let laid =
+        layout::layout(&compose::compose(&f.content(), Kind::Brochure), &book, None).unwrap();
+    let family = |run: &layout::frame::TextRun| book.face(run.face).key.family;
+    let runs = text_runs(&laid);
+    let digits: Vec<_> = runs
+        .iter()
+        .filter(|r| r.text.contains("09:00") || r.text.contains("17:30"))
+        .map(|r| (r.text.clone(), family(r)))
+        .collect();
+    assert!(
+        digits.len() >= 2
+            || digits
+                .iter()
+                .any(|d| d.0.contains("09:00") && d.0.contains("17:30")),
+        "{digits:?}"
+    );
+    assert!(
+        digits
+            .iter()
+            .all(|d| d.1 == plaquette::fonts::Family::NotoNaskhArabic),
+        "{digits:?}"
+    );
+}
+
+#[test]
+fn no_line_starts_with_a_separator() {
+    // Contact lines and footers join items with a middle dot; wrapped, the dot stays at the
+    // end of the line with the item before it. A parent university's long name makes the
+    // contact line wrap in the fact sheet's narrow column.
+    for dir in ["content", "tests/fixtures/northshore"] {
+        let mut content = plaquette::content::load(&crate::common::repo().join(dir)).unwrap();
+        content.centre.parent = "Université Mohammed VI Polytechnique de Benguerir".into();
+        for kind in [Kind::Brochure, Kind::Factsheet] {
+            let (_, laid) =
+                crate::common::lay_out(&content, plaquette::What::Document(kind), None).unwrap();
+            let mut wrapped = false;
+            for page in &laid.pages {
+                for item in &page.items {
+                    if let layout::frame::Item::Line(line) = item {
+                        let text: String = page
+                            .items
+                            .iter()
+                            .filter_map(|i| match i {
+                                layout::frame::Item::Text(r)
+                                    if (r.y.0 - line.rect.y.0).abs() < 0.5
+                                        && r.x.0 >= line.rect.x.0 - 1.0
+                                        && r.x.0 < line.rect.right().0 =>
+                                {
+                                    Some((r.x.0, r.text.clone()))
+                                }
+                                _ => None,
+                            })
+                            .min_by(|a, b| a.0.total_cmp(&b.0))
+                            .map(|t| t.1)
+                            .unwrap_or_default();
+                        assert!(
+                            !text.trim_start().starts_with('·'),
+                            "{dir} {kind:?}: a line starts with a separator: {text:?}"
+                        );
+                        wrapped |= text.contains("Benguerir") || text.contains("Polytechnique");
+                    }
+                }
+            }
+            assert!(
+                wrapped || kind == Kind::Brochure,
+                "{dir}: the parent was not found"
+            );
+        }
+    }
+}

@@ -237,25 +237,27 @@ fn shape_runs(
         let end = start + run.text.len();
         let mut from = start;
         let mut key: Option<(FaceId, u8)> = None;
+        // The face of the last letter: the text the spaces, digits and punctuation after it
+        // sit in.
+        let mut home: Option<FaceId> = None;
         for (i, c) in run.text.char_indices() {
+            let has = |face: Option<FaceId>| face.filter(|&f| shaper.book.face(f).has_char(c));
             // A space stays in the face of the text before it, so that a Latin name inside
-            // Arabic text ("Ai Movement") is one run in one face.
-            let face = match key {
-                Some((previous, _))
-                    if c.is_whitespace() && shaper.book.face(previous).has_char(c) =>
-                {
-                    previous
+            // Arabic text ("Ai Movement") is one run in one face; punctuation and digits
+            // follow the text they sit in ("aim.um6p.ma" stays in one face inside an Arabic
+            // edition), and come back to it after a sign only another face has: both times
+            // of "09:00–17:30" in the Arabic face, not the second in the dash's.
+            let face = match has(home).or_else(|| has(key.map(|k| k.0))) {
+                Some(face) if !c.is_alphabetic() => face,
+                _ => {
+                    let face = shaper
+                        .face_for(run.style.face, run.style.latin, c)
+                        .map_err(BreakError::Uncovered)?;
+                    if c.is_alphabetic() {
+                        home = Some(face);
+                    }
+                    face
                 }
-                // Punctuation and digits follow the face of the text they sit in
-                // ("aim.um6p.ma" stays in one face inside an Arabic edition).
-                Some((previous, _))
-                    if !c.is_alphabetic() && shaper.book.face(previous).has_char(c) =>
-                {
-                    previous
-                }
-                _ => shaper
-                    .face_for(run.style.face, run.style.latin, c)
-                    .map_err(BreakError::Uncovered)?,
             };
             let this = (face, level_at(start + i));
             if let Some(previous) = key
