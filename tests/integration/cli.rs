@@ -575,7 +575,10 @@ fn arabic_editions_are_right_to_left_and_tagged_ar() {
         .collect();
     footer.sort_by(|a, b| a.x.0.total_cmp(&b.x.0));
     let footer: String = footer.iter().map(|r| r.text.as_str()).collect();
-    assert!(footer.contains("Ai Movement · aim.um6p.ma"), "{footer}");
+    assert!(
+        footer.contains("Ai Movement\u{a0}· aim.um6p.ma"),
+        "{footer}"
+    );
     let lines: Vec<&LineInfo> = page
         .items
         .iter()

@@ -119,6 +119,55 @@ fn the_fact_sheet_fills_its_page_without_a_hole() {
     }
 }
 
+/// Headings of the two columns that end up within two lines of each other are brought level:
+/// a line apart, they look like a mistake.
+#[test]
+fn headings_across_the_columns_sit_level() {
+    for content in &editions() {
+        let (style, laid) = factsheet(content);
+        let name = name(content);
+        let columns = layout::columns(&style, 1);
+        let column_of = |x: f32| {
+            columns
+                .iter()
+                .position(|&(left, width)| x >= left.0 - 1.0 && x < (left + width).0)
+        };
+        let page = &laid.pages[0];
+        let headings: Vec<_> = page
+            .items
+            .iter()
+            .filter_map(|item| match item {
+                Item::Line(l) if matches!(l.role, Role::Heading(_)) => Some(l.rect),
+                _ => None,
+            })
+            .collect();
+        // The first line of each heading, with its column.
+        let firsts: Vec<(usize, f32)> = headings
+            .iter()
+            .filter(|r| {
+                !headings
+                    .iter()
+                    .any(|o| o.x == r.x && o.y.0 < r.y.0 && o.y.0 > r.y.0 - 1.5 * r.height.0)
+            })
+            .filter_map(|r| column_of(r.x.0).map(|c| (c, r.y.0)))
+            .collect();
+        let mut pairs = 0;
+        for &(ca, ya) in &firsts {
+            for &(cb, yb) in &firsts {
+                if ca + 1 == cb && (ya - yb).abs() <= 2.0 * style.grid.0 + 0.5 {
+                    pairs += 1;
+                    assert!(
+                        (ya - yb).abs() < 0.5,
+                        "{name}: headings of columns {ca} and {cb} at {ya:.1} and {yb:.1} pt"
+                    );
+                }
+            }
+        }
+        // Both contents have headings side by side (the first pair, under the key figures).
+        assert!(pairs >= 1, "{name}: no headings side by side: {firsts:?}");
+    }
+}
+
 #[test]
 fn the_icon_grid_runs_across_the_page_under_the_columns() {
     for content in &editions() {
