@@ -520,3 +520,66 @@ proptest! {
         }
     }
 }
+
+/// A timeline split across pages keeps two entries at least on each side, as a paragraph
+/// keeps two lines: none alone at a page's foot or head, and a timeline of three moves whole.
+/// The filler before it grows a line at a time, so that every place of the break is tried.
+#[test]
+fn a_timeline_split_across_pages_keeps_two_entries_on_each_side() {
+    use plaquette::content::{Milestone, When, YearMonth};
+    let book = FontBook::bundled().expect("fonts");
+    let mut split = 0;
+    for entries in [3, 5] {
+        for lines in 0..70 {
+            let mut content = edition("en");
+            let filler = "Filler words that take their room on the page ".repeat(lines);
+            let timeline = Block {
+                kind: BlockKind::Timeline(
+                    (0..entries)
+                        .map(|i| Milestone {
+                            date: When::Month(YearMonth::parse("2021-03").expect("a month")),
+                            text: Inline::plain(format!(
+                                "Entry{i} marks a step of the centre's history, told in a \
+                                 sentence long enough to take two lines of the column."
+                            )),
+                        })
+                        .collect(),
+                ),
+                ..paragraph(String::new())
+            };
+            content.brochure.blocks = vec![paragraph(filler), timeline];
+            let laid = layout::layout(&compose::compose(&content, Kind::Brochure), &book, None)
+                .expect("laid out");
+            // The page of each entry, by the word that starts it.
+            let mut pages: BTreeMap<usize, usize> = BTreeMap::new();
+            for (p, page) in laid.pages.iter().enumerate() {
+                for item in &page.items {
+                    if let Item::Text(run) = item
+                        && let Some(i) =
+                            (0..entries).find(|i| run.text.contains(&format!("Entry{i}")))
+                    {
+                        pages.insert(i, p);
+                    }
+                }
+            }
+            assert_eq!(
+                pages.len(),
+                entries,
+                "{entries} entries after {lines} lines: {pages:?}"
+            );
+            let mut per_page: BTreeMap<usize, usize> = BTreeMap::new();
+            for p in pages.values() {
+                *per_page.entry(*p).or_default() += 1;
+            }
+            if per_page.len() > 1 {
+                split += 1;
+            }
+            assert!(
+                per_page.values().all(|&n| n >= 2),
+                "{entries} entries after {lines} lines of filler, by page: {per_page:?}"
+            );
+        }
+    }
+    // The sweep did reach the foot of a page with a timeline of five.
+    assert!(split > 0, "no timeline was split");
+}

@@ -94,6 +94,15 @@ impl Prep {
         }
     }
 
+    /// How much lower than its spaces say it may start: a line of the grid it snaps to, none
+    /// for a piece that follows the one before it at its own spacing.
+    pub fn slack(&self, grid: Pt) -> Pt {
+        match self {
+            Prep::Whole(whole) if whole.joined => Pt::ZERO,
+            _ => grid,
+        }
+    }
+
     /// Its whole height, spaces included, for the messages that say how much does not fit.
     pub fn height(&self) -> Pt {
         match self {
@@ -260,9 +269,11 @@ fn parts(
 }
 
 /// The pieces of a grid or a timeline as parts placed whole, the last with the flow's space
-/// after.
+/// after. Split between columns, each side keeps two pieces at least, as a paragraph keeps
+/// two lines: the first and the last but one are never last in a column.
 fn wholes(pieces: Vec<Piece>, space_after: Pt, origin: Option<Span>, out: &mut Vec<Prep>) {
     let count = pieces.len();
+    let kept = |i: usize| count >= 2 && (i == 0 || i + 2 == count);
     for (i, piece) in pieces.into_iter().enumerate() {
         out.push(Prep::Whole(Whole {
             items: piece.items,
@@ -273,7 +284,7 @@ fn wholes(pieces: Vec<Piece>, space_after: Pt, origin: Option<Span>, out: &mut V
                 piece.space_after
             },
             origin: piece.origin.or_else(|| origin.clone()),
-            keep: false,
+            keep: kept(i),
             float: false,
             joined: i > 0,
         }));

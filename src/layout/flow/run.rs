@@ -412,8 +412,8 @@ impl Runner<'_, '_> {
         let mut need = Pt::ZERO;
         let mut j = k;
         while let Some(p) = preps.get(j).filter(|p| p.keep()) {
-            // Each part may start a grid line lower than its spaces say.
-            need += p.height() + cursor.style.grid;
+            // Each part may start a grid line lower than its spaces say (see `Prep::slack`).
+            need += p.height() + p.slack(cursor.style.grid);
             j += 1;
         }
         // A long paragraph kept with what follows counts its last two lines only.
@@ -462,12 +462,14 @@ impl Runner<'_, '_> {
             // What follows the heading, and what it keeps with it (an introduction).
             let mut intro = Pt::ZERO;
             let mut j = next.unwrap_or(preps.len());
-            // Each part may start a grid line lower than its spaces say.
+            // Each part may start a grid line lower than its spaces say (see `Prep::slack`).
             while let Some(p) = preps.get(j).filter(|p| p.keep()) {
-                intro += p.height() + cursor.style.grid;
+                intro += p.height() + p.slack(cursor.style.grid);
                 j += 1;
             }
-            let first = preps.get(j).map_or(Pt::ZERO, Prep::min_start) + cursor.style.grid;
+            let first = preps.get(j).map_or(cursor.style.grid, |p| {
+                p.min_start() + p.slack(cursor.style.grid)
+            });
             let need = group.max(intro + first);
             while cursor.y + need > cursor.bottom() && !cursor.at_top() {
                 cursor.next_column(set.para.origin.as_ref(), rest + need)?;
