@@ -869,3 +869,31 @@ fn no_line_starts_with_a_separator() {
         }
     }
 }
+
+#[test]
+fn a_sidebar_heading_steps_down_rather_than_break_a_compound_at_its_hyphen() {
+    // «euro-méditerranéens» is wider than the sidebar at the heading's size, not at 90 %: a
+    // break after its hyphen would read as a hyphenated word.
+    let heading = "Des partenaires euro-méditerranéens";
+    let f = crate::common::fixture::Fixture::new();
+    f.blocks(&format!(
+        "  - paragraph: Body.\n  - heading: {heading}\n  - paragraph: Body text.\n"
+    ));
+    let book = FontBook::bundled().unwrap();
+    let laid =
+        layout::layout(&compose::compose(&f.content(), Kind::Brochure), &book, None).unwrap();
+    let runs: Vec<&layout::frame::TextRun> = text_runs(&laid)
+        .into_iter()
+        .filter(|r| r.role == plaquette::compose::Role::Heading(1))
+        .collect();
+    let ends: Vec<&str> = runs
+        .iter()
+        .filter(|r| !r.text.contains("Start"))
+        .map(|r| r.text.trim_end())
+        .collect();
+    assert!(ends.len() >= 2, "{heading}: set on one line: {ends:?}");
+    assert!(
+        ends.iter().all(|t| !t.ends_with(['-', '\u{2010}'])),
+        "{heading}: broken at a hyphen: {ends:?}"
+    );
+}

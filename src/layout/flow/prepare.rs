@@ -166,8 +166,14 @@ fn parts(
                 };
                 let mut set = placer.set(para, width).map_err(broken)?;
                 // A sidebar heading with a word wider than the sidebar steps down the scale
-                // (to 73 % at most) rather than hyphenate it («com-plémentaires»).
-                if para.side && !para.hyphenate && set.lines.iter().any(|l| l.hyphenated) {
+                // (to 73 % at most) rather than hyphenate it («com-plémentaires») or break a
+                // compound at its hyphen («sommes-/nous»).
+                let splits = |set: &SetPara| {
+                    set.lines
+                        .iter()
+                        .any(crate::layout::par::Line::splits_a_word)
+                };
+                if para.side && !para.hyphenate && splits(&set) {
                     let mut smaller = para.clone();
                     for _ in 0..3 {
                         for run in &mut smaller.runs {
@@ -175,7 +181,7 @@ fn parts(
                         }
                         smaller.leading = smaller.leading * 0.9;
                         let tried = placer.set(&smaller, width).map_err(broken)?;
-                        if !tried.lines.iter().any(|l| l.hyphenated) {
+                        if !splits(&tried) {
                             set = tried;
                             break;
                         }
