@@ -723,3 +723,70 @@ fn a_photo_cover_fills_the_page_under_a_veil_that_lets_the_text_read() {
     });
     assert!(veiled, "no fill at 70% opacity");
 }
+
+/// An image waiting for the next page does not open it above a box that continues there:
+/// the box's second half, under the image, would read as its caption. The text before grows
+/// a line at a time, so that the box breaks at every place.
+#[test]
+fn a_waiting_image_does_not_sit_above_a_box_that_continues() {
+    let f = Fixture::new();
+    f.file("images/tall.jpg", &pictures::jpeg(1000, 1500, None));
+    let bio =
+        "She studies the tides of the gulf and the machines that draw power from them. ".repeat(14);
+    let mut checked = 0;
+    for lines in (0..60).step_by(2) {
+        let filler = "Filler words that take their room on the page ".repeat(lines + 1);
+        f.blocks(&format!(
+            "  - paragraph: {filler}\n  - image: images/tall.jpg\n    alt: The wave tank\n\
+             \x20 - profile:\n      name: Ada Example\n      role: Director\n      bio: {bio}\n"
+        ));
+        let content = f.content();
+        let laid = laid(&content, false);
+        let fills = |page: &plaquette::layout::frame::Page| -> Vec<plaquette::layout::frame::Rect> {
+            page.items
+                .iter()
+                .filter_map(|i| match i {
+                    plaquette::layout::frame::Item::Fill(fill)
+                        if fill.rect.width.0 > 100.0 && fill.rect.height.0 > 20.0 =>
+                    {
+                        Some(fill.rect)
+                    }
+                    _ => None,
+                })
+                .collect()
+        };
+        for (p, page) in laid.pages.iter().enumerate().skip(1) {
+            // Inside pages: the covers' grounds are fills too.
+            let Some(previous) = laid.pages.get(p - 1).filter(|q| q.number.is_some()) else {
+                continue;
+            };
+            if page.number.is_none() {
+                continue;
+            }
+            // The box was cut at the previous page's foot and goes on here.
+            let cut = fills(previous)
+                .iter()
+                .any(|r| r.bottom().0 > previous.trim.bottom().0 - 120.0);
+            for fill in fills(page) {
+                let above = page.items.iter().any(|i| match i {
+                    plaquette::layout::frame::Item::Image(image) => {
+                        image.rect.bottom().0 <= fill.y.0 + 1.0
+                            && fill.y.0 - image.rect.bottom().0 < 60.0
+                            && image.rect.x.0 < fill.right().0
+                            && image.rect.right().0 > fill.x.0
+                    }
+                    _ => false,
+                });
+                if cut {
+                    checked += 1;
+                    assert!(
+                        !above,
+                        "after {lines} lines: on page {}, the box goes on under an image",
+                        p + 1
+                    );
+                }
+            }
+        }
+    }
+    assert!(checked > 0, "the box never broke across pages");
+}

@@ -198,8 +198,14 @@ impl Cursor<'_> {
             self.sidebar_floor = self.top;
         }
         self.y = self.top;
-        // Waiting images first, as many as fit (the first always: it fits an empty column).
-        let waiting = std::mem::take(&mut self.floats);
+        // Waiting images first, as many as fit (the first always: it fits an empty column);
+        // not above a box that continues here, whose second half would read as their caption:
+        // they wait for it to close.
+        let waiting = if self.open.is_empty() {
+            std::mem::take(&mut self.floats)
+        } else {
+            Vec::new()
+        };
         for (i, float) in waiting.into_iter().enumerate() {
             if i > 0 && (!self.floats.is_empty() || self.y + float.height > self.bottom()) {
                 self.floats.push(float);
