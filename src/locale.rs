@@ -101,6 +101,8 @@ pub struct Words {
     pub qr_registration: &'static str,
     /// The edition stamp, from a month: `{date} edition`.
     pub edition: &'static str,
+    /// A heading repeated where what it heads goes on in another column: `{what} (continued)`.
+    pub continued: &'static str,
     /// Between the items of a list the templates join (`Rabat, Morocco`).
     pub comma: &'static str,
     /// Quotation marks around a quote block.
@@ -175,6 +177,7 @@ pub static LOCALES: [Locale; 5] = [
             qr_website: "Code QR du site {site}",
             qr_registration: "Code QR de l’inscription, {site}",
             edition: "Édition de {date}",
+            continued: "{what} (suite)",
             comma: ", ",
             quote_marks: FRENCH_QUOTES,
         },
@@ -259,6 +262,7 @@ pub static LOCALES: [Locale; 5] = [
             qr_website: "رمز QR لموقع {site}",
             qr_registration: "رمز QR للتسجيل، {site}",
             edition: "إصدار {date}",
+            continued: "{what} (تابع)",
             comma: "، ",
             quote_marks: ("«", "»"),
         },
@@ -300,6 +304,7 @@ pub static LOCALES: [Locale; 5] = [
             qr_website: "Código QR del sitio {site}",
             qr_registration: "Código QR de la inscripción, {site}",
             edition: "Edición de {date}",
+            continued: "{what} (continuación)",
             comma: ", ",
             quote_marks: ("«", "»"),
         },
@@ -334,6 +339,7 @@ const ENGLISH_WORDS: Words = Words {
     qr_website: "QR code for {site}",
     qr_registration: "QR code to register, {site}",
     edition: "{date} Edition",
+    continued: "{what} (continued)",
     comma: ", ",
     quote_marks: ("“", "”"),
 };

@@ -156,6 +156,7 @@ fn flow(block: &Block, centre: &Centre, s: &Styles) -> Vec<Flow> {
             label_width: s.length(a4::DATE_WIDTH),
             space_after: s.gap,
             origin,
+            continued: None,
         }],
         BlockKind::List {
             items, numbered, ..

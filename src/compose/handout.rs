@@ -181,10 +181,9 @@ pub fn programme(event: &Event, s: &Styles) -> Vec<Flow> {
         if sessions.is_empty() {
             continue;
         }
-        body.push(Flow::Para(s.heading(
-            &Inline::plain(day_line(day.date, day.from, day.to, lang)),
-            2,
-        )));
+        let day_line = day_line(day.date, day.from, day.to, lang);
+        body.push(Flow::Para(s.heading(&Inline::plain(&day_line), 2)));
+        let continued = lang.locale().words.continued.replace("{what}", &day_line);
         let entries = sessions
             .iter()
             .map(|session| {
@@ -217,6 +216,11 @@ pub fn programme(event: &Event, s: &Styles) -> Vec<Flow> {
             label_width: s.length(a4::DATE_WIDTH) * 0.43,
             space_after: s.gap * 1.5,
             origin: None,
+            continued: Some(Para {
+                role: Role::Artifact,
+                keep_with_next: false,
+                ..s.heading(&Inline::plain(continued), 2)
+            }),
         });
     }
     if !event.partners.is_empty() {

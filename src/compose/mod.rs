@@ -440,6 +440,9 @@ pub enum Flow {
         label_width: Pt,
         space_after: Pt,
         origin: Option<Span>,
+        /// Set again at the top of a column the timeline goes on in (a programme's day,
+        /// «continued»), as an artifact: the heading is in the structure once.
+        continued: Option<Para>,
     },
     /// A line of the contents list: the title, and its page number at the end of the line.
     Entry {

@@ -102,6 +102,55 @@ fn a_long_programme_continues_and_too_long_a_one_names_its_session() {
     assert!(log.contains("none of the event long"), "{log}");
 }
 
+/// A programme's day that goes on in a new column says so at its top: the day's heading again,
+/// «(continued)», as an artifact (the heading is in the structure once).
+#[test]
+fn a_programme_day_going_on_in_a_new_column_says_so() {
+    let f = Fixture::new();
+    let mut text = String::from(
+        "name: A long day\ndays:\n  - {date: 2030-05-02, from: \"08:00\", to: \"20:00\"}\n\
+         venue: The hall\ncity: Springfield\nregistration: https://lab.example.org/day\n\
+         programme:\n",
+    );
+    for i in 0..28 {
+        text.push_str(&format!(
+            "  - time: \"{:02}:{:02}\"\n    title: Session {i}, on a subject worth a title of two lines in a handout's column\n",
+            8 + i * 10 / 60,
+            (i * 10) % 60
+        ));
+    }
+    f.write("events/long.yaml", &text);
+    let content = f.content();
+    let long = content.events.iter().find(|e| e.slug == "long").unwrap();
+    let (_, laid) = lay(&content, What::Handout(long));
+    assert_eq!(laid.pages.len(), 2, "the programme runs onto the back");
+    let again = |page: usize| -> Vec<(f32, Role, String)> {
+        laid.pages[page]
+            .items
+            .iter()
+            .filter_map(|i| match i {
+                Item::Text(run) if run.text.contains("(continued)") => {
+                    Some((run.y.0, run.role.clone(), run.text.clone()))
+                }
+                _ => None,
+            })
+            .collect()
+    };
+    assert!(again(0).is_empty(), "{:?}", again(0));
+    let back = again(1);
+    assert!(!back.is_empty(), "no heading at the top of the back");
+    assert!(
+        back.iter().all(|(_, role, _)| *role == Role::Artifact),
+        "{back:?}"
+    );
+    // It opens the page: no session above it.
+    let first = back.iter().map(|b| b.0).fold(f32::INFINITY, f32::min);
+    let above = laid.pages[1].items.iter().any(
+        |i| matches!(i, Item::Text(run) if run.text.starts_with("Session") && run.y.0 < first),
+    );
+    assert!(!above, "a session above the repeated heading");
+}
+
 // 2. An odd count gets a planned page, never a blank; a heading and its introduction stay with
 // the first lines of what they introduce.
 #[test]

@@ -10,6 +10,7 @@ use crate::layout::LayoutError;
 use crate::layout::frame::Item;
 use crate::layout::place::{Piece, Placer, SetPara, space_after};
 use crate::units::{Colour, Pt};
+use std::rc::Rc;
 
 /// A flow prepared for its width.
 pub enum Prep {
@@ -33,6 +34,16 @@ pub struct Whole {
     /// Continues the part before it (an entry of a timeline, a row of a grid): follows it at
     /// its own spacing, off the baseline grid.
     pub joined: bool,
+    /// Set above it when it opens a column (see [`Again`]).
+    pub again: Option<Rc<Again>>,
+}
+
+/// A heading set again above the part of a timeline that opens a column, so that the column
+/// says what it goes on with (a programme's day, «continued»).
+pub struct Again {
+    pub items: Vec<Item>,
+    pub height: Pt,
+    pub space_after: Pt,
 }
 
 pub struct Boxed {
@@ -208,6 +219,7 @@ fn parts(
                     keep: false,
                     float: true,
                     joined: false,
+                    again: None,
                 }));
             }
             Flow::Row {
@@ -227,12 +239,35 @@ fn parts(
                 rail,
                 label_width,
                 space_after,
+                continued,
                 ..
             } => {
                 let pieces = placer
                     .timeline_pieces(entries, rail, *label_width, width)
                     .map_err(broken)?;
+                let again = match continued {
+                    Some(para) => {
+                        let flow = [Flow::Para(para.clone())];
+                        let (items, height) = placer.stack(&flow, width).map_err(broken)?;
+                        Some(Rc::new(Again {
+                            items,
+                            height,
+                            space_after: para.space_after,
+                        }))
+                    }
+                    None => None,
+                };
+                let count = pieces.len();
                 wholes(pieces, *space_after, origin, out);
+                if let Some(again) = again {
+                    for prep in out.iter_mut().rev().take(count) {
+                        if let Prep::Whole(whole) = prep
+                            && whole.joined
+                        {
+                            whole.again = Some(Rc::clone(&again));
+                        }
+                    }
+                }
             }
             Flow::Boxed {
                 fill,
@@ -267,6 +302,7 @@ fn parts(
                     keep: false,
                     float: false,
                     joined: false,
+                    again: None,
                 }));
             }
         }
@@ -293,6 +329,7 @@ fn wholes(pieces: Vec<Piece>, space_after: Pt, origin: Option<Span>, out: &mut V
             keep: kept(i),
             float: false,
             joined: i > 0,
+            again: None,
         }));
     }
 }

@@ -642,6 +642,14 @@ impl Runner<'_, '_> {
                 by: rest + whole.height - (cursor.bottom() - cursor.y),
             });
         }
+        // A timeline going on in a new column says what it goes on with, when both fit.
+        if let Some(again) = &whole.again
+            && cursor.at_top()
+            && cursor.y + again.height + again.space_after + whole.height <= cursor.bottom()
+        {
+            cursor.put(again.items.clone(), again.height);
+            cursor.y += again.space_after;
+        }
         cursor.put(whole.items.clone(), whole.height);
         Ok(true)
     }
