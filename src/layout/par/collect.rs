@@ -148,6 +148,9 @@ enum Point {
     Mandatory,
     /// Hyphenation (patterns or a soft hyphen): the line would end with an added hyphen.
     Hyphen,
+    /// Inside a web or email address, where a cut reads as one: before a dot, a hyphen, a
+    /// slash, an at sign… (never after a hyphen, which would read as hyphenation).
+    Address,
 }
 
 pub fn collect(
@@ -168,6 +171,7 @@ pub fn collect(
             points.insert(at, point);
         }
     }
+    address_points(&text, &mut points);
     let mut hyphenate = para.hyphenate;
     for at in hyphenation_points(&text, para, hyphenate) {
         points.entry(at).or_insert(Point::Hyphen);
@@ -355,6 +359,70 @@ impl Shaped {
     }
 }
 
+/// Where web and email addresses may be cut, as the Chicago Manual has it: after `//` or a
+/// colon, before a dot, a hyphen, a slash and the like, never after a hyphen (the reader
+/// would take the address for hyphenated). A cut there costs what a hyphen does: the spaces
+/// around come first.
+fn address_points(text: &str, points: &mut BTreeMap<usize, Point>) {
+    // The words, between spaces of any kind (no-break ones are wider than a byte).
+    let mut words = Vec::new();
+    let mut begin = None;
+    for (i, c) in text.char_indices() {
+        match (c.is_whitespace(), begin) {
+            (true, Some(b)) => {
+                words.push(b..i);
+                begin = None;
+            }
+            (false, None) => begin = Some(i),
+            _ => {}
+        }
+    }
+    words.extend(begin.map(|b| b..text.len()));
+    for word in words {
+        let from = word.start;
+        let token = text.get(word).unwrap_or_default();
+        // What follows the address in its sentence («aim.um6p.ma,») is not part of it.
+        let address = token.trim_end_matches(['.', ',', ';', ':', ')', '»', '”', '!', '?']);
+        if !is_address(address) {
+            continue;
+        }
+        let end = from + address.len();
+        // Unicode's opportunities inside it (after a hyphen, after a slash) give way to these.
+        points.retain(|&at, point| at <= from || at >= end || *point != Point::Opportunity);
+        let chars: Vec<(usize, char)> = address.char_indices().collect();
+        for (w, &(i, c)) in chars.iter().enumerate().skip(1) {
+            let previous = chars.get(w - 1).map(|p| p.1);
+            let before = matches!(
+                c,
+                '.' | '-' | '/' | '@' | '_' | '~' | '?' | '#' | '%' | '=' | '&'
+            ) && !(c == '/' && previous == Some('/'));
+            let after = matches!(previous, Some(':' | '=' | '&'))
+                || previous == Some('/') && w >= 2 && chars.get(w - 2).map(|p| p.1) == Some('/');
+            if before || after {
+                points.entry(from + i).or_insert(Point::Address);
+            }
+        }
+    }
+}
+
+/// A web or email address: with an at sign or `://`, `www.` at its start, or a domain name
+/// (labels of letters and digits between dots, the last of two lowercase letters or more:
+/// «Dr.Smith» is a slip, not a host).
+fn is_address(token: &str) -> bool {
+    if token.contains('@') || token.contains("://") || token.starts_with("www.") {
+        return true;
+    }
+    let host = token.split('/').next().unwrap_or_default();
+    let labels: Vec<&str> = host.split('.').collect();
+    labels.len() >= 2
+        && labels
+            .iter()
+            .all(|l| !l.is_empty() && l.chars().all(|c| c.is_alphanumeric() || c == '-'))
+        && labels
+            .last()
+            .is_some_and(|l| l.chars().count() >= 2 && l.chars().all(char::is_lowercase))
+}
+
 /// Where words may be hyphenated: after soft hyphens always, and by the language's patterns
 /// (at least 2 letters before and 3 after) where the paragraph allows it.
 fn hyphenation_points(text: &str, para: &Para, hyphenate: bool) -> Vec<usize> {
@@ -495,6 +563,12 @@ fn items(
                         hyphen: Some(seg),
                     }
                 }
+                Point::Address => Item::Penalty {
+                    width: Pt::ZERO,
+                    cost: HYPHEN_PENALTY,
+                    flagged: false,
+                    hyphen: None,
+                },
                 Point::Opportunity => Item::Penalty {
                     width: Pt::ZERO,
                     cost: match (after_hyphen, running) {
@@ -622,4 +696,79 @@ fn split_overlong(
         out.push(make_box(glyphs, segs, from..range.end, spacing));
     }
     *items = out;
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Where the text may be cut inside its addresses, as the text on either side.
+    fn cuts(text: &str) -> Vec<(String, String)> {
+        let mut points = BTreeMap::new();
+        for (at, kind) in linebreaks(text) {
+            if at < text.len() && kind == BreakOpportunity::Allowed {
+                points.insert(at, Point::Opportunity);
+            }
+        }
+        address_points(text, &mut points);
+        points
+            .iter()
+            .filter(|(_, p)| **p == Point::Address)
+            .map(|(&at, _)| {
+                let before = text[..at].rsplit(' ').next().unwrap_or_default().to_owned();
+                let after = text[at..].split(' ').next().unwrap_or_default().to_owned();
+                (before, after)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn addresses_are_cut_before_their_punctuation_never_after_a_hyphen() {
+        let text =
+            "Écrivez à info@north-shore.example.org, ou voyez https://north-shore.example.org/a_b.";
+        let cuts = cuts(text);
+        let pairs: Vec<String> = cuts.iter().map(|(b, a)| format!("{b}|{a}")).collect();
+        for expected in [
+            "info|@north-shore.example.org,",
+            "info@north|-shore.example.org,",
+            "info@north-shore|.example.org,",
+            "https:|//north-shore.example.org/a_b.",
+            "https://|north-shore.example.org/a_b.",
+            "https://north-shore.example.org|/a_b.",
+            "https://north-shore.example.org/a|_b.",
+        ] {
+            assert!(
+                pairs.contains(&expected.to_owned()),
+                "{expected} not in {pairs:?}"
+            );
+        }
+        // Not after a hyphen, not inside `//`, not at the sentence's own full stop.
+        assert!(pairs.iter().all(|p| !p.contains("-|")), "{pairs:?}");
+        assert!(!pairs.contains(&"https:/|/north-shore.example.org/a_b.".to_owned()));
+        assert!(pairs.iter().all(|p| !p.ends_with("|.")), "{pairs:?}");
+        // Unicode's opportunity after the hyphen is gone too.
+        let mut points = BTreeMap::new();
+        for (at, _) in linebreaks(text) {
+            points.insert(at, Point::Opportunity);
+        }
+        address_points(text, &mut points);
+        let after_hyphen = text.find("north-").map(|i| i + "north-".len());
+        assert!(after_hyphen.is_some_and(|at| !points.contains_key(&at)));
+    }
+
+    #[test]
+    fn words_with_dots_are_not_addresses() {
+        for word in ["e.g.", "p.", "U.S.", "3.14", "fin.", "Dr.Smith"] {
+            assert!(!is_address(word), "{word}");
+        }
+        for word in [
+            "aim.um6p.ma",
+            "www.example",
+            "a@b.c",
+            "https://x",
+            "north-shore.example.org/a",
+        ] {
+            assert!(is_address(word), "{word}");
+        }
+    }
 }
