@@ -12,7 +12,7 @@
 use std::fs;
 
 use crate::common::fixture::Fixture;
-use crate::common::frames::{empty_below, outside_margins, overlaps};
+use crate::common::frames::{empty_below, is_notes, outside_margins, overlaps};
 use crate::common::*;
 use plaquette::compose::{self, Kind, Role, What};
 use plaquette::content::Content;
@@ -890,5 +890,36 @@ fn icon_grids_pack_their_items() {
             }
         }
         assert!(checked > 0, "{dir}: no icon grid checked");
+    }
+}
+
+/// A body's last page never holds a few lines alone: when it would, the page before ends
+/// higher and gives it a third of a column. The text grows a paragraph at a time, so that the
+/// last page starts nearly empty at some length.
+#[test]
+fn a_last_page_is_not_left_with_a_few_lines() {
+    for count in 4..22 {
+        let f = Fixture::new();
+        f.blocks(&paragraphs("Paragraph", count));
+        let content = f.content();
+        let (composed, laid) = brochure(&content);
+        let style = &composed.page;
+        // The inside pages with text, in order.
+        let inside: Vec<_> = laid
+            .pages
+            .iter()
+            .filter(|p| p.number.is_some() && !is_notes(p))
+            .collect();
+        let [.., before, last] = inside.as_slice() else {
+            continue;
+        };
+        let held = |page: &plaquette::layout::frame::Page| 1.0 - empty_below(page, style);
+        let last_held = held(last);
+        assert!(
+            last_held >= 0.2 || held(before) <= 0.55,
+            "{count} paragraphs: the last page holds {:.0} % of its column, the page before {:.0} %",
+            last_held * 100.0,
+            held(before) * 100.0
+        );
     }
 }

@@ -547,7 +547,9 @@ fn a_timeline_split_across_pages_keeps_two_entries_on_each_side() {
                 ),
                 ..paragraph(String::new())
             };
-            content.brochure.blocks = vec![paragraph(filler), timeline];
+            // Text after it, so that its break is not the last page's (see `last_page`).
+            let after = "Words after the timeline, a page of them ".repeat(60);
+            content.brochure.blocks = vec![paragraph(filler), timeline, paragraph(after)];
             let laid = layout::layout(&compose::compose(&content, Kind::Brochure), &book, None)
                 .expect("laid out");
             // The page of each entry, by the word that starts it.

@@ -10,9 +10,11 @@
 //! not fit floats to the top of the next column while the text goes on; section headings of a
 //! layout with a sidebar sit beside their first block. The last page's columns (the fact
 //! sheet's only page) can be balanced, and a one-page document's columns are then [`justify`]'d
-//! to reach the foot of the page.
+//! to reach the foot of the page; a last page of a few lines takes more from the page before
+//! ([`last_page`]).
 
 mod justify;
+mod last_page;
 mod prepare;
 mod run;
 
@@ -78,7 +80,7 @@ pub fn flow(
     let mut pages = if style.balance {
         balance(placer, style, &preps, start, what, pages)
     } else {
-        pages
+        last_page::fill(placer, style, &preps, start, what, pages)
     };
     // A one-page document's columns then reach its foot.
     if let (Some(1), [page]) = (style.page_limit, pages.as_mut_slice()) {
@@ -114,7 +116,12 @@ fn balance(
     while lo <= hi {
         let mid = (lo + hi) / 2;
         let bottom = column_top + Pt(mid as f32 * grid);
-        match run::run(placer, style, preps, start, Some((last, bottom)), what) {
+        let short = run::Short {
+            page: last,
+            bottom,
+            goes_on: false,
+        };
+        match run::run(placer, style, preps, start, Some(short), what) {
             Ok(balanced)
                 if balanced.len() == pages.len() && stranded(&balanced) <= stranded_before =>
             {

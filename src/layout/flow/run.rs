@@ -40,8 +40,8 @@ struct Cursor<'s> {
     first_number: usize,
     /// The foot of the last sidebar heading: the next one goes below it.
     sidebar_floor: Pt,
-    /// A shorter column foot for one page (balancing): (page index, bottom).
-    short: Option<(usize, Pt)>,
+    /// A shorter column foot for one page: see [`Short`].
+    short: Option<Short>,
     /// The boxes being placed, outermost first.
     open: Vec<Open>,
     floats: Vec<Float>,
@@ -55,7 +55,7 @@ struct Cursor<'s> {
 impl Cursor<'_> {
     fn bottom(&self) -> Pt {
         match self.short {
-            Some((page, bottom)) if page + 1 == self.pages.len() => bottom,
+            Some(Short { page, bottom, .. }) if page + 1 == self.pages.len() => bottom,
             _ => self.style.height - self.style.bottom,
         }
     }
@@ -175,7 +175,7 @@ impl Cursor<'_> {
             let limit = self.style.page_limit.unwrap_or(MAX_PAGES);
             let short_here = self
                 .short
-                .is_some_and(|(page, _)| page + 1 == self.pages.len());
+                .is_some_and(|s| s.page + 1 == self.pages.len() && !s.goes_on);
             if self.pages.len() >= limit || short_here {
                 return Err(if self.style.page_limit.is_some() || short_here {
                     LayoutError::Overflow {
@@ -283,13 +283,22 @@ impl Cursor<'_> {
     }
 }
 
-/// Lays the parts out from `start`; `short` shortens the columns of one page (balancing).
+/// A page whose columns end higher than the others': the last page, balanced (all must fit
+/// on it), or the one before it, giving the last more (`goes_on`: the text continues).
+#[derive(Clone, Copy, Debug)]
+pub struct Short {
+    pub page: usize,
+    pub bottom: Pt,
+    pub goes_on: bool,
+}
+
+/// Lays the parts out from `start`; `short` shortens the columns of one page.
 pub fn run(
     placer: &mut Placer,
     style: &PageStyle,
     preps: &[Prep],
     start: &Start,
-    short: Option<(usize, Pt)>,
+    short: Option<Short>,
     what: &'static str,
 ) -> Result<Vec<Page>, LayoutError> {
     let mut cursor = Cursor {
