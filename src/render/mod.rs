@@ -63,7 +63,7 @@ pub struct Options {
     pub created: DateTime<Utc>,
     /// Stable across builds of the same inputs: a hash of them.
     pub document_id: String,
-    /// Also validate as PDF/UA-1 (screen editions).
+    /// Also validate as PDF/UA-1 (every edition is; a flag for the library's callers).
     pub accessible: bool,
     /// For offset print: the brand's inks where it gives them, a FOGRA39 output intent, and
     /// trim and bleed boxes; CMYK photos kept in CMYK.

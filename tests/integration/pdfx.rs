@@ -24,6 +24,19 @@ fn text<'a>(doc: &'a Document, dict: &'a Dictionary, key: &[u8]) -> Option<&'a [
     value.as_str().ok()
 }
 
+/// The array `dict[key]` holds, directly or through a reference.
+fn array<'a>(doc: &'a Document, dict: &'a Dictionary, key: &[u8]) -> Vec<Object> {
+    dict.get(key)
+        .ok()
+        .and_then(|o| match o {
+            Object::Reference(id) => doc.get_object(*id).ok(),
+            other => Some(other),
+        })
+        .and_then(|o| o.as_array().ok())
+        .cloned()
+        .unwrap_or_default()
+}
+
 fn dictionary<'a>(doc: &'a Document, object: &'a Object) -> Option<&'a Dictionary> {
     match object {
         Object::Reference(id) => doc.get_dictionary(*id).ok(),
@@ -81,16 +94,7 @@ fn pdfx4_problems(path: &Path) -> Vec<String> {
 
     // One PDF/X intent, on a CMYK output profile, sharing its profile with PDF/A's.
     let catalog = doc.catalog().expect("catalog");
-    let intents = catalog
-        .get(b"OutputIntents")
-        .ok()
-        .and_then(|o| match o {
-            Object::Reference(id) => doc.get_object(*id).ok(),
-            other => Some(other),
-        })
-        .and_then(|o| o.as_array().ok())
-        .cloned()
-        .unwrap_or_default();
+    let intents = array(&doc, catalog, b"OutputIntents");
     let intents: Vec<&Dictionary> = intents.iter().filter_map(|i| dictionary(&doc, i)).collect();
     let of = |s: &[u8]| {
         intents
@@ -261,15 +265,7 @@ fn pdfx4_problems(path: &Path) -> Vec<String> {
         if dict.get(b"ArtBox").is_ok() {
             problem(format!("page {number}: an art box beside the trim box"));
         }
-        let annotations = dict
-            .get(b"Annots")
-            .ok()
-            .and_then(|a| match a {
-                Object::Reference(id) => doc.get_object(*id).ok(),
-                other => Some(other),
-            })
-            .and_then(|a| a.as_array().ok())
-            .map_or(0, Vec::len);
+        let annotations = array(&doc, dict, b"Annots").len();
         if annotations > 0 {
             problem(format!("page {number}: {annotations} annotations"));
         }

@@ -159,7 +159,11 @@ fn level(plans: &mut [Plan], grid: Pt) {
                 } else {
                     (&mut *b, j, &mut *a, i)
                 };
-                if higher.spare >= k {
+                let room = higher
+                    .breaks
+                    .get(hi)
+                    .is_some_and(|b| b.lines + k <= MOST_LINES);
+                if higher.spare >= k && room {
                     higher.spare -= k;
                     if let Some(b) = higher.breaks.get_mut(hi) {
                         b.lines += k;
@@ -273,13 +277,16 @@ mod tests {
         section_breaks(extents).iter().map(|b| b.at).collect()
     }
 
-    #[test]
-    fn sections_break_before_headings_that_stand_apart() {
-        let e = |top: f32, bottom: f32, heading: bool| Extent {
+    fn e(top: f32, bottom: f32, heading: bool) -> Extent {
+        Extent {
             top: Pt(top),
             bottom: Pt(bottom),
             heading,
-        };
+        }
+    }
+
+    #[test]
+    fn sections_break_before_headings_that_stand_apart() {
         let extents = [
             e(0.0, 10.0, true),
             e(14.0, 40.0, false),
@@ -296,11 +303,6 @@ mod tests {
 
     #[test]
     fn a_heading_under_a_heading_stays_with_it() {
-        let e = |top: f32, bottom: f32, heading: bool| Extent {
-            top: Pt(top),
-            bottom: Pt(bottom),
-            heading,
-        };
         let extents = [
             e(0.0, 10.0, true),
             e(20.0, 30.0, true),

@@ -701,6 +701,10 @@ impl Runner<'_, '_> {
         cursor.open.pop();
         result?;
         cursor.y += b.padding;
+        // Images that waited for the box to close go in under it when they fit.
+        if cursor.open.is_empty() {
+            cursor.place_floats_here();
+        }
         Ok(())
     }
 }

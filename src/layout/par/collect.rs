@@ -171,9 +171,15 @@ pub fn collect(
             points.insert(at, point);
         }
     }
-    address_points(&text, &mut points);
+    let addresses = address_points(&text, &mut points);
+    // Addresses are cut where `address_points` says, never hyphenated.
+    let hyphen_points = |hyphenate: bool| {
+        hyphenation_points(&text, para, hyphenate)
+            .into_iter()
+            .filter(|at| !addresses.iter().any(|a| a.start < *at && *at < a.end))
+    };
     let mut hyphenate = para.hyphenate;
-    for at in hyphenation_points(&text, para, hyphenate) {
+    for at in hyphen_points(hyphenate) {
         points.entry(at).or_insert(Point::Hyphen);
     }
     // An em of each segment's size, for letter-spacing; none for Arabic.
@@ -195,7 +201,7 @@ pub fn collect(
     };
     if !hyphenate && too_wide(&items) {
         hyphenate = true;
-        for at in hyphenation_points(&text, para, hyphenate) {
+        for at in hyphen_points(hyphenate) {
             points.entry(at).or_insert(Point::Hyphen);
         }
         items = self::items(&text, &glyphs, &segs, &points, &spacing, para.hyphenate);
@@ -363,7 +369,7 @@ impl Shaped {
 /// colon, before a dot, a hyphen, a slash and the like, never after a hyphen (the reader
 /// would take the address for hyphenated). A cut there costs what a hyphen does: the spaces
 /// around come first.
-fn address_points(text: &str, points: &mut BTreeMap<usize, Point>) {
+fn address_points(text: &str, points: &mut BTreeMap<usize, Point>) -> Vec<Range<usize>> {
     // The words, between spaces of any kind (no-break ones are wider than a byte).
     let mut words = Vec::new();
     let mut begin = None;
@@ -378,11 +384,15 @@ fn address_points(text: &str, points: &mut BTreeMap<usize, Point>) {
         }
     }
     words.extend(begin.map(|b| b..text.len()));
+    let mut addresses = Vec::new();
     for word in words {
-        let from = word.start;
-        let token = text.get(word).unwrap_or_default();
-        // What follows the address in its sentence («aim.um6p.ma,») is not part of it.
-        let address = token.trim_end_matches(['.', ',', ';', ':', ')', '»', '”', '!', '?']);
+        let token = text.get(word.clone()).unwrap_or_default();
+        // What surrounds the address in its sentence («(aim.um6p.ma),», “…”) is not part of it.
+        let opening = |c: char| !c.is_alphanumeric();
+        let closing = |c: char| !c.is_alphanumeric() && c != '/';
+        let trimmed = token.trim_start_matches(opening);
+        let from = word.start + (token.len() - trimmed.len());
+        let address = trimmed.trim_end_matches(closing);
         if !is_address(address) {
             continue;
         }
@@ -402,12 +412,14 @@ fn address_points(text: &str, points: &mut BTreeMap<usize, Point>) {
                 points.entry(from + i).or_insert(Point::Address);
             }
         }
+        addresses.push(from..end);
     }
+    addresses
 }
 
 /// A web or email address: with an at sign or `://`, `www.` at its start, or a domain name
-/// (labels of letters and digits between dots, the last of two lowercase letters or more:
-/// «Dr.Smith» is a slip, not a host).
+/// (labels of two letters or digits or more between dots, the last of lowercase letters:
+/// «Dr.Smith» is a slip and «p.ej» an abbreviation, not hosts).
 fn is_address(token: &str) -> bool {
     if token.contains('@') || token.contains("://") || token.starts_with("www.") {
         return true;
@@ -417,7 +429,7 @@ fn is_address(token: &str) -> bool {
     labels.len() >= 2
         && labels
             .iter()
-            .all(|l| !l.is_empty() && l.chars().all(|c| c.is_alphanumeric() || c == '-'))
+            .all(|l| l.chars().count() >= 2 && l.chars().all(|c| c.is_alphanumeric() || c == '-'))
         && labels
             .last()
             .is_some_and(|l| l.chars().count() >= 2 && l.chars().all(char::is_lowercase))
@@ -726,8 +738,7 @@ mod tests {
     fn addresses_are_cut_before_their_punctuation_never_after_a_hyphen() {
         let text =
             "Écrivez à info@north-shore.example.org, ou voyez https://north-shore.example.org/a_b.";
-        let cuts = cuts(text);
-        let pairs: Vec<String> = cuts.iter().map(|(b, a)| format!("{b}|{a}")).collect();
+        let pairs: Vec<String> = cuts(text).iter().map(|(b, a)| format!("{b}|{a}")).collect();
         for expected in [
             "info|@north-shore.example.org,",
             "info@north|-shore.example.org,",
@@ -736,6 +747,21 @@ mod tests {
             "https://|north-shore.example.org/a_b.",
             "https://north-shore.example.org|/a_b.",
             "https://north-shore.example.org/a|_b.",
+        ] {
+            assert!(
+                pairs.contains(&expected.to_owned()),
+                "{expected} not in {pairs:?}"
+            );
+        }
+        // Inside brackets and quotes, with Arabic punctuation after it: the same.
+        let pairs: Vec<String> = cuts("Voir (www.north-shore.org), «aim.um6p.ma»، fin.")
+            .iter()
+            .map(|(b, a)| format!("{b}|{a}"))
+            .collect();
+        for expected in [
+            "(www.north|-shore.org),",
+            "«aim|.um6p.ma»،",
+            "«aim.um6p|.ma»،",
         ] {
             assert!(
                 pairs.contains(&expected.to_owned()),
@@ -758,7 +784,7 @@ mod tests {
 
     #[test]
     fn words_with_dots_are_not_addresses() {
-        for word in ["e.g.", "p.", "U.S.", "3.14", "fin.", "Dr.Smith"] {
+        for word in ["e.g.", "p.", "U.S.", "3.14", "fin.", "Dr.Smith", "p.ej"] {
             assert!(!is_address(word), "{word}");
         }
         for word in [

@@ -36,14 +36,17 @@ impl Segment {
 
 impl Line {
     /// The line ends inside a word: at an added hyphen, or after the hyphen of a compound
-    /// («sommes-» / «nous»), which display text avoids as it avoids hyphenation.
+    /// («sommes-» / «nous»: a letter before it), which display text avoids as it avoids
+    /// hyphenation.
     pub fn splits_a_word(&self) -> bool {
         self.hyphenated
             || self
                 .segments
                 .iter()
                 .max_by_key(|s| s.start)
-                .is_some_and(|s| s.text.ends_with(['-', '\u{2010}']))
+                .and_then(|s| s.text.strip_suffix(['-', '\u{2010}']))
+                .and_then(|before| before.chars().next_back())
+                .is_some_and(char::is_alphabetic)
     }
 }
 

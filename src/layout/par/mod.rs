@@ -144,6 +144,27 @@ mod tests {
     }
 
     #[test]
+    fn an_address_in_hyphenated_text_is_never_hyphenated() {
+        let address = "observatoire-numerique.example.org";
+        for measure in [90.0, 110.0, 130.0, 150.0] {
+            let (lines, _) = set(
+                &format!(
+                    "Les résultats paraissent sur {address} chaque trimestre, données comprises."
+                ),
+                Pt(measure),
+            );
+            for line in lines.iter().filter(|l| l.hyphenated) {
+                let text = text(line);
+                let last = text.split_whitespace().last().unwrap_or_default();
+                assert!(
+                    !address.contains(last.trim_end_matches('\u{ad}')),
+                    "{measure} pt: hyphenated inside the address: {text:?}"
+                );
+            }
+        }
+    }
+
+    #[test]
     fn an_overlong_address_breaks_before_a_slash_and_is_reported() {
         let url = "https://aim.um6p.ma/recherche/intelligence-artificielle/publications/2025";
         let (lines, warnings) = set(&format!("Voir {url} pour tout savoir."), Pt(150.0));
