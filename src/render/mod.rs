@@ -149,17 +149,17 @@ pub fn render(
             surface.push_transform(&placement_transform(placement));
             let drawn = writer.page(&mut surface, page, placement.page + 1, &placement.clip);
             surface.pop();
-            links.extend(
-                drawn?
-                    .into_iter()
-                    .map(|(leaf, link)| (leaf, link, placement)),
-            );
+            let drawn = drawn?;
+            // PDF/X keeps annotations off the printed area: print editions have no links.
+            if !options.print {
+                links.extend(
+                    drawn
+                        .into_iter()
+                        .map(|(leaf, link)| (leaf, link, placement)),
+                );
+            }
         }
         surface.finish();
-        // PDF/X keeps annotations off the printed area: print editions have no links.
-        if options.print {
-            links.clear();
-        }
         for (leaf, link, placement) in links {
             let rect = link.rect;
             let Some(rect) =

@@ -598,15 +598,7 @@ fn ground(
 /// accent, too light for small labels on white, is darkened for them.
 #[test]
 fn text_reads_on_its_ground_at_every_size() {
-    let mut editions = Vec::new();
-    for dir in ["content", "tests/fixtures/northshore"] {
-        editions.extend(
-            plaquette::content::load_with(&repo().join(dir), &Default::default())
-                .expect("valid")
-                .editions,
-        );
-    }
-    for content in &editions {
+    for (_, content) in &every_edition() {
         let mut documents = vec![
             What::Document(Kind::Brochure),
             What::Document(Kind::Factsheet),
@@ -725,71 +717,66 @@ fn key_figures_stand_on_a_banner_of_the_brand_colour() {
 /// its QR code with what it opens.
 #[test]
 fn the_back_cover_is_composed_without_art_behind_text() {
-    for dir in ["content", "tests/fixtures/northshore"] {
-        for content in plaquette::content::load_with(&repo().join(dir), &Default::default())
-            .expect("valid")
-            .editions
-        {
-            let name = format!("{dir} {}", content.brochure.lang.code());
-            let (_, laid) = brochure(&content);
-            let back = laid.pages.last().expect("a back cover");
-            let band = content.brand.colours.primary.rgb;
-            for (i, item) in back.items.iter().enumerate() {
-                let Item::Text(run) = item else { continue };
-                let (x0, x1) = (run.x.0, run.x.0 + run.width().0);
-                let (y0, y1) = (run.y.0 - run.size.0, run.y.0 + run.size.0 * 0.3);
-                for x in [x0, (x0 + x1) / 2.0, x1] {
-                    for y in [y0, y1] {
-                        let under = ground(back, i, x, y);
-                        assert_eq!(
-                            under,
-                            Some(band),
-                            "{name}: something is drawn behind «{}»",
-                            run.text
-                        );
-                    }
+    for (dir, content) in every_edition() {
+        let name = format!("{dir} {}", content.brochure.lang.code());
+        let (_, laid) = brochure(&content);
+        let back = laid.pages.last().expect("a back cover");
+        let band = content.brand.colours.primary.rgb;
+        for (i, item) in back.items.iter().enumerate() {
+            let Item::Text(run) = item else { continue };
+            let (x0, x1) = (run.x.0, run.x.0 + run.width().0);
+            let (y0, y1) = (run.y.0 - run.size.0, run.y.0 + run.size.0 * 0.3);
+            for x in [x0, (x0 + x1) / 2.0, x1] {
+                for y in [y0, y1] {
+                    let under = ground(back, i, x, y);
+                    assert_eq!(
+                        under,
+                        Some(band),
+                        "{name}: something is drawn behind «{}»",
+                        run.text
+                    );
                 }
             }
-            let text: String = back
-                .items
-                .iter()
-                .filter_map(|item| match item {
-                    Item::Text(run) => Some(run.text.as_str()),
-                    _ => None,
-                })
-                .collect::<Vec<_>>()
-                .join(" ");
-            let bare = |t: &str| t.chars().filter(|c| !c.is_whitespace()).collect::<String>();
-            assert!(
-                bare(&text).contains(&bare(&content.centre.parent)),
-                "{name}: {text}"
-            );
-            // The code, and under it the address it opens.
-            let code = back
-                .items
-                .iter()
-                .find_map(|item| match item {
-                    Item::Image(i) if matches!(i.role, plaquette::compose::Role::Figure { .. }) => {
-                        Some(i.rect)
-                    }
-                    _ => None,
-                })
-                .expect("a QR code");
-            let caption = back.items.iter().any(|item| match item {
-                Item::Text(run) => {
-                    run.role == plaquette::compose::Role::Caption
-                        && run.y.0 > code.bottom().0
-                        && run.y.0 < code.bottom().0 + 30.0
-                        && content
-                            .centre
-                            .website
-                            .display()
-                            .starts_with(run.text.trim())
-                }
-                _ => false,
-            });
-            assert!(caption, "{name}: the QR code has no caption");
         }
+        let text: String = back
+            .items
+            .iter()
+            .filter_map(|item| match item {
+                Item::Text(run) => Some(run.text.as_str()),
+                _ => None,
+            })
+            .collect::<Vec<_>>()
+            .join(" ");
+        let bare = |t: &str| t.chars().filter(|c| !c.is_whitespace()).collect::<String>();
+        assert!(
+            bare(&text).contains(&bare(&content.centre.parent)),
+            "{name}: {text}"
+        );
+        // The code, and under it the address it opens.
+        let code = back
+            .items
+            .iter()
+            .find_map(|item| match item {
+                Item::Image(i) if matches!(i.role, plaquette::compose::Role::Figure { .. }) => {
+                    Some(i.rect)
+                }
+                _ => None,
+            })
+            .expect("a QR code");
+        let caption = back.items.iter().any(|item| match item {
+            Item::Text(run) => {
+                run.role == plaquette::compose::Role::Caption
+                    && run.y.0 > code.bottom().0
+                    && run.y.0 < code.bottom().0 + 30.0
+                    && content
+                        .centre
+                        .website
+                        .display()
+                        .starts_with(run.text.trim())
+            }
+            _ => false,
+        });
+        assert!(caption, "{name}: the QR code has no caption");
     }
 }
 

@@ -11,14 +11,7 @@ use plaquette::layout::{self, Laid};
 
 /// Every edition of the default content and of the second one.
 fn editions() -> Vec<Content> {
-    ["content", "tests/fixtures/northshore"]
-        .iter()
-        .flat_map(|dir| {
-            content::load_with(&repo().join(dir), &content::Options::default())
-                .expect("valid")
-                .editions
-        })
-        .collect()
+    every_edition().into_iter().map(|(_, c)| c).collect()
 }
 
 fn factsheet(content: &Content) -> (PageStyle, Laid) {

@@ -170,71 +170,66 @@ fn the_booklet_is_imposed_two_pages_a_side_on_a4_landscape() {
 #[test]
 fn booklet_sheets_keep_their_edges_clear_and_their_type_readable() {
     use plaquette::layout::impose;
-    for dir in ["content", "tests/fixtures/northshore"] {
-        for content in plaquette::content::load_with(&repo().join(dir), &Default::default())
-            .expect("valid")
-            .editions
-        {
-            let name = format!("{dir} {}", content.brochure.lang.code());
-            let sheet = impose::sheet_for(content.brand.paper);
-            let settings = plaquette::Settings {
-                booklet: Some(sheet),
-                ..plaquette::Settings::new(chrono::DateTime::UNIX_EPOCH)
-            };
-            let fonts = plaquette::fonts::FontBook::bundled().expect("fonts");
-            let (composed, laid) =
-                plaquette::lay_out(&content, What::Document(Kind::Brochure), &fonts, &settings)
-                    .expect("laid out");
-            let sheets = impose::booklet(&laid.pages, composed.rtl, sheet);
-            let margin = Pt::from(Mm(5.0)).0;
-            for (s, side) in sheets.iter().enumerate() {
-                let (width, height) = (side.media.width.0, side.media.height.0);
-                for p in &side.placements {
-                    // The clip, on the sheet.
-                    let left = p.x.0 + p.clip.x.0 * p.scale;
-                    let right = p.x.0 + p.clip.right().0 * p.scale;
-                    let top = p.y.0 + p.clip.y.0 * p.scale;
-                    let bottom = p.y.0 + p.clip.bottom().0 * p.scale;
-                    assert!(
-                        left >= margin - 0.01
-                            && right <= width - margin + 0.01
-                            && top >= margin - 0.01
-                            && bottom <= height - margin + 0.01,
-                        "{name} side {s}: page {} draws within 5 mm of the edge: {left:.1} {right:.1} {top:.1} {bottom:.1}",
-                        p.page
-                    );
-                    // 1 mm past the fold, under the facing page.
-                    let fold = width / 2.0;
-                    let past = Pt::from(Mm(1.0)).0;
-                    let fold_side = if (left + right) / 2.0 < fold {
-                        right
-                    } else {
-                        left
-                    };
-                    assert!(
-                        ((fold_side - fold).abs() - past).abs() < 0.05,
-                        "{name}: page {} stops {:.2} pt from the fold",
-                        p.page,
-                        fold_side - fold
-                    );
-                    // Everything the page holds is inside what is drawn, but for its artwork.
-                    let page = &laid.pages[p.page];
-                    for item in &page.items {
-                        if let plaquette::layout::frame::Item::Text(run) = item {
-                            let x = run.x.0;
-                            assert!(
-                                x >= p.clip.x.0 && x + run.width().0 <= p.clip.right().0,
-                                "{name}: «{}» is cut by the sheet's margin",
-                                run.text
-                            );
-                        }
+    for (dir, content) in every_edition() {
+        let name = format!("{dir} {}", content.brochure.lang.code());
+        let sheet = impose::sheet_for(content.brand.paper);
+        let settings = plaquette::Settings {
+            booklet: Some(sheet),
+            ..plaquette::Settings::new(chrono::DateTime::UNIX_EPOCH)
+        };
+        let fonts = plaquette::fonts::FontBook::bundled().expect("fonts");
+        let (composed, laid) =
+            plaquette::lay_out(&content, What::Document(Kind::Brochure), &fonts, &settings)
+                .expect("laid out");
+        let sheets = impose::booklet(&laid.pages, composed.rtl, sheet);
+        let margin = Pt::from(Mm(5.0)).0;
+        for (s, side) in sheets.iter().enumerate() {
+            let (width, height) = (side.media.width.0, side.media.height.0);
+            for p in &side.placements {
+                // The clip, on the sheet.
+                let left = p.x.0 + p.clip.x.0 * p.scale;
+                let right = p.x.0 + p.clip.right().0 * p.scale;
+                let top = p.y.0 + p.clip.y.0 * p.scale;
+                let bottom = p.y.0 + p.clip.bottom().0 * p.scale;
+                assert!(
+                    left >= margin - 0.01
+                        && right <= width - margin + 0.01
+                        && top >= margin - 0.01
+                        && bottom <= height - margin + 0.01,
+                    "{name} side {s}: page {} draws within 5 mm of the edge: {left:.1} {right:.1} {top:.1} {bottom:.1}",
+                    p.page
+                );
+                // 1 mm past the fold, under the facing page.
+                let fold = width / 2.0;
+                let past = Pt::from(Mm(1.0)).0;
+                let fold_side = if (left + right) / 2.0 < fold {
+                    right
+                } else {
+                    left
+                };
+                assert!(
+                    ((fold_side - fold).abs() - past).abs() < 0.05,
+                    "{name}: page {} stops {:.2} pt from the fold",
+                    p.page,
+                    fold_side - fold
+                );
+                // Everything the page holds is inside what is drawn, but for its artwork.
+                let page = &laid.pages[p.page];
+                for item in &page.items {
+                    if let plaquette::layout::frame::Item::Text(run) = item {
+                        let x = run.x.0;
+                        assert!(
+                            x >= p.clip.x.0 && x + run.width().0 <= p.clip.right().0,
+                            "{name}: «{}» is cut by the sheet's margin",
+                            run.text
+                        );
                     }
                 }
             }
-            // Real size: the body of the A5 pages is 9 pt at least.
-            let body = crate::common::frames::body_size(&laid.pages);
-            assert!(body >= 9.0 - 0.01, "{name}: body at {body} pt");
         }
+        // Real size: the body of the A5 pages is 9 pt at least.
+        let body = crate::common::frames::body_size(&laid.pages);
+        assert!(body >= 9.0 - 0.01, "{name}: body at {body} pt");
     }
 }
 

@@ -232,7 +232,7 @@ fn parts(
                 let pieces = placer
                     .row_pieces(cells, *gap, *min_cell, width)
                     .map_err(broken)?;
-                wholes(pieces, *space_after, origin, out);
+                wholes(pieces, *space_after, origin, None, out);
             }
             Flow::Timeline {
                 entries,
@@ -257,17 +257,7 @@ fn parts(
                     }
                     None => None,
                 };
-                let count = pieces.len();
-                wholes(pieces, *space_after, origin, out);
-                if let Some(again) = again {
-                    for prep in out.iter_mut().rev().take(count) {
-                        if let Prep::Whole(whole) = prep
-                            && whole.joined
-                        {
-                            whole.again = Some(Rc::clone(&again));
-                        }
-                    }
-                }
+                wholes(pieces, *space_after, origin, again, out);
             }
             Flow::Boxed {
                 fill,
@@ -311,9 +301,16 @@ fn parts(
 }
 
 /// The pieces of a grid or a timeline as parts placed whole, the last with the flow's space
-/// after. Split between columns, each side keeps two pieces at least, as a paragraph keeps
-/// two lines: the first and the last but one are never last in a column.
-fn wholes(pieces: Vec<Piece>, space_after: Pt, origin: Option<Span>, out: &mut Vec<Prep>) {
+/// after, those after the first with `again` to set above them in a new column. Split
+/// between columns, each side keeps two pieces at least, as a paragraph keeps two lines: the
+/// first and the last but one are never last in a column.
+fn wholes(
+    pieces: Vec<Piece>,
+    space_after: Pt,
+    origin: Option<Span>,
+    again: Option<Rc<Again>>,
+    out: &mut Vec<Prep>,
+) {
     let count = pieces.len();
     let kept = |i: usize| count >= 2 && (i == 0 || i + 2 == count);
     for (i, piece) in pieces.into_iter().enumerate() {
@@ -329,7 +326,7 @@ fn wholes(pieces: Vec<Piece>, space_after: Pt, origin: Option<Span>, out: &mut V
             keep: kept(i),
             float: false,
             joined: i > 0,
-            again: None,
+            again: again.clone().filter(|_| i > 0),
         }));
     }
 }

@@ -31,6 +31,20 @@ pub fn copy_dir(from: &Path, to: &Path) {
     }
 }
 
+/// Every edition of the default content and of the second one, each with its folder.
+pub fn every_edition() -> Vec<(&'static str, content::Content)> {
+    ["content", "tests/fixtures/northshore"]
+        .into_iter()
+        .flat_map(|dir| {
+            content::load_with(&repo().join(dir), &content::Options::default())
+                .expect("valid")
+                .editions
+                .into_iter()
+                .map(move |edition| (dir, edition))
+        })
+        .collect()
+}
+
 /// A temporary working folder holding `content/`, a copy of `source` (relative to the repo).
 pub fn workspace(source: &str) -> tempfile::TempDir {
     let dir = tempfile::tempdir().expect("temporary folder");
